@@ -1,0 +1,95 @@
+namespace LockFirmware.Events
+{
+    /// <summary>
+    /// A fixed ring of input events between interrupt/BLE threads and the one thread that
+    /// runs the lock logic. Every slot owns its payload buffer, allocated once at start-up,
+    /// so posting and taking allocate nothing (the device heap is about 50 KB).
+    /// </summary>
+    public sealed class InputQueue
+    {
+        /// <summary>Largest BLE write kept: an ATT payload at the largest MTU (247 - 3).</summary>
+        public const int MaxPayload = 244;
+
+        private readonly InputKind[] _kinds;
+        private readonly byte[][] _payloads;
+        private readonly int[] _lengths;
+        private readonly object _gate = new object();
+        private int _head;
+        private int _count;
+        private int _dropped;
+
+        public InputQueue(int capacity)
+        {
+            _kinds = new InputKind[capacity];
+            _lengths = new int[capacity];
+            _payloads = new byte[capacity][];
+            for (int i = 0; i < capacity; i++)
+            {
+                _payloads[i] = new byte[MaxPayload];
+            }
+        }
+
+        /// <summary>Inputs refused because the queue was full or the payload too large.</summary>
+        public int Dropped
+        {
+            get { lock (_gate) { return _dropped; } }
+        }
+
+        public bool Post(InputKind kind)
+        {
+            return Post(kind, null, 0, 0);
+        }
+
+        /// <summary>Copies the payload into the queue; false (and counted) when it cannot.</summary>
+        public bool Post(InputKind kind, byte[] payload, int offset, int count)
+        {
+            lock (_gate)
+            {
+                if (_count == _kinds.Length || count > MaxPayload || count < 0)
+                {
+                    _dropped++;
+                    return false;
+                }
+
+                int slot = (_head + _count) % _kinds.Length;
+                _kinds[slot] = kind;
+                _lengths[slot] = count;
+                for (int i = 0; i < count; i++)
+                {
+                    _payloads[slot][i] = payload[offset + i];
+                }
+
+                _count++;
+                return true;
+            }
+        }
+
+        /// <summary>
+        /// Takes the oldest input, copying its payload into <paramref name="payload"/>
+        /// (at least MaxPayload long). Returns InputKind.None when the queue is empty.
+        /// </summary>
+        public InputKind Take(byte[] payload, out int count)
+        {
+            lock (_gate)
+            {
+                if (_count == 0)
+                {
+                    count = 0;
+                    return InputKind.None;
+                }
+
+                InputKind kind = _kinds[_head];
+                count = _lengths[_head];
+                byte[] source = _payloads[_head];
+                for (int i = 0; i < count; i++)
+                {
+                    payload[i] = source[i];
+                }
+
+                _head = (_head + 1) % _kinds.Length;
+                _count--;
+                return kind;
+            }
+        }
+    }
+}

@@ -1,0 +1,16 @@
+using LockFirmware.Ports;
+
+namespace LockFirmware
+{
+    /// <summary>Every door to the hardware the lock logic uses; the device and the simulator each fill one in.</summary>
+    public sealed class LockPorts
+    {
+        public IMotorBridge Motor;
+        public IAnalogInputs Analog;
+        public ILeds Leds;
+        public IBatteryLoad BatteryLoad;
+        public IClock Clock;
+        public IBleLink Ble;
+        public IMessageAuthenticator Authenticator;
+    }
+}

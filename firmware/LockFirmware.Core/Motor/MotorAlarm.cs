@@ -1,0 +1,20 @@
+namespace LockFirmware.Motor
+{
+    /// <summary>Why the last move failed. Stable codes: they go out over BLE and into the audit log.</summary>
+    public enum MotorAlarm : byte
+    {
+        None = 0,
+        /// <summary>The bolt stalled or never reached its end while locking.</summary>
+        JammedWhileLocking = 1,
+        /// <summary>The bolt stalled or never reached its end while unlocking.</summary>
+        JammedWhileUnlocking = 2,
+        /// <summary>No current flowed with the bridge on: a broken wire or motor.</summary>
+        OpenCircuit = 3,
+        /// <summary>More current than the motor can draw at this voltage: a short.</summary>
+        OverCurrent = 4,
+        /// <summary>The battery sagged below the motor's cut-off under load.</summary>
+        LowSupply = 5,
+        /// <summary>The absolute motor-on limit cut the move off.</summary>
+        MaxOnTime = 6
+    }
+}

@@ -1,0 +1,15 @@
+namespace LockFirmware.Motor
+{
+    /// <summary>What a lock or unlock request did. Stable codes (they map to BLE result codes).</summary>
+    public enum MoveRequestResult : byte
+    {
+        /// <summary>The motor started (or reversed) towards the requested end.</summary>
+        Started,
+        /// <summary>The bolt is already at the requested end: a no-op success.</summary>
+        AlreadyThere,
+        /// <summary>A move towards the same end is under way: acknowledged, no second move.</summary>
+        AlreadyMoving,
+        /// <summary>The motor is disabled (battery or safety); nothing moved.</summary>
+        Refused
+    }
+}

@@ -1,0 +1,43 @@
+using LockFirmware.Ble;
+using LockFirmware.Ports;
+
+namespace LockFirmware.Security
+{
+    /// <summary>
+    /// Checks a skeleton command frame: its tag must be the HMAC of the frame under the lock's
+    /// secret, and its counter must be above the last accepted one, so a recorded frame
+    /// cannot be replayed or reordered. The last counter lives in RAM until the persistence
+    /// issue stores it in flash (until then a reboot reopens old counters: a known gap).
+    /// </summary>
+    public sealed class CommandAuthenticator
+    {
+        private readonly IMessageAuthenticator _mac;
+        private readonly byte[] _expected = new byte[32];
+        private uint _lastCounter;
+
+        public CommandAuthenticator(IMessageAuthenticator mac)
+        {
+            _mac = mac;
+        }
+
+        /// <summary>Ok, BadMac or Replayed. Accepting a frame advances the counter; a refusal changes nothing.</summary>
+        public ResultCode Verify(byte[] frame, int length)
+        {
+            int signedLength = length - CommandFrame.TagLength;
+            _mac.ComputeMac(frame, 0, signedLength, _expected, 0);
+            if (!ConstantTime.Equals(_expected, 0, frame, signedLength, CommandFrame.TagLength))
+            {
+                return ResultCode.BadMac;
+            }
+
+            uint counter = CommandFrame.ReadUInt32(frame, CommandFrame.CounterOffset);
+            if (counter <= _lastCounter)
+            {
+                return ResultCode.Replayed;
+            }
+
+            _lastCounter = counter;
+            return ResultCode.Ok;
+        }
+    }
+}

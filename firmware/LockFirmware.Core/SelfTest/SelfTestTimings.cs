@@ -1,0 +1,28 @@
+namespace LockFirmware.SelfTest
+{
+    /// <summary>
+    /// When each step of the push-button self-test happens, in milliseconds after the
+    /// debounced press. The routine's limits are upper bounds (green off within 10 s, red
+    /// blinks within 20 s); these values keep wide margins under both. README documents them.
+    /// </summary>
+    public static class SelfTestTimings
+    {
+        /// <summary>The contact must stay closed this long to count as a press.</summary>
+        public const int DebounceMs = 30;
+
+        /// <summary>The test load is applied at the press and sampled after this long under load.</summary>
+        public const int LoadSampleMs = 1500;
+
+        /// <summary>The green LED goes off here: 6 s inside the 10 s limit.</summary>
+        public const int GreenOffMs = 4000;
+
+        /// <summary>The first red blink starts here.</summary>
+        public const int FirstBlinkMs = 6000;
+
+        /// <summary>Each red blink is on this long: long enough to see, short enough to count.</summary>
+        public const int BlinkOnMs = 300;
+
+        /// <summary>Dark time between two blinks.</summary>
+        public const int BlinkGapMs = 500;
+    }
+}

@@ -1,0 +1,10 @@
+namespace LockFirmware.Time
+{
+    /// <summary>The lock logic's one-shot timers; each part owns one slot.</summary>
+    public enum TimerId
+    {
+        ButtonDebounce,
+        MotorStep,
+        SelfTestStep
+    }
+}

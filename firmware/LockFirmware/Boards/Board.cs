@@ -1,0 +1,37 @@
+namespace LockFirmware.Device.Boards
+{
+    /// <summary>
+    /// One bench-wireable board: its pins, ADC scaling and the lock settings its motor and
+    /// battery call for. The wiring tables and datasheet sources are in hardware/boards/.
+    /// </summary>
+    public sealed class Board
+    {
+        public string Name;
+
+        /// <summary>H-bridge inputs (DRV8833 AIN1/AIN2).</summary>
+        public int MotorIn1Pin;
+        public int MotorIn2Pin;
+
+        /// <summary>ADC1 channel of the battery divider and its ratio (battery volts per ADC volt).</summary>
+        public int BatteryAdcChannel;
+        public int BatteryDividerRatio;
+
+        /// <summary>ADC1 channel of the motor current amplifier and its gain in millivolts per amp.</summary>
+        public int MotorCurrentAdcChannel;
+        public int MotorCurrentMillivoltsPerAmp;
+
+        /// <summary>ADC input voltage at the converter's full scale (depends on the attenuation used).</summary>
+        public int AdcFullScaleMillivolts;
+
+        /// <summary>Push button to ground, with the internal pull-up.</summary>
+        public int ButtonPin;
+
+        public int GreenLedPin;
+        public int RedLedPin;
+
+        /// <summary>Gate of the MOSFET that switches the self-test load resistor across the battery.</summary>
+        public int TestLoadPin;
+
+        public LockSettings Settings;
+    }
+}

@@ -1,0 +1,67 @@
+using LockFirmware.Battery;
+using LockFirmware.Motor;
+
+namespace LockFirmware.Device.Boards
+{
+    /// <summary>
+    /// The boards this firmware knows (hardware/boards/ documents each). <see cref="Selected"/>
+    /// is the one place that picks the board an image is built for.
+    /// </summary>
+    public static class BoardCatalog
+    {
+        /// <summary>Build-time board choice: define LOCK_BOARD_C3 for the ESP32-C3 board.</summary>
+        public static Board Selected()
+        {
+#if LOCK_BOARD_C3
+            return Esp32C3();
+#else
+            return Esp32S3();
+#endif
+        }
+
+        /// <summary>ESP32-S3-DevKitC-1 (hardware/boards/esp32-s3-devkitc.md).</summary>
+        public static Board Esp32S3()
+        {
+            Board board = new Board();
+            board.Name = "esp32-s3-devkitc";
+            board.MotorIn1Pin = 4;
+            board.MotorIn2Pin = 5;
+            board.MotorCurrentAdcChannel = 0; // GPIO1
+            board.BatteryAdcChannel = 1;      // GPIO2
+            board.ButtonPin = 10;
+            board.GreenLedPin = 11;
+            board.RedLedPin = 12;
+            board.TestLoadPin = 13;
+            Fill(board);
+            return board;
+        }
+
+        /// <summary>ESP32-C3-DevKitM-1 (hardware/boards/esp32-c3-devkitm.md).</summary>
+        public static Board Esp32C3()
+        {
+            Board board = new Board();
+            board.Name = "esp32-c3-devkitm";
+            board.MotorIn1Pin = 6;
+            board.MotorIn2Pin = 7;
+            board.MotorCurrentAdcChannel = 0; // GPIO0
+            board.BatteryAdcChannel = 1;      // GPIO1
+            board.ButtonPin = 5;
+            board.GreenLedPin = 10;
+            board.RedLedPin = 3;
+            board.TestLoadPin = 4;
+            Fill(board);
+            return board;
+        }
+
+        /// <summary>What both boards share: the same analog front end, motor unit and battery pack.</summary>
+        private static void Fill(Board board)
+        {
+            board.BatteryDividerRatio = 4;             // 300 kΩ over 100 kΩ
+            board.MotorCurrentMillivoltsPerAmp = 1000; // 0.2 Ω shunt, gain 5 amplifier
+            board.AdcFullScaleMillivolts = 2500;       // ESP32 ADC with 11 dB attenuation, usable range
+            board.Settings = new LockSettings();
+            board.Settings.Motor = new MotorSettings();
+            board.Settings.Battery = new BatteryProfile();
+        }
+    }
+}

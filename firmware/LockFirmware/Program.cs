@@ -1,0 +1,56 @@
+using System;
+using System.Device.Adc;
+using System.Device.Gpio;
+using System.Threading;
+using LockFirmware.Device.Boards;
+using LockFirmware.Device.Esp32;
+using LockFirmware.Events;
+
+namespace LockFirmware.Device
+{
+    /// <summary>Wires the selected board's adapters to the lock logic and runs the dispatcher.</summary>
+    public static class Program
+    {
+        /// <summary>Inputs that may wait for the lock logic (button edges, BLE writes); more are dropped and counted.</summary>
+        private const int InputQueueCapacity = 8;
+
+        public static void Main()
+        {
+            Board board = BoardCatalog.Selected();
+            Console.WriteLine("lock: board " + board.Name);
+
+            GpioController gpio = new GpioController();
+            AdcController adc = new AdcController();
+            Dispatcher dispatcher = new Dispatcher();
+            TickClock clock = new TickClock();
+
+            LockPorts ports = new LockPorts();
+            ports.Motor = new GpioMotorBridge(gpio, board.MotorIn1Pin, board.MotorIn2Pin);
+            ports.Analog = new AdcAnalogInputs(adc, board.BatteryAdcChannel, board.BatteryDividerRatio,
+                board.MotorCurrentAdcChannel, board.MotorCurrentMillivoltsPerAmp, board.AdcFullScaleMillivolts);
+            ports.Leds = new GpioLeds(gpio, board.GreenLedPin, board.RedLedPin);
+            ports.BatteryLoad = new GpioBatteryLoad(gpio, board.TestLoadPin);
+            ports.Clock = clock;
+            // Until pairing exists (BLE protocol issue) the secret is the bench unit's, from DevelopmentSecret.
+            ports.Authenticator = new HmacAuthenticator(DevelopmentSecret.Bytes());
+
+            InputQueue inputs = new InputQueue(InputQueueCapacity);
+            GattLockService gatt = new GattLockService(inputs, dispatcher);
+            ports.Ble = gatt;
+            LockCore core = new LockCore(ports, board.Settings, inputs);
+            new ButtonInput(gpio, board.ButtonPin, inputs, dispatcher);
+            dispatcher.Attach(core, clock);
+            core.Start();
+            if (!gatt.Start("Lock " + board.Name))
+            {
+                Console.WriteLine("lock: BLE service could not start");
+            }
+
+            Console.WriteLine("lock: ready");
+
+            Thread loop = new Thread(dispatcher.Run);
+            loop.Start();
+            Thread.Sleep(Timeout.Infinite);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+using System.Linq;
+using LockFirmware.Ble;
+using LockFirmware.Motor;
+using LockSimulator;
+using LockSimulator.Tracing;
+
+namespace LockFirmware.HostTests;
+
+/// <summary>The walking skeleton's path: BLE bytes in, the motor to the end stop, state, event out.</summary>
+public class UnlockPathTests
+{
+    private static readonly LockSetup Setup = new() { StartFraction = 0 };
+
+    [Fact]
+    public void Unlock_command_drives_the_bolt_to_the_unlocked_end_and_notifies_the_state()
+    {
+        var sim = new SimulatedLock(Setup);
+        var phone = new CommandSigner(Setup.Secret);
+        sim.Write(100, phone.Build(Opcode.Unlock));
+        sim.RunUntil(5_000);
+
+        Assert.Equal(LockState.Unlocked, sim.Core.State);
+        Assert.True(sim.BoltFraction > 0.95, $"bolt at {sim.BoltFraction:P0}");
+        Assert.Equal(1, sim.Core.CompletedUnlocks);
+        Assert.Equal(new byte[] { 0x82, (byte)ResultCode.Ok, 1, 0, 0, 0 }, sim.Board.Notifications[0]);
+        byte[] stateEvent = sim.Board.Notifications.Last();
+        Assert.Equal(NoticeKind.StateChanged, stateEvent[0]);
+        Assert.Equal((byte)LockState.Unlocked, stateEvent[1]);
+        Assert.Equal((byte)MotorAlarm.None, stateEvent[2]);
+    }
+
+    [Fact]
+    public void State_is_reported_only_after_the_motor_has_stopped()
+    {
+        var sim = new SimulatedLock(Setup);
+        sim.Write(100, new CommandSigner(Setup.Secret).Build(Opcode.Unlock));
+        sim.RunUntil(5_000);
+
+        long unlockedAt = sim.Trace.Events.FirstTime(Signals.State, "Unlocked");
+        long lastMotorChange = sim.Trace.Events.On(Signals.Motor).Last().TimeMs;
+        Assert.Equal("coast", sim.Trace.Events.On(Signals.Motor).Last().Value);
+        Assert.True(unlockedAt >= lastMotorChange);
+    }
+
+    [Fact]
+    public void Unlock_then_lock_returns_the_bolt_and_counts_both_cycles()
+    {
+        var sim = new SimulatedLock(Setup);
+        var phone = new CommandSigner(Setup.Secret);
+        sim.Write(100, phone.Build(Opcode.Unlock));
+        sim.Write(4_000, phone.Build(Opcode.Lock));
+        sim.RunUntil(8_000);
+
+        Assert.Equal(LockState.Locked, sim.Core.State);
+        Assert.True(sim.BoltFraction < 0.05, $"bolt at {sim.BoltFraction:P0}");
+        Assert.Equal(1, sim.Core.CompletedUnlocks);
+        Assert.Equal(1, sim.Core.CompletedLocks);
+    }
+
+    [Fact]
+    public void Travel_takes_a_plausible_time_for_the_reference_unit()
+    {
+        var sim = new SimulatedLock(Setup);
+        sim.Write(100, new CommandSigner(Setup.Secret).Build(Opcode.Unlock));
+        sim.RunUntil(5_000);
+
+        long start = sim.Trace.Events.FirstTime(Signals.Motor, "unlock");
+        long end = sim.Trace.Events.FirstTime(Signals.Motor, "brake");
+        Assert.InRange(end - start, 600, 2_000);
+    }
+}

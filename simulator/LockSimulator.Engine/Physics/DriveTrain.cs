@@ -1,0 +1,187 @@
+using System;
+using LockFirmware.Ports;
+
+namespace LockSimulator.Physics;
+
+/// <summary>
+/// The thumb-turn unit in physics: battery (open-circuit voltage and internal resistance),
+/// H-bridge, DC motor (winding resistance, back-EMF, rotor inertia, friction), gearbox and
+/// the cylinder's load along the travel, between two hard end stops. Current and voltage
+/// sag come out of these equations; nothing is scripted. Integrated with a fixed small step.
+/// </summary>
+public sealed class DriveTrain
+{
+    /// <summary>Integration step: far below the ~20 ms mechanical time constant.</summary>
+    private const double StepSeconds = 0.0002;
+
+    private readonly MotorParameters _motor;
+    private double _omega;      // motor shaft speed, rad/s (positive = towards unlocked)
+    private double _time;       // seconds
+    private double _current;    // motor current, A (signed)
+
+    public DriveTrain(MotorParameters motor, BatteryParameters battery, double positionRadians)
+    {
+        _motor = motor;
+        Battery = battery;
+        Position = positionRadians;
+    }
+
+    public BatteryParameters Battery { get; set; }
+
+    /// <summary>Thumb-turn angle: 0 is fully locked, <see cref="MotorParameters.TravelRadians"/> fully unlocked.</summary>
+    public double Position { get; private set; }
+
+    public MotorDrive Drive { get; set; } = MotorDrive.Coast;
+
+    public bool TestLoadOn { get; set; }
+
+    /// <summary>Board powered (battery connected). Off: every output floats, the motor coasts.</summary>
+    public bool Powered { get; set; } = true;
+
+    /// <summary>A fault that stops the thumb-turn at this angle (a jam), or null.</summary>
+    public double? JamAt { get; set; }
+
+    /// <summary>Multiplies the cylinder's torque (a misaligned or stiff door).</summary>
+    public double FrictionFactor { get; set; } = 1.0;
+
+    /// <summary>Motor winding broken: no current can flow.</summary>
+    public bool OpenCircuit { get; set; }
+
+    /// <summary>Motor terminals shorted together.</summary>
+    public bool ShortCircuit { get; set; }
+
+    public double MotorAmps => Math.Abs(_current);
+
+    /// <summary>Battery terminal voltage now, with every load the board puts on it.</summary>
+    public double TerminalVolts => Battery.OpenCircuitVolts - SupplyAmps * Battery.InternalOhms;
+
+    /// <summary>Current drawn from the battery now, A.</summary>
+    public double SupplyAmps
+    {
+        get
+        {
+            if (!Powered)
+            {
+                return 0;
+            }
+
+            double motor = IsDriving ? Math.Abs(_current) : 0;
+            double load = TestLoadOn ? LoadAmps() : 0;
+            return Battery.IdleAmps + motor + load;
+        }
+    }
+
+    private bool IsDriving => Powered && (Drive == MotorDrive.Unlock || Drive == MotorDrive.Lock);
+
+    /// <summary>Integrates the physics up to <paramref name="seconds"/>.</summary>
+    public void AdvanceTo(double seconds)
+    {
+        if (!IsMoving && !IsDriving)
+        {
+            _time = Math.Max(_time, seconds);
+            _current = 0;
+            return;
+        }
+
+        while (_time + StepSeconds <= seconds)
+        {
+            Step();
+            _time += StepSeconds;
+        }
+
+        _time = Math.Max(_time, seconds);
+    }
+
+    private bool IsMoving => Math.Abs(_omega) > 1e-6;
+
+    private void Step()
+    {
+        double windingOhms = _motor.WindingOhms;
+        double ke = _motor.BackEmfConstant;
+        double backEmf = ke * _omega;
+
+        if (IsDriving && !OpenCircuit)
+        {
+            double sign = Drive == MotorDrive.Unlock ? 1 : -1;
+            double other = Battery.IdleAmps + (TestLoadOn ? LoadAmps() : 0);
+            double loopOhms = (ShortCircuit ? 0 : windingOhms) + _motor.BridgeOhms + Battery.InternalOhms;
+            double openCircuit = Battery.OpenCircuitVolts - other * Battery.InternalOhms;
+            _current = (sign * openCircuit - (ShortCircuit ? 0 : backEmf)) / loopOhms;
+        }
+        else if (Powered && Drive == MotorDrive.Brake && !OpenCircuit)
+        {
+            // Terminals shorted through the low sides: the back-EMF drives a braking current.
+            _current = -backEmf / (windingOhms + _motor.BridgeOhms);
+        }
+        else
+        {
+            _current = 0;
+        }
+
+        double motorTorque = ShortCircuit ? 0 : ke * _current;
+        double friction = LoadTorqueAtThumbTurn() / (_motor.GearRatio * _motor.GearEfficiency) + _motor.MotorFrictionNm;
+        _omega = NextSpeed(motorTorque, friction);
+
+        double previous = Position;
+        Position += _omega / _motor.GearRatio * StepSeconds;
+        StopAtLimits(previous);
+    }
+
+    /// <summary>Friction opposes motion and can stop the shaft, but never turns it backwards.</summary>
+    private double NextSpeed(double motorTorque, double friction)
+    {
+        if (!IsMoving)
+        {
+            if (Math.Abs(motorTorque) <= friction)
+            {
+                return 0;
+            }
+
+            return (motorTorque - Math.Sign(motorTorque) * friction) / _motor.RotorInertia * StepSeconds;
+        }
+
+        double next = _omega + (motorTorque - Math.Sign(_omega) * friction) / _motor.RotorInertia * StepSeconds;
+        return Math.Sign(next) != Math.Sign(_omega) ? 0 : next;
+    }
+
+    /// <summary>The end stops, and a jam that blocks the thumb-turn at its angle from either side.</summary>
+    private void StopAtLimits(double previous)
+    {
+        double low = 0;
+        double high = _motor.TravelRadians;
+        if (JamAt is double jam)
+        {
+            if (previous <= jam && Position > jam)
+            {
+                high = jam;
+            }
+            else if (previous >= jam && Position < jam)
+            {
+                low = jam;
+            }
+        }
+
+        if (Position > high)
+        {
+            Position = high;
+            _omega = 0;
+        }
+        else if (Position < low)
+        {
+            Position = low;
+            _omega = 0;
+        }
+    }
+
+    private double LoadTorqueAtThumbTurn()
+    {
+        double fraction = Position / _motor.TravelRadians;
+        double boltThrow = fraction > 0.3 && fraction < 0.8 ? _motor.BoltThrowTorqueNm : 0;
+        return (_motor.CylinderTorqueNm + boltThrow) * FrictionFactor;
+    }
+
+    private double LoadAmps()
+    {
+        return Battery.OpenCircuitVolts / (Battery.TestLoadOhms + Battery.InternalOhms);
+    }
+}

@@ -1,0 +1,22 @@
+using LockFirmware.Ble;
+
+namespace LockSimulator.Scenarios;
+
+/// <summary>
+/// The walking skeleton's real path: a phone unlocks and locks a lock over its BLE command
+/// frame, then a care worker presses the push button for the LED self-test.
+/// </summary>
+public static class DemoScenario
+{
+    public static SimulatedLock Run(LockSetup setup)
+    {
+        var sim = new SimulatedLock(setup);
+        var phone = new CommandSigner(setup.Secret);
+        sim.Write(1_000, phone.Build(Opcode.Unlock));
+        sim.Write(5_000, phone.Build(Opcode.Lock));
+        sim.Write(9_000, phone.Build(Opcode.Status));
+        sim.PressButton(10_000);
+        sim.RunUntil(30_000);
+        return sim;
+    }
+}

@@ -1,0 +1,169 @@
+using System;
+using System.Collections.Generic;
+using LockFirmware;
+using LockFirmware.Events;
+using LockFirmware.Time;
+using LockSimulator.Physics;
+using LockSimulator.Tracing;
+using LockSimulator.Virtual;
+
+namespace LockSimulator;
+
+/// <summary>
+/// One lock unit in virtual time: the firmware's LockCore on a virtual board over a physical
+/// drive train. Inputs are scheduled at virtual times; <see cref="RunUntil"/> advances time
+/// from one due event to the next (a timer of the firmware, or a scheduled input), so seconds
+/// of lock activity run in microseconds and every run is the same.
+/// </summary>
+public sealed class SimulatedLock
+{
+    private readonly LockSetup _setup;
+    private readonly PriorityQueue<Action, (long Time, long Order)> _agenda = new();
+    private long _order;
+    private LockCore? _core;
+
+    public SimulatedLock(LockSetup setup)
+    {
+        _setup = setup;
+        Clock = new VirtualClock();
+        Trace = new TraceRecorder();
+        Physics = new DriveTrain(setup.Motor, setup.Battery, setup.StartFraction * setup.Motor.TravelRadians);
+        Board = new VirtualBoard(Physics, Clock, Trace);
+        Boot();
+    }
+
+    public VirtualClock Clock { get; }
+
+    public TraceRecorder Trace { get; }
+
+    public DriveTrain Physics { get; }
+
+    public VirtualBoard Board { get; }
+
+    public long Now => Clock.NowMilliseconds;
+
+    /// <summary>The running firmware; throws while the power is cut.</summary>
+    public LockCore Core => _core ?? throw new InvalidOperationException("the lock has no power");
+
+    public bool Powered => _core != null;
+
+    /// <summary>Thumb-turn position as a fraction of its travel: 0 locked, 1 unlocked.</summary>
+    public double BoltFraction => Physics.Position / _setup.Motor.TravelRadians;
+
+    /// <summary>Runs <paramref name="action"/> at virtual time <paramref name="timeMs"/> (not before now).</summary>
+    public void At(long timeMs, Action action)
+    {
+        _agenda.Enqueue(action, (Math.Max(timeMs, Now), _order++));
+    }
+
+    /// <summary>A press of the push button at <paramref name="timeMs"/>, held for <paramref name="holdMs"/>, with contact bounce.</summary>
+    public void PressButton(long timeMs, int holdMs = 300, int bounces = 2)
+    {
+        for (int i = 0; i < bounces; i++)
+        {
+            At(timeMs + i * 2, () => PostButton(true));
+            At(timeMs + i * 2 + 1, () => PostButton(false));
+        }
+
+        At(timeMs + bounces * 2, () => PostButton(true));
+        At(timeMs + bounces * 2 + holdMs, () => PostButton(false));
+    }
+
+    /// <summary>A phone writes <paramref name="frame"/> to the command characteristic at <paramref name="timeMs"/>.</summary>
+    public void Write(long timeMs, byte[] frame)
+    {
+        byte[] copy = (byte[])frame.Clone();
+        At(timeMs, () =>
+        {
+            if (_core == null)
+            {
+                return;
+            }
+
+            Trace.Log(Now, Signals.BleIn, Convert.ToHexString(copy));
+            _core.Inputs.Post(InputKind.BleWrite, copy, 0, copy.Length);
+        });
+    }
+
+    /// <summary>Disconnects the battery: the firmware stops where it is, the motor coasts.</summary>
+    public void CutPower(long timeMs) => At(timeMs, () =>
+    {
+        _core = null;
+        Physics.Powered = false;
+        Trace.Record(Now, Signals.Power, "0");
+    });
+
+    /// <summary>Reconnects the battery: the firmware boots afresh.</summary>
+    public void RestorePower(long timeMs) => At(timeMs, () =>
+    {
+        Physics.Powered = true;
+        Boot();
+    });
+
+    public void RunFor(long milliseconds) => RunUntil(Now + milliseconds);
+
+    /// <summary>Advances virtual time to <paramref name="endMs"/>, handling everything due on the way.</summary>
+    public void RunUntil(long endMs)
+    {
+        while (true)
+        {
+            long next = Math.Min(endMs, NextEventTime());
+            Physics.AdvanceTo(next / 1000.0);
+            Clock.NowMilliseconds = next;
+            while (_agenda.TryPeek(out _, out var key) && key.Time <= next)
+            {
+                _agenda.Dequeue()();
+            }
+
+            _core?.Process();
+            RecordState();
+            if (next >= endMs && NextEventTime() > endMs)
+            {
+                return;
+            }
+        }
+    }
+
+    private long NextEventTime()
+    {
+        long next = _core?.NextDueAt ?? Timers.Never;
+        if (_agenda.TryPeek(out _, out var key) && key.Time < next)
+        {
+            next = key.Time;
+        }
+
+        return next;
+    }
+
+    private void PostButton(bool closed)
+    {
+        Trace.Record(Now, Signals.Button, closed ? "1" : "0");
+        _core?.Inputs.Post(closed ? InputKind.ButtonDown : InputKind.ButtonUp);
+    }
+
+    private void Boot()
+    {
+        var ports = new LockPorts
+        {
+            Motor = Board,
+            Analog = Board,
+            Leds = Board,
+            BatteryLoad = Board,
+            Clock = Clock,
+            Ble = Board,
+            Authenticator = new HostHmac(_setup.Secret),
+        };
+        _core = new LockCore(ports, _setup.Settings ?? new LockSettings(), new InputQueue(16));
+        _core.Start();
+        Trace.Record(Now, Signals.Power, "1");
+        RecordState();
+    }
+
+    private void RecordState()
+    {
+        if (_core != null)
+        {
+            Trace.Record(Now, Signals.State, _core.State.ToString());
+        }
+    }
+}

@@ -1,0 +1,15 @@
+namespace LockSimulator.Tracing;
+
+/// <summary>Names of the traced signals (pins and logical events of the simulated lock).</summary>
+public static class Signals
+{
+    public const string Button = "button";
+    public const string GreenLed = "led.green";
+    public const string RedLed = "led.red";
+    public const string Motor = "motor";
+    public const string TestLoad = "load";
+    public const string Power = "power";
+    public const string BleIn = "ble.in";
+    public const string BleOut = "ble.out";
+    public const string State = "state";
+}

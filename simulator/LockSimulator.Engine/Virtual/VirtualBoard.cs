@@ -1,0 +1,76 @@
+using System;
+using System.Collections.Generic;
+using LockFirmware.Ports;
+using LockSimulator.Physics;
+using LockSimulator.Tracing;
+
+namespace LockSimulator.Virtual;
+
+/// <summary>
+/// The board's ports on top of the physics: what the firmware writes goes to the drive train
+/// and the trace; what it reads comes from the drive train at the current virtual time.
+/// </summary>
+public sealed class VirtualBoard : IMotorBridge, IAnalogInputs, ILeds, IBatteryLoad, IBleLink
+{
+    private readonly DriveTrain _physics;
+    private readonly VirtualClock _clock;
+    private readonly TraceRecorder _trace;
+    private readonly List<byte[]> _notifications = new();
+
+    public VirtualBoard(DriveTrain physics, VirtualClock clock, TraceRecorder trace)
+    {
+        _physics = physics;
+        _clock = clock;
+        _trace = trace;
+    }
+
+    public bool GreenOn { get; private set; }
+
+    public bool RedOn { get; private set; }
+
+    /// <summary>Every notification the lock sent, in order.</summary>
+    public IReadOnlyList<byte[]> Notifications => _notifications;
+
+    /// <summary>Raised for each notification, as a connected phone would receive it.</summary>
+    public event Action<byte[]>? Notified;
+
+    public void Drive(MotorDrive drive)
+    {
+        _physics.Drive = drive;
+        _trace.Record(_clock.NowMilliseconds, Signals.Motor, drive.ToString().ToLowerInvariant());
+    }
+
+    public int ReadBatteryMillivolts() => (int)Math.Round(_physics.TerminalVolts * 1000);
+
+    public int ReadMotorMilliamps() => _physics.Drive is MotorDrive.Lock or MotorDrive.Unlock
+        ? (int)Math.Round(_physics.MotorAmps * 1000)
+        : 0;
+
+    public void Set(Led led, bool on)
+    {
+        if (led == Led.Green)
+        {
+            GreenOn = on;
+        }
+        else
+        {
+            RedOn = on;
+        }
+
+        _trace.Record(_clock.NowMilliseconds, led == Led.Green ? Signals.GreenLed : Signals.RedLed, on ? "1" : "0");
+    }
+
+    public void Apply(bool on)
+    {
+        _physics.TestLoadOn = on;
+        _trace.Record(_clock.NowMilliseconds, Signals.TestLoad, on ? "1" : "0");
+    }
+
+    public void Notify(byte[] buffer, int offset, int count)
+    {
+        byte[] copy = buffer.AsSpan(offset, count).ToArray();
+        _notifications.Add(copy);
+        _trace.Log(_clock.NowMilliseconds, Signals.BleOut, Convert.ToHexString(copy));
+        Notified?.Invoke(copy);
+    }
+}
