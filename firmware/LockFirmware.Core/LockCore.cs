@@ -49,6 +49,12 @@ namespace LockFirmware
             get { return _motor.State; }
         }
 
+        /// <summary>True while the motor runs a request (state is Unlocking or Locking).</summary>
+        public bool IsMoving
+        {
+            get { return _motor.IsMoving; }
+        }
+
         public MotorAlarm LastAlarm
         {
             get { return _motor.LastAlarm; }

@@ -57,6 +57,7 @@ namespace LockFirmware.Motor
         private int _stalledSamples;
         private int _lowSupplySamples;
         private int _supplyMillivolts;
+        private long _travelMicrovoltSeconds;
 
         public MotorController(IMotorBridge bridge, IAnalogInputs analog, Timers timers, MotorSettings settings)
         {
@@ -83,7 +84,7 @@ namespace LockFirmware.Motor
 
         public int CompletedUnlocks { get; private set; }
 
-        /// <summary>Lowest battery voltage seen under motor load during the last request (0 before any).</summary>
+        /// <summary>Lowest battery voltage under the motor's running load (inrush and stall excluded) during the last request; 0 before any.</summary>
         public int LowestLoadedMillivolts { get; private set; }
 
         /// <summary>Motor-on time of the request under way or last finished.</summary>
@@ -161,9 +162,10 @@ namespace LockFirmware.Motor
         {
             int milliamps = _analog.ReadMotorMilliamps();
             int millivolts = _analog.ReadBatteryMillivolts();
-            NoteSupply(millivolts);
+            _supplyMillivolts = millivolts;
             int elapsed = (int)(now - _phaseStart);
 
+            EstimateTravel(millivolts, milliamps, now);
             if (!AccountOnTime(now))
             {
                 Stop(LockState.Unknown, MotorAlarm.MaxOnTime, now);
@@ -196,10 +198,16 @@ namespace LockFirmware.Motor
             }
 
             int stallThreshold = (int)((long)millivolts * _settings.StallThresholdPermille / _settings.StallResistanceMilliohms);
-            _stalledSamples = milliamps >= stallThreshold ? _stalledSamples + 1 : 0;
+            bool stalled = milliamps >= stallThreshold;
+            _stalledSamples = stalled ? _stalledSamples + 1 : 0;
+            if (!stalled)
+            {
+                NoteLoadedSupply(millivolts);
+            }
+
             if (_stalledSamples >= _settings.StallSamples)
             {
-                OnStall(elapsed, now);
+                OnStall(now);
                 return;
             }
 
@@ -213,7 +221,7 @@ namespace LockFirmware.Motor
             Schedule(now);
         }
 
-        private void OnStall(int elapsed, long now)
+        private void OnStall(long now)
         {
             if (_homing)
             {
@@ -224,7 +232,8 @@ namespace LockFirmware.Motor
                 return;
             }
 
-            if (elapsed >= ScaleForSupply(_settings.MinTravelMs))
+            long endStopFrom = (long)_settings.FullTravelMillivoltSeconds * _settings.EndStopMinTravelPermille;
+            if (_travelMicrovoltSeconds >= endStopFrom)
             {
                 _finishState = _target;
                 _finishAlarm = MotorAlarm.None;
@@ -290,7 +299,6 @@ namespace LockFirmware.Motor
 
         private void StepTimedReverse(long now, int durationMs, AfterBrake next)
         {
-            NoteSupply(_analog.ReadBatteryMillivolts());
             if (!AccountOnTime(now))
             {
                 Stop(LockState.Unknown, MotorAlarm.MaxOnTime, now);
@@ -307,6 +315,20 @@ namespace LockFirmware.Motor
         }
 
         /// <summary>
+        /// Sensorless travel estimate: the motor's speed is proportional to its back-EMF,
+        /// which is the supply minus the resistive drop. Integrated over time it is the angle
+        /// turned (in µV·s, so the integer keeps its precision on the device).
+        /// </summary>
+        private void EstimateTravel(int millivolts, int milliamps, long now)
+        {
+            long backEmfMillivolts = millivolts - (long)milliamps * _settings.StallResistanceMilliohms / 1000;
+            if (backEmfMillivolts > 0)
+            {
+                _travelMicrovoltSeconds += backEmfMillivolts * (now - _lastStepAt);
+            }
+        }
+
+        /// <summary>
         /// Adds the time driven since the last step; false when one more step would pass the
         /// absolute limit, so no path can keep the motor on longer than MaxOnTimeMs.
         /// </summary>
@@ -320,6 +342,7 @@ namespace LockFirmware.Motor
         private void StartDrive(MotorDrive drive, long now)
         {
             _finishState = LockState.Unknown;
+            _travelMicrovoltSeconds = 0;
             _stalledSamples = 0;
             _lowSupplySamples = 0;
             StartTimed(Phase.Driving, drive, now);
@@ -387,9 +410,9 @@ namespace LockFirmware.Motor
             _timers.Start(TimerId.MotorStep, now + _settings.StepMs);
         }
 
-        private void NoteSupply(int millivolts)
+        /// <summary>Keeps the lowest supply under the motor's running load: after the inrush, before the stall.</summary>
+        private void NoteLoadedSupply(int millivolts)
         {
-            _supplyMillivolts = millivolts;
             if (LowestLoadedMillivolts == 0 || millivolts < LowestLoadedMillivolts)
             {
                 LowestLoadedMillivolts = millivolts;

@@ -13,23 +13,35 @@ namespace LockFirmware.Motor
         /// <summary>Samples are ignored this long after start: the inrush looks like a stall.</summary>
         public int InrushBlankingMs = 80;
 
-        /// <summary>Shortest plausible end-to-end travel at <see cref="NominalMillivolts"/>; a stall before it is a jam.</summary>
-        public int MinTravelMs = 500;
+        /// <summary>
+        /// Back-EMF integrated over one full travel, in millivolt-seconds: the motor's
+        /// constant × gear ratio × travel angle (0.0052 V·s/rad × 200 × 4.71 rad for the
+        /// reference unit, hardware/units/thumb-turn-unit.md). The controller integrates
+        /// (supply − current × resistance) while driving, so it knows how far the thumb-turn
+        /// has turned whatever the friction or the battery.
+        /// </summary>
+        public int FullTravelMillivoltSeconds = 4900;
 
-        /// <summary>Longest plausible travel at <see cref="NominalMillivolts"/>; no end stop by then is a jam.</summary>
+        /// <summary>
+        /// A stall after this share (per mille) of the full travel is the end stop; earlier it
+        /// is a jam. The bolt is thrown in the middle of the travel, so the last part is slack.
+        /// </summary>
+        public int EndStopMinTravelPermille = 850;
+
+        /// <summary>Longest plausible travel at <see cref="NominalMillivolts"/> (it stretches as the supply sags); no end stop by then is a jam.</summary>
         public int TravelTimeoutMs = 3000;
 
         /// <summary>Absolute motor-on limit of one command, retries and back-offs included.</summary>
         public int MaxOnTimeMs = 9000;
 
-        /// <summary>Supply voltage the travel times above were measured at.</summary>
+        /// <summary>Supply voltage the travel timeout above was set for.</summary>
         public int NominalMillivolts = 7200;
 
         /// <summary>Motor winding plus bridge resistance: stall current = supply / this.</summary>
         public int StallResistanceMilliohms = 5400;
 
         /// <summary>Fraction (per mille) of the stall current at the present voltage that counts as stalled.</summary>
-        public int StallThresholdPermille = 700;
+        public int StallThresholdPermille = 800;
 
         /// <summary>Consecutive stalled samples needed, so a short bump is not an end stop.</summary>
         public int StallSamples = 3;

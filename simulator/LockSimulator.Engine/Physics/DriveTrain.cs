@@ -33,6 +33,13 @@ public sealed class DriveTrain
 
     public MotorDrive Drive { get; set; } = MotorDrive.Coast;
 
+    /// <summary>Moves the thumb-turn by hand (someone turns it from inside).</summary>
+    public void SetPosition(double radians)
+    {
+        Position = Math.Clamp(radians, 0, _motor.TravelRadians);
+        _omega = 0;
+    }
+
     public bool TestLoadOn { get; set; }
 
     /// <summary>Board powered (battery connected). Off: every output floats, the motor coasts.</summary>
