@@ -5,6 +5,7 @@ using LockFirmware.Motor;
 using LockFirmware.Ports;
 using LockFirmware.Security;
 using LockFirmware.SelfTest;
+using LockFirmware.Status;
 using LockFirmware.Time;
 
 namespace LockFirmware
@@ -21,10 +22,14 @@ namespace LockFirmware
         private readonly Timers _timers = new Timers();
         private readonly MotorController _motor;
         private readonly BatteryMonitor _battery;
+        private readonly BatteryVerification _verification = new BatteryVerification();
         private readonly SelfTestSequence _selfTest;
         private readonly CommandAuthenticator _authenticator;
         private readonly byte[] _frame = new byte[InputQueue.MaxPayload];
-        private readonly byte[] _response = new byte[16];
+        /// <summary>Status response: header(6) state alarm battery selftest locks(2) unlocks(2) warnings gasrisk verification.</summary>
+        private const int StatusLength = 17;
+
+        private readonly byte[] _response = new byte[StatusLength];
         private readonly byte[] _event = new byte[8];
         private bool _buttonClosed;
 
@@ -36,7 +41,7 @@ namespace LockFirmware
             _battery = new BatteryMonitor(settings.Battery);
             _motor = new MotorController(ports.Motor, ports.Analog, _timers, settings.Motor);
             _motor.MoveFinished = OnMoveFinished;
-            _selfTest = new SelfTestSequence(ports.Leds, ports.BatteryLoad, ports.Analog, _battery, _timers);
+            _selfTest = new SelfTestSequence(ports.Leds, ports.BatteryLoad, ports.Analog, _battery, _timers, settings.Battery.TestLoadOhms);
             _selfTest.Finished = OnSelfTestFinished;
             _authenticator = new CommandAuthenticator(ports.Authenticator);
         }
@@ -63,6 +68,47 @@ namespace LockFirmware
         public BatteryLevel BatteryLevel
         {
             get { return _battery.Level; }
+        }
+
+        public GasRiskCause GasRisk
+        {
+            get { return _battery.GasRisk; }
+        }
+
+        /// <summary>The back office's warnings as <see cref="Warnings"/> bits.</summary>
+        public int Warnings
+        {
+            get
+            {
+                int warnings = 0;
+                BatteryLevel level = _battery.Level;
+                if (level == BatteryLevel.Critical || level == BatteryLevel.Depleted)
+                {
+                    warnings |= Status.Warnings.BatteryUnavailable;
+                }
+
+                if (level == BatteryLevel.Low)
+                {
+                    warnings |= Status.Warnings.BatteryAboutToBeUnavailable;
+                }
+
+                if (_battery.GasRisk != GasRiskCause.None)
+                {
+                    warnings |= Status.Warnings.NeedsImmediateVerification;
+                }
+
+                if (!_verification.IsVerified)
+                {
+                    warnings |= Status.Warnings.BatteryNotVerified;
+                }
+
+                return warnings;
+            }
+        }
+
+        public BatteryVerification BatteryVerification
+        {
+            get { return _verification; }
         }
 
         public SelfTestOutcome LastSelfTest
@@ -180,6 +226,15 @@ namespace LockFirmware
                 case Opcode.Status:
                     RespondStatus(opcode, counter);
                     break;
+                case Opcode.RunSelfTest:
+                    Respond(opcode, _selfTest.IsRunning ? ResultCode.AlreadyMoving : ResultCode.Ok, counter);
+                    _selfTest.OnPress(now);
+                    break;
+                case Opcode.RegisterBatteryChange:
+                    _battery.OnBatteryReplaced();
+                    _verification.Start();
+                    Respond(opcode, ResultCode.Ok, counter);
+                    break;
                 default:
                     Respond(opcode, ResultCode.UnknownOpcode, counter);
                     break;
@@ -198,6 +253,11 @@ namespace LockFirmware
                 return ResultCode.RefusedBattery;
             }
 
+            if (!_motor.IsMoving)
+            {
+                _battery.OnRestSample(_ports.Analog.ReadBatteryMillivolts());
+            }
+
             MoveRequestResult result = _motor.Request(target, now);
             if (result == MoveRequestResult.AlreadyThere)
             {
@@ -210,9 +270,14 @@ namespace LockFirmware
         private void OnMoveFinished(LockState state, MotorAlarm alarm)
         {
             // Every move is a free load test of the battery.
-            if (_motor.LowestLoadedMillivolts > 0)
+            if (_motor.LoadedMillivolts > 0)
             {
-                _battery.OnLoadedSample(_motor.LowestLoadedMillivolts);
+                _battery.OnLoadSample(_motor.LoadedMillivolts, _motor.LoadedMilliamps);
+            }
+
+            if (state == LockState.Locked || state == LockState.Unlocked)
+            {
+                _verification.OnCycle(state == LockState.Locked, _battery.Level);
             }
 
             _event[0] = NoticeKind.StateChanged;
@@ -245,7 +310,15 @@ namespace LockFirmware
             _response[9] = (byte)_selfTest.LastOutcome;
             CommandFrame.WriteUInt16(_response, 10, _motor.CompletedLocks);
             CommandFrame.WriteUInt16(_response, 12, _motor.CompletedUnlocks);
-            _ports.Ble.Notify(_response, 0, 14);
+            _response[14] = (byte)Warnings;
+            _response[15] = (byte)_battery.GasRisk;
+            _response[16] = (byte)(Nibble(_verification.HealthyLocks) << 4 | Nibble(_verification.HealthyUnlocks));
+            _ports.Ble.Notify(_response, 0, StatusLength);
+        }
+
+        private static int Nibble(int count)
+        {
+            return count > 15 ? 15 : count;
         }
 
         private void WriteResponseHeader(byte opcode, ResultCode result, uint counter)

@@ -94,7 +94,7 @@ public class MotorControlTests
     [Fact]
     public void A_weak_battery_completes_without_a_false_jam()
     {
-        var weak = new BatteryParameters { OpenCircuitVolts = 5.9, InternalOhms = 1.2 };
+        var weak = new BatteryParameters { StateOfCharge = 0.055 };
         var (sim, phone) = LockedLock(new LockSetup { Battery = weak });
         sim.Write(sim.Now, phone.Build(Opcode.Unlock));
         sim.RunFor(15_000);

@@ -1,15 +1,17 @@
 namespace LockFirmware.Battery
 {
     /// <summary>
-    /// Classifies the battery from its voltage under load (a motor move or the self-test
-    /// load), with hysteresis so the warning does not flap around a limit. Depleted is
-    /// latched: only a new battery (or an installer's verification) clears it.
-    /// Seam for the battery issue: recovery after load, internal resistance, consumed
-    /// charge and the persisted gas-risk flag deepen this class.
+    /// Classifies the battery from what every load reveals: the voltage at rest before it, the
+    /// voltage and current at the end of the load (so a passivated cell has recovered), and,
+    /// for the self-test, the voltage a second after. Levels have hysteresis so a warning
+    /// does not flap; a suspected complete discharge (gas risk) is latched until a new
+    /// battery is fitted. Persisting the latch across reboots is the persistence issue's
+    /// (until then a reboot forgets it and the next load measures it again).
     /// </summary>
     public sealed class BatteryMonitor
     {
         private readonly BatteryProfile _profile;
+        private int _restMillivolts;
 
         public BatteryMonitor(BatteryProfile profile)
         {
@@ -19,19 +21,92 @@ namespace LockFirmware.Battery
 
         public BatteryLevel Level { get; private set; }
 
-        /// <summary>The last voltage measured under load (0 before any).</summary>
+        public GasRiskCause GasRisk { get; private set; }
+
+        /// <summary>The last voltage measured at the end of a load (0 before any).</summary>
         public int LastLoadedMillivolts { get; private set; }
 
-        /// <summary>Takes one measurement under load and returns the resulting level.</summary>
-        public BatteryLevel OnLoadedSample(int millivolts)
+        /// <summary>Pack resistance estimated from the last load, milliohms (0 when unknown).</summary>
+        public int ResistanceMilliohms { get; private set; }
+
+        /// <summary>Voltage with no load, just before a load is applied.</summary>
+        public void OnRestSample(int millivolts)
+        {
+            _restMillivolts = millivolts;
+        }
+
+        /// <summary>Voltage and current at the end of a load; returns the resulting level.</summary>
+        /// <remarks>Needs <see cref="OnRestSample"/> first for the resistance and the level at the reference load.</remarks>
+        public BatteryLevel OnLoadSample(int millivolts, int milliamps)
         {
             LastLoadedMillivolts = millivolts;
-            BatteryLevel raw = Classify(millivolts, 0);
-            if (Level == BatteryLevel.Depleted)
+            if (milliamps > 0 && _restMillivolts > millivolts)
             {
-                return Level;
+                ResistanceMilliohms = (int)((long)(_restMillivolts - millivolts) * 1000 / milliamps);
             }
 
+            if (millivolts < _profile.DepletedBelowMillivolts)
+            {
+                RaiseGasRisk(GasRiskCause.OverDischarged);
+            }
+            else if (ResistanceMilliohms > _profile.CellReversalAboveMilliohms && millivolts < _profile.LowBelowMillivolts)
+            {
+                RaiseGasRisk(GasRiskCause.CellReversal);
+            }
+
+            UpdateLevel(AtReferenceLoad(millivolts, milliamps));
+            return Level;
+        }
+
+        /// <summary>The voltage this pack would show under the reference load, from its rest voltage and resistance.</summary>
+        private int AtReferenceLoad(int millivolts, int milliamps)
+        {
+            if (_restMillivolts <= 0 || milliamps <= 0)
+            {
+                return millivolts;
+            }
+
+            return _restMillivolts - (int)((long)ResistanceMilliohms * _profile.ReferenceLoadMilliamps / 1000);
+        }
+
+        /// <summary>Voltage a while after the load was removed: a healthy pack is back near its rest voltage.</summary>
+        public BatteryLevel OnRecoverySample(int millivolts)
+        {
+            if (_restMillivolts - millivolts > _profile.NoRecoveryAboveMillivolts)
+            {
+                RaiseGasRisk(GasRiskCause.NoRecovery);
+            }
+
+            return Level;
+        }
+
+        /// <summary>A new battery was fitted (registered over BLE or found at power-up): forget the old one.</summary>
+        public void OnBatteryReplaced()
+        {
+            Level = BatteryLevel.NotMeasured;
+            GasRisk = GasRiskCause.None;
+            ResistanceMilliohms = 0;
+            LastLoadedMillivolts = 0;
+        }
+
+        private void RaiseGasRisk(GasRiskCause cause)
+        {
+            if (GasRisk == GasRiskCause.None)
+            {
+                GasRisk = cause;
+            }
+
+            Level = BatteryLevel.Depleted;
+        }
+
+        private void UpdateLevel(int millivolts)
+        {
+            if (Level == BatteryLevel.Depleted)
+            {
+                return;
+            }
+
+            BatteryLevel raw = Classify(millivolts, 0);
             if (Level == BatteryLevel.NotMeasured || raw > Level)
             {
                 // Worse news is taken at once.
@@ -42,28 +117,16 @@ namespace LockFirmware.Battery
                 // Better news only with margin above the limit (never worse than now).
                 Level = Classify(millivolts, _profile.HysteresisMillivolts);
             }
-
-            return Level;
         }
 
         private BatteryLevel Classify(int millivolts, int margin)
         {
-            if (millivolts < _profile.DepletedBelowMillivolts + margin)
-            {
-                return BatteryLevel.Depleted;
-            }
-
             if (millivolts < _profile.CriticalBelowMillivolts + margin)
             {
                 return BatteryLevel.Critical;
             }
 
-            if (millivolts < _profile.LowBelowMillivolts + margin)
-            {
-                return BatteryLevel.Low;
-            }
-
-            return BatteryLevel.Good;
+            return millivolts < _profile.LowBelowMillivolts + margin ? BatteryLevel.Low : BatteryLevel.Good;
         }
     }
 }

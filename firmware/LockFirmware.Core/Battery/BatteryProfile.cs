@@ -1,21 +1,42 @@
 namespace LockFirmware.Battery
 {
     /// <summary>
-    /// Voltage limits of one battery pack under load, in millivolts. The figures for each
-    /// pack and where they come from are in hardware/ (the board definition fills them in).
+    /// Limits of one battery pack, in millivolts and milliohms. The figures for the pack and
+    /// where they come from are in hardware/batteries/ (the board definition fills them in).
     /// </summary>
     public sealed class BatteryProfile
     {
-        /// <summary>Under load at or above this the pack is Good.</summary>
+        /// <summary>
+        /// The levels below are voltages under this load current (the self-test load's, from
+        /// a fresh pack). A heavier load, such as the motor, is converted to it with the pack
+        /// resistance it reveals, so the level does not depend on which load measured it.
+        /// </summary>
+        public int ReferenceLoadMilliamps = 150;
+
+        /// <summary>Under the reference load at or above this the pack is Good.</summary>
         public int LowBelowMillivolts = 6400;
 
-        /// <summary>Under load below this the pack is Critical.</summary>
+        /// <summary>Under the reference load below this the pack is Critical.</summary>
         public int CriticalBelowMillivolts = 5600;
 
-        /// <summary>Under load below this the pack is completely discharged (over-discharge limit).</summary>
+        /// <summary>Under any load below this the pack is over-discharged: 2.0 V per cell, the cells' cut-off.</summary>
         public int DepletedBelowMillivolts = 4000;
 
         /// <summary>A better class is taken only this far above its limit, so a level near a limit does not flap.</summary>
         public int HysteresisMillivolts = 150;
+
+        /// <summary>
+        /// Pack resistance (from the sag under a known load) above which, together with a
+        /// voltage under the Low limit, a cell is at its end and the others would drive it into
+        /// reversal: about eighteen times a fresh pack's (a pack merely low on both cells,
+        /// polarisation included, stays under it).
+        /// </summary>
+        public int CellReversalAboveMilliohms = 5500;
+
+        /// <summary>One second after the load, a voltage still this far below the one before it has not recovered.</summary>
+        public int NoRecoveryAboveMillivolts = 250;
+
+        /// <summary>The board's self-test load resistor, so the firmware knows the test current.</summary>
+        public int TestLoadOhms = 47;
     }
 }

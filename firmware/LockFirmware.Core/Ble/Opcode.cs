@@ -5,6 +5,10 @@ namespace LockFirmware.Ble
     {
         Status = 0x01,
         Unlock = 0x02,
-        Lock = 0x03
+        Lock = 0x03,
+        /// <summary>Runs the push-button self-test from the app; the result comes as an event.</summary>
+        RunSelfTest = 0x04,
+        /// <summary>The app's "register battery change": starts the 5 + 5 verification.</summary>
+        RegisterBatteryChange = 0x05
     }
 }

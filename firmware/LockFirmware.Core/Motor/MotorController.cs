@@ -84,8 +84,14 @@ namespace LockFirmware.Motor
 
         public int CompletedUnlocks { get; private set; }
 
-        /// <summary>Lowest battery voltage under the motor's running load (inrush and stall excluded) during the last request; 0 before any.</summary>
-        public int LowestLoadedMillivolts { get; private set; }
+        /// <summary>
+        /// Battery voltage at the last sample of the motor's running load in the last request
+        /// (after the inrush, before the stall, so a passivated cell has recovered); 0 before any.
+        /// </summary>
+        public int LoadedMillivolts { get; private set; }
+
+        /// <summary>Motor current at that same sample.</summary>
+        public int LoadedMilliamps { get; private set; }
 
         /// <summary>Motor-on time of the request under way or last finished.</summary>
         public int OnTimeMs
@@ -115,7 +121,8 @@ namespace LockFirmware.Motor
             _homed = false;
             _attempt = 0;
             _onTimeMs = 0;
-            LowestLoadedMillivolts = 0;
+            LoadedMillivolts = 0;
+            LoadedMilliamps = 0;
             State = moving;
             if (reversing)
             {
@@ -190,25 +197,27 @@ namespace LockFirmware.Motor
                 return;
             }
 
-            _lowSupplySamples = millivolts < _settings.CutOffMillivolts ? _lowSupplySamples + 1 : 0;
-            if (_lowSupplySamples >= _settings.StallSamples)
-            {
-                Stop(LockState.Unknown, MotorAlarm.LowSupply, now);
-                return;
-            }
-
+            // At a stall the supply sags by design; only the running load says whether the
+            // battery can still turn the thumb-turn.
             int stallThreshold = (int)((long)millivolts * _settings.StallThresholdPermille / _settings.StallResistanceMilliohms);
             bool stalled = milliamps >= stallThreshold;
             _stalledSamples = stalled ? _stalledSamples + 1 : 0;
-            if (!stalled)
-            {
-                NoteLoadedSupply(millivolts);
-            }
-
             if (_stalledSamples >= _settings.StallSamples)
             {
                 OnStall(now);
                 return;
+            }
+
+            if (!stalled)
+            {
+                LoadedMillivolts = millivolts;
+                LoadedMilliamps = milliamps;
+                _lowSupplySamples = millivolts < _settings.CutOffMillivolts ? _lowSupplySamples + 1 : 0;
+                if (_lowSupplySamples >= _settings.StallSamples)
+                {
+                    Stop(LockState.Unknown, MotorAlarm.LowSupply, now);
+                    return;
+                }
             }
 
             if (elapsed >= ScaleForSupply(_settings.TravelTimeoutMs))
@@ -408,15 +417,6 @@ namespace LockFirmware.Motor
         private void Schedule(long now)
         {
             _timers.Start(TimerId.MotorStep, now + _settings.StepMs);
-        }
-
-        /// <summary>Keeps the lowest supply under the motor's running load: after the inrush, before the stall.</summary>
-        private void NoteLoadedSupply(int millivolts)
-        {
-            if (LowestLoadedMillivolts == 0 || millivolts < LowestLoadedMillivolts)
-            {
-                LowestLoadedMillivolts = millivolts;
-            }
         }
 
         /// <summary>Travel times stretch as the supply sags: the motor's speed follows its voltage.</summary>

@@ -6,7 +6,8 @@ namespace LockFirmware.SelfTest
 {
     /// <summary>
     /// The push-button LED self-test of the municipal routine: green on at the press, the
-    /// battery measured under the test load while green is on, green off, then one red
+    /// battery measured at rest, under the test load and after it while green is on (the
+    /// gas-risk checks need all three), green off, then one red
     /// blink (battery good), two (low, may be changed as normal) or none (may be completely
     /// discharged: the unit must not suggest the battery is safe to handle).
     /// </summary>
@@ -16,6 +17,7 @@ namespace LockFirmware.SelfTest
         {
             Idle,
             Measuring,
+            Recovering,
             GreenOn,
             WaitingForBlinks,
             RedOn,
@@ -27,14 +29,16 @@ namespace LockFirmware.SelfTest
         private readonly IAnalogInputs _analog;
         private readonly BatteryMonitor _battery;
         private readonly Timers _timers;
+        private readonly int _testLoadOhms;
 
         private Step _step;
         private long _pressedAt;
         private int _blinksLeft;
         private int _loadedMillivolts;
 
-        public SelfTestSequence(ILeds leds, IBatteryLoad load, IAnalogInputs analog, BatteryMonitor battery, Timers timers)
+        public SelfTestSequence(ILeds leds, IBatteryLoad load, IAnalogInputs analog, BatteryMonitor battery, Timers timers, int testLoadOhms)
         {
+            _testLoadOhms = testLoadOhms;
             _leds = leds;
             _load = load;
             _analog = analog;
@@ -61,6 +65,7 @@ namespace LockFirmware.SelfTest
 
             _pressedAt = now;
             _leds.Set(Led.Green, true);
+            _battery.OnRestSample(_analog.ReadBatteryMillivolts());
             _load.Apply(true);
             Next(Step.Measuring, SelfTestTimings.LoadSampleMs);
         }
@@ -73,7 +78,11 @@ namespace LockFirmware.SelfTest
                 case Step.Measuring:
                     _loadedMillivolts = _analog.ReadBatteryMillivolts();
                     _load.Apply(false);
-                    LastOutcome = ToOutcome(_battery.OnLoadedSample(_loadedMillivolts));
+                    _battery.OnLoadSample(_loadedMillivolts, _loadedMillivolts / _testLoadOhms);
+                    Next(Step.Recovering, SelfTestTimings.RecoverySampleMs);
+                    break;
+                case Step.Recovering:
+                    LastOutcome = ToOutcome(_battery.OnRecoverySample(_analog.ReadBatteryMillivolts()));
                     _blinksLeft = BlinksFor(LastOutcome);
                     Next(Step.GreenOn, SelfTestTimings.GreenOffMs);
                     break;

@@ -10,8 +10,14 @@ namespace LockFirmware.SelfTest
         /// <summary>The contact must stay closed this long to count as a press.</summary>
         public const int DebounceMs = 30;
 
-        /// <summary>The test load is applied at the press and sampled after this long under load.</summary>
+        /// <summary>
+        /// The test load is applied at the press and sampled after this long under load:
+        /// long enough for a passivated cell's sag to recover.
+        /// </summary>
         public const int LoadSampleMs = 1500;
+
+        /// <summary>The load is off at LoadSampleMs; this much later a healthy pack has recovered.</summary>
+        public const int RecoverySampleMs = 2500;
 
         /// <summary>The green LED goes off here: 6 s inside the 10 s limit.</summary>
         public const int GreenOffMs = 4000;

@@ -19,14 +19,23 @@ public sealed class DriveTrain
     private double _time;       // seconds
     private double _current;    // motor current, A (signed)
 
+    /// <summary>Step while only the test load is on: resolves passivation and polarisation.</summary>
+    private const double LoadStepSeconds = 0.005;
+
     public DriveTrain(MotorParameters motor, BatteryParameters battery, double positionRadians)
     {
         _motor = motor;
-        Battery = battery;
+        Battery = new BatteryPack(battery);
         Position = positionRadians;
     }
 
-    public BatteryParameters Battery { get; set; }
+    public BatteryPack Battery { get; private set; }
+
+    /// <summary>A battery change: the new pack is in from now on.</summary>
+    public void ReplaceBattery(BatteryParameters battery)
+    {
+        Battery = new BatteryPack(battery);
+    }
 
     /// <summary>Thumb-turn angle: 0 is fully locked, <see cref="MotorParameters.TravelRadians"/> fully unlocked.</summary>
     public double Position { get; private set; }
@@ -59,8 +68,8 @@ public sealed class DriveTrain
 
     public double MotorAmps => Math.Abs(_current);
 
-    /// <summary>Battery terminal voltage now, with every load the board puts on it.</summary>
-    public double TerminalVolts => Battery.OpenCircuitVolts - SupplyAmps * Battery.InternalOhms;
+    /// <summary>Battery terminal voltage now, with every load the board puts on it (0 with the battery out).</summary>
+    public double TerminalVolts => Powered ? Battery.TerminalVolts(SupplyAmps) : 0;
 
     /// <summary>Current drawn from the battery now, A.</summary>
     public double SupplyAmps
@@ -74,7 +83,7 @@ public sealed class DriveTrain
 
             double motor = IsDriving ? Math.Abs(_current) : 0;
             double load = TestLoadOn ? LoadAmps() : 0;
-            return Battery.IdleAmps + motor + load;
+            return Battery.Parameters.IdleAmps + motor + load;
         }
     }
 
@@ -85,18 +94,37 @@ public sealed class DriveTrain
     {
         if (!IsMoving && !IsDriving)
         {
-            _time = Math.Max(_time, seconds);
             _current = 0;
+            AdvanceBatteryOnly(seconds);
             return;
         }
 
         while (_time + StepSeconds <= seconds)
         {
             Step();
+            Battery.Advance(StepSeconds, SupplyAmps);
             _time += StepSeconds;
         }
 
         _time = Math.Max(_time, seconds);
+    }
+
+    /// <summary>With the motor still, the battery sees a constant current between changes: one jump, or small steps under the test load.</summary>
+    private void AdvanceBatteryOnly(double seconds)
+    {
+        if (!TestLoadOn || !Powered)
+        {
+            Battery.Advance(seconds - _time, SupplyAmps);
+            _time = Math.Max(_time, seconds);
+            return;
+        }
+
+        while (_time < seconds)
+        {
+            double step = Math.Min(LoadStepSeconds, seconds - _time);
+            Battery.Advance(step, SupplyAmps);
+            _time += step;
+        }
     }
 
     private bool IsMoving => Math.Abs(_omega) > 1e-6;
@@ -110,9 +138,9 @@ public sealed class DriveTrain
         if (IsDriving && !OpenCircuit)
         {
             double sign = Drive == MotorDrive.Unlock ? 1 : -1;
-            double other = Battery.IdleAmps + (TestLoadOn ? LoadAmps() : 0);
+            double other = Battery.Parameters.IdleAmps + (TestLoadOn ? LoadAmps() : 0);
             double loopOhms = (ShortCircuit ? 0 : windingOhms) + _motor.BridgeOhms + Battery.InternalOhms;
-            double openCircuit = Battery.OpenCircuitVolts - other * Battery.InternalOhms;
+            double openCircuit = Battery.SourceVolts - other * Battery.InternalOhms;
             _current = (sign * openCircuit - (ShortCircuit ? 0 : backEmf)) / loopOhms;
         }
         else if (Powered && Drive == MotorDrive.Brake && !OpenCircuit)
@@ -189,6 +217,6 @@ public sealed class DriveTrain
 
     private double LoadAmps()
     {
-        return Battery.OpenCircuitVolts / (Battery.TestLoadOhms + Battery.InternalOhms);
+        return Math.Max(0, Battery.SourceVolts) / (Battery.Parameters.TestLoadOhms + Battery.InternalOhms);
     }
 }

@@ -1,0 +1,108 @@
+using System;
+
+namespace LockSimulator.Physics;
+
+/// <summary>
+/// One Li-SOCl2 cell: open-circuit voltage along its discharge curve (a flat 3.6 V plateau,
+/// a knee in the last tenth, past empty towards reversal), internal resistance that rises
+/// near empty and in the cold, a polarisation element that recovers slowly near empty, and
+/// a passivation film that grows at rest and breaks down under load.
+/// </summary>
+public sealed class BatteryCell
+{
+    private const double PlateauTopVolts = 3.67;
+    private const double PlateauBottomVolts = 3.60;
+    private const double KneeStart = 0.10;
+    private const double EmptyVolts = 2.0;
+
+    /// <summary>Passivation film: its resistance grows towards this at rest (ohm)...</summary>
+    private const double PassivationMaxOhms = 2.5;
+    /// <summary>...with this time constant (seconds; about a month)...</summary>
+    private const double PassivationGrowSeconds = 30 * 86400.0;
+    /// <summary>...and breaks down after this much charge under load (coulombs).</summary>
+    private const double PassivationBreakCoulombs = 0.04;
+
+    /// <summary>Self-discharge: under 1 % of capacity a year (Li-SOCl2 datasheets).</summary>
+    private const double SelfDischargePerSecond = 0.01 / (365 * 86400.0);
+
+    private readonly double _capacityCoulombs;
+    private readonly double _freshOhms;
+    private double _polarisationVolts;
+
+    public BatteryCell(double capacityAh, double stateOfCharge, double freshOhms, double restedSeconds)
+    {
+        _capacityCoulombs = capacityAh * 3600;
+        _freshOhms = freshOhms;
+        StateOfCharge = stateOfCharge;
+        PassivationOhms = PassivationMaxOhms * (1 - Math.Exp(-restedSeconds / PassivationGrowSeconds));
+    }
+
+    public double StateOfCharge { get; private set; }
+
+    public double PassivationOhms { get; private set; }
+
+    public double TemperatureC { get; set; } = 20;
+
+    public double OpenCircuitVolts
+    {
+        get
+        {
+            double soc = StateOfCharge;
+            if (soc >= KneeStart)
+            {
+                return PlateauBottomVolts + (PlateauTopVolts - PlateauBottomVolts) * (soc - KneeStart) / (1 - KneeStart);
+            }
+
+            if (soc >= 0)
+            {
+                return EmptyVolts + (PlateauBottomVolts - EmptyVolts) * Math.Sqrt(soc / KneeStart);
+            }
+
+            // Past empty the cell is being driven by its neighbours towards reversal.
+            return EmptyVolts + 40 * soc;
+        }
+    }
+
+    /// <summary>Ohmic resistance: rises sharply on the knee and doubles about every 15 °C of cold.</summary>
+    public double InternalOhms
+    {
+        get
+        {
+            double depth = Math.Clamp((KneeStart - StateOfCharge) / KneeStart, 0, 1);
+            double cold = Math.Pow(2, Math.Max(0, 20 - TemperatureC) / 15);
+            return _freshOhms * (1 + 30 * depth * depth) * cold + PassivationOhms;
+        }
+    }
+
+    /// <summary>The voltage the cell shows carrying <paramref name="amps"/> now.</summary>
+    public double TerminalVolts(double amps) => OpenCircuitVolts - _polarisationVolts - amps * InternalOhms;
+
+    /// <summary>Carries <paramref name="amps"/> for <paramref name="seconds"/> (exact for a constant current).</summary>
+    public void Advance(double seconds, double amps)
+    {
+        if (seconds <= 0)
+        {
+            return;
+        }
+
+        StateOfCharge -= amps * seconds / _capacityCoulombs + SelfDischargePerSecond * seconds;
+
+        // Polarisation: builds within a fraction of a second to I·Rp, but relaxes with a time
+        // constant that grows near empty, so a healthy cell recovers within a second of the
+        // load going off and an exhausted one not for minutes.
+        double depth = Math.Clamp((KneeStart - StateOfCharge) / KneeStart, 0, 1);
+        double target = amps * (0.02 + 3.0 * depth * depth);
+        double tau = target > _polarisationVolts ? 0.2 : 0.2 + 120 * depth * depth;
+        _polarisationVolts = target + (_polarisationVolts - target) * Math.Exp(-seconds / tau);
+
+        // Passivation: load current breaks the film down; rest lets it grow back.
+        if (amps > 0.01)
+        {
+            PassivationOhms *= Math.Exp(-amps * seconds / PassivationBreakCoulombs);
+        }
+        else
+        {
+            PassivationOhms = PassivationMaxOhms - (PassivationMaxOhms - PassivationOhms) * Math.Exp(-seconds / PassivationGrowSeconds);
+        }
+    }
+}

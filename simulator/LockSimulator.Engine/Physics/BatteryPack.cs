@@ -1,0 +1,60 @@
+using System.Linq;
+
+namespace LockSimulator.Physics;
+
+/// <summary>Cells in series: the same current through each, their voltages add, the weakest can reverse.</summary>
+public sealed class BatteryPack
+{
+    private readonly BatteryCell[] _cells;
+
+    public BatteryPack(BatteryParameters parameters)
+    {
+        Parameters = parameters;
+        double rested = parameters.RestedDays * 86400;
+        _cells = new BatteryCell[parameters.Cells];
+        for (int i = 0; i < _cells.Length; i++)
+        {
+            double soc = i == 0 && parameters.WeakestCellStateOfCharge is double weakest ? weakest : parameters.StateOfCharge;
+            _cells[i] = new BatteryCell(parameters.CellCapacityAh, soc, parameters.CellFreshOhms, rested)
+            {
+                TemperatureC = parameters.TemperatureC,
+            };
+        }
+    }
+
+    public BatteryParameters Parameters { get; }
+
+    public double OpenCircuitVolts => _cells.Sum(c => c.OpenCircuitVolts);
+
+    public double InternalOhms => _cells.Sum(c => c.InternalOhms);
+
+    /// <summary>Lowest cell voltage at this current: negative means a reversed cell (gas risk).</summary>
+    public double WeakestCellVolts(double amps) => _cells.Min(c => c.TerminalVolts(amps));
+
+    public double StateOfCharge => _cells.Min(c => c.StateOfCharge);
+
+    public double TemperatureC
+    {
+        get => _cells[0].TemperatureC;
+        set
+        {
+            foreach (BatteryCell cell in _cells)
+            {
+                cell.TemperatureC = value;
+            }
+        }
+    }
+
+    public double TerminalVolts(double amps) => _cells.Sum(c => c.TerminalVolts(amps));
+
+    /// <summary>The pack's open-circuit voltage less the polarisation now (what a load sees before I·R).</summary>
+    public double SourceVolts => TerminalVolts(0);
+
+    public void Advance(double seconds, double amps)
+    {
+        foreach (BatteryCell cell in _cells)
+        {
+            cell.Advance(seconds, amps);
+        }
+    }
+}
