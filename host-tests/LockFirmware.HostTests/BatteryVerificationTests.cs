@@ -1,0 +1,82 @@
+using LockFirmware.Battery;
+using LockFirmware.Ble;
+using LockFirmware.Status;
+using LockSimulator;
+
+namespace LockFirmware.HostTests;
+
+/// <summary>The routine after a battery change: 5 locks and 5 unlocks with a healthy battery.</summary>
+public class BatteryVerificationTests
+{
+    [Fact]
+    public void Verified_only_after_five_healthy_locks_and_five_healthy_unlocks()
+    {
+        var verification = new BatteryVerification();
+        for (int i = 0; i < 5; i++)
+        {
+            verification.OnCycle(locked: true, BatteryLevel.Good);
+        }
+
+        for (int i = 0; i < 4; i++)
+        {
+            verification.OnCycle(locked: false, BatteryLevel.Low);
+        }
+
+        Assert.False(verification.IsVerified);
+        verification.OnCycle(locked: false, BatteryLevel.Good);
+        Assert.True(verification.IsVerified);
+    }
+
+    [Theory]
+    [InlineData(BatteryLevel.Critical)]
+    [InlineData(BatteryLevel.Depleted)]
+    public void Cycles_on_a_failing_battery_do_not_count(BatteryLevel level)
+    {
+        var verification = new BatteryVerification();
+        for (int i = 0; i < 10; i++)
+        {
+            verification.OnCycle(locked: i % 2 == 0, level);
+        }
+
+        Assert.False(verification.IsVerified);
+        Assert.Equal(0, verification.HealthyLocks + verification.HealthyUnlocks);
+    }
+
+    [Fact]
+    public void A_new_change_starts_over()
+    {
+        var verification = new BatteryVerification();
+        for (int i = 0; i < 10; i++)
+        {
+            verification.OnCycle(locked: i % 2 == 0, BatteryLevel.Good);
+        }
+
+        Assert.True(verification.IsVerified);
+        verification.Start();
+        Assert.False(verification.IsVerified);
+        Assert.Equal(0, verification.HealthyLocks);
+    }
+
+    [Fact]
+    public void A_simulated_lock_reports_the_battery_unverified_until_the_installer_runs_it_five_times_each_way()
+    {
+        var setup = new LockSetup { StartFraction = 0 };
+        var sim = new SimulatedLock(setup);
+        var phone = new CommandSigner(setup.Secret);
+        sim.Write(0, phone.Build(Opcode.RegisterBatteryChange));
+        sim.RunFor(100);
+        Assert.Equal(Warnings.BatteryNotVerified, sim.Core.Warnings);
+
+        for (int i = 0; i < 5; i++)
+        {
+            sim.Write(sim.Now, phone.Build(Opcode.Unlock));
+            sim.RunFor(4_000);
+            Assert.NotEqual(0, sim.Core.Warnings & Warnings.BatteryNotVerified);
+            sim.Write(sim.Now, phone.Build(Opcode.Lock));
+            sim.RunFor(4_000);
+        }
+
+        Assert.Equal(0, sim.Core.Warnings);
+        Assert.True(sim.Core.BatteryVerification.IsVerified);
+    }
+}
