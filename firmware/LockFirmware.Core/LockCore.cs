@@ -5,7 +5,7 @@ using LockFirmware.Motor;
 using LockFirmware.Ports;
 using LockFirmware.Security;
 using LockFirmware.SelfTest;
-using LockFirmware.Status;
+using LockFirmware.Storage;
 using LockFirmware.Time;
 
 namespace LockFirmware
@@ -14,10 +14,14 @@ namespace LockFirmware
     /// The lock: takes inputs and timer expiries one at a time on one thread and drives the
     /// ports. It never asks what it runs on: the device's dispatcher thread and the
     /// simulator's scheduler both call <see cref="Process"/> when an input is queued or
-    /// <see cref="NextDueAt"/> has come.
+    /// <see cref="NextDueAt"/> has come. What must survive power loss goes to flash through
+    /// <see cref="LockMemory"/>; what the back office must learn goes to the audit log.
     /// </summary>
     public sealed class LockCore
     {
+        /// <summary>A rest voltage this much above the one remembered means a new battery at power-up.</summary>
+        private const int NewBatteryRiseMillivolts = 300;
+
         private readonly LockPorts _ports;
         private readonly Timers _timers = new Timers();
         private readonly MotorController _motor;
@@ -25,12 +29,9 @@ namespace LockFirmware
         private readonly BatteryVerification _verification = new BatteryVerification();
         private readonly SelfTestSequence _selfTest;
         private readonly CommandAuthenticator _authenticator;
+        private readonly LockMemory _memory;
+        private readonly Notices _notices;
         private readonly byte[] _frame = new byte[InputQueue.MaxPayload];
-        /// <summary>Status response: header(6) state alarm battery selftest locks(2) unlocks(2) warnings gasrisk verification.</summary>
-        private const int StatusLength = 17;
-
-        private readonly byte[] _response = new byte[StatusLength];
-        private readonly byte[] _event = new byte[8];
         private bool _buttonClosed;
 
         /// <param name="inputs">Where adapters post inputs; created first because the adapters need it too.</param>
@@ -44,6 +45,8 @@ namespace LockFirmware
             _selfTest = new SelfTestSequence(ports.Leds, ports.BatteryLoad, ports.Analog, _battery, _timers, settings.Battery.TestLoadOhms);
             _selfTest.Finished = OnSelfTestFinished;
             _authenticator = new CommandAuthenticator(ports.Authenticator);
+            _memory = new LockMemory(ports.Flash);
+            _notices = new Notices(ports.Ble);
         }
 
         /// <summary>Where adapters post button edges and BLE writes, from any thread.</summary>
@@ -75,35 +78,10 @@ namespace LockFirmware
             get { return _battery.GasRisk; }
         }
 
-        /// <summary>The back office's warnings as <see cref="Warnings"/> bits.</summary>
+        /// <summary>The back office's warnings as <see cref="Status.Warnings"/> bits.</summary>
         public int Warnings
         {
-            get
-            {
-                int warnings = 0;
-                BatteryLevel level = _battery.Level;
-                if (level == BatteryLevel.Critical || level == BatteryLevel.Depleted)
-                {
-                    warnings |= Status.Warnings.BatteryUnavailable;
-                }
-
-                if (level == BatteryLevel.Low)
-                {
-                    warnings |= Status.Warnings.BatteryAboutToBeUnavailable;
-                }
-
-                if (_battery.GasRisk != GasRiskCause.None)
-                {
-                    warnings |= Status.Warnings.NeedsImmediateVerification;
-                }
-
-                if (!_verification.IsVerified)
-                {
-                    warnings |= Status.Warnings.BatteryNotVerified;
-                }
-
-                return warnings;
-            }
+            get { return Status.WarningBits.Of(_battery, _verification); }
         }
 
         public BatteryVerification BatteryVerification
@@ -126,19 +104,45 @@ namespace LockFirmware
             get { return _motor.CompletedUnlocks; }
         }
 
+        /// <summary>The audit log (read by the sync commands and the simulator's CLI).</summary>
+        public AuditLog Audit
+        {
+            get { return _memory.Audit; }
+        }
+
         /// <summary>Clock time at which <see cref="Process"/> must run next even without input; Timers.Never if none.</summary>
         public long NextDueAt
         {
             get { return _timers.NextDue; }
         }
 
-        /// <summary>Puts the outputs in their safe rest state; call once at boot.</summary>
+        /// <summary>
+        /// Boot: outputs to their safe rest state, then what flash remembers (counters, gas
+        /// risk, battery verification) and a Boot record. The unit has no other power source,
+        /// so every boot follows a battery insertion: a clearly higher rest voltage than the
+        /// one remembered means a new battery, whose verification starts afresh.
+        /// </summary>
         public void Start()
         {
             _ports.Motor.Drive(MotorDrive.Coast);
             _ports.BatteryLoad.Apply(false);
             _ports.Leds.Set(Led.Green, false);
             _ports.Leds.Set(Led.Red, false);
+
+            _memory.Mount();
+            SafetyState saved = _memory.State;
+            _authenticator.LastCounter = saved.CommandCounter;
+            _motor.RestoreCounts((int)saved.CompletedLocks, (int)saved.CompletedUnlocks);
+            _battery.RestoreGasRisk((GasRiskCause)saved.GasRisk);
+            int rest = _ports.Analog.ReadBatteryMillivolts();
+            if (rest - saved.RestMillivolts < NewBatteryRiseMillivolts)
+            {
+                _verification.Restore(saved.BatteryVerified, saved.VerifyLocks, saved.VerifyUnlocks);
+            }
+
+            saved.RestMillivolts = rest;
+            Append(AuditEvent.Boot, 0, 0);
+            Persist();
         }
 
         /// <summary>Handles every queued input, then every timer that is due.</summary>
@@ -202,43 +206,57 @@ namespace LockFirmware
         {
             if (length < CommandFrame.MinLength || length > CommandFrame.MaxLength)
             {
-                Respond(0, ResultCode.BadFrame, 0);
+                _notices.Respond(0, ResultCode.BadFrame, 0);
                 return;
             }
 
             byte opcode = _frame[CommandFrame.OpcodeOffset];
-            uint counter = CommandFrame.ReadUInt32(_frame, CommandFrame.CounterOffset);
+            uint counter = Bytes.ReadUInt32(_frame, CommandFrame.CounterOffset);
             ResultCode verdict = _authenticator.Verify(_frame, length);
             if (verdict != ResultCode.Ok)
             {
-                Respond(opcode, verdict, counter);
+                _notices.Respond(opcode, verdict, counter);
+                Append(AuditEvent.Command, (byte)verdict, opcode);
                 return;
             }
 
-            switch ((Opcode)opcode)
+            // The counter reaches flash before the command acts, so a reboot cannot reopen it.
+            Persist();
+            ResultCode result = Execute((Opcode)opcode, counter, now);
+            Append(AuditEvent.Command, (byte)result, opcode);
+        }
+
+        private ResultCode Execute(Opcode opcode, uint counter, long now)
+        {
+            ResultCode result = ResultCode.Ok;
+            switch (opcode)
             {
                 case Opcode.Unlock:
-                    Respond(opcode, RequestMove(LockState.Unlocked, now), counter);
+                    result = RequestMove(LockState.Unlocked, now);
                     break;
                 case Opcode.Lock:
-                    Respond(opcode, RequestMove(LockState.Locked, now), counter);
+                    result = RequestMove(LockState.Locked, now);
                     break;
                 case Opcode.Status:
-                    RespondStatus(opcode, counter);
-                    break;
+                    _notices.RespondStatus(counter, this);
+                    return result;
                 case Opcode.RunSelfTest:
-                    Respond(opcode, _selfTest.IsRunning ? ResultCode.AlreadyMoving : ResultCode.Ok, counter);
+                    result = _selfTest.IsRunning ? ResultCode.AlreadyMoving : ResultCode.Ok;
                     _selfTest.OnPress(now);
                     break;
                 case Opcode.RegisterBatteryChange:
                     _battery.OnBatteryReplaced();
                     _verification.Start();
-                    Respond(opcode, ResultCode.Ok, counter);
+                    Append(AuditEvent.BatteryChanged, 0, 0);
+                    Persist();
                     break;
                 default:
-                    Respond(opcode, ResultCode.UnknownOpcode, counter);
+                    result = ResultCode.UnknownOpcode;
                     break;
             }
+
+            _notices.Respond((byte)opcode, result, counter);
+            return result;
         }
 
         /// <summary>
@@ -269,6 +287,7 @@ namespace LockFirmware
 
         private void OnMoveFinished(LockState state, MotorAlarm alarm)
         {
+            GasRiskCause riskBefore = _battery.GasRisk;
             // Every move is a free load test of the battery.
             if (_motor.LoadedMillivolts > 0)
             {
@@ -280,52 +299,54 @@ namespace LockFirmware
                 _verification.OnCycle(state == LockState.Locked, _battery.Level);
             }
 
-            _event[0] = NoticeKind.StateChanged;
-            _event[1] = (byte)state;
-            _event[2] = (byte)alarm;
-            _event[3] = (byte)_battery.Level;
-            _ports.Ble.Notify(_event, 0, 4);
+            _notices.StateChanged(state, alarm, _battery.Level);
+            _memory.Audit.Append(Seconds(), AuditEvent.MoveFinished, (byte)state, _motor.LoadedMillivolts, 0, 0, _motor.OnTimeMs, (uint)alarm);
+            NoteGasRisk(riskBefore);
+            Persist();
         }
 
         private void OnSelfTestFinished(SelfTestOutcome outcome, int loadedMillivolts)
         {
-            _event[0] = NoticeKind.SelfTestFinished;
-            _event[1] = (byte)outcome;
-            CommandFrame.WriteUInt16(_event, 2, loadedMillivolts);
-            _ports.Ble.Notify(_event, 0, 4);
+            _notices.SelfTestFinished(outcome, loadedMillivolts);
+            _memory.Audit.Append(Seconds(), AuditEvent.SelfTest, (byte)outcome, loadedMillivolts, 0, 0, 0, (uint)_battery.GasRisk);
+            NoteGasRisk(GasRiskCause.None);
+            Persist();
         }
 
-        private void Respond(byte opcode, ResultCode result, uint counter)
+        private void NoteGasRisk(GasRiskCause before)
         {
-            WriteResponseHeader(opcode, result, counter);
-            _ports.Ble.Notify(_response, 0, 6);
+            if (_battery.GasRisk != GasRiskCause.None && before == GasRiskCause.None)
+            {
+                Append(AuditEvent.GasRisk, (byte)_battery.GasRisk, 0);
+            }
         }
 
-        private void RespondStatus(byte opcode, uint counter)
+        /// <summary>Gathers what must survive power loss into one atomic copy in flash.</summary>
+        private void Persist()
         {
-            WriteResponseHeader(opcode, ResultCode.Ok, counter);
-            _response[6] = (byte)_motor.State;
-            _response[7] = (byte)_motor.LastAlarm;
-            _response[8] = (byte)_battery.Level;
-            _response[9] = (byte)_selfTest.LastOutcome;
-            CommandFrame.WriteUInt16(_response, 10, _motor.CompletedLocks);
-            CommandFrame.WriteUInt16(_response, 12, _motor.CompletedUnlocks);
-            _response[14] = (byte)Warnings;
-            _response[15] = (byte)_battery.GasRisk;
-            _response[16] = (byte)(Nibble(_verification.HealthyLocks) << 4 | Nibble(_verification.HealthyUnlocks));
-            _ports.Ble.Notify(_response, 0, StatusLength);
+            SafetyState state = _memory.State;
+            state.CommandCounter = _authenticator.LastCounter;
+            state.GasRisk = (byte)_battery.GasRisk;
+            state.BatteryVerified = _verification.IsVerified;
+            state.VerifyLocks = (byte)_verification.HealthyLocks;
+            state.VerifyUnlocks = (byte)_verification.HealthyUnlocks;
+            state.CompletedLocks = (uint)_motor.CompletedLocks;
+            state.CompletedUnlocks = (uint)_motor.CompletedUnlocks;
+            _memory.Save();
         }
 
-        private static int Nibble(int count)
+        private void Append(AuditEvent kind, byte result, uint detail)
         {
-            return count > 15 ? 15 : count;
+            _memory.Audit.Append(Seconds(), kind, result, _battery.LastLoadedMillivolts, 0, 0, 0, detail);
         }
 
-        private void WriteResponseHeader(byte opcode, ResultCode result, uint counter)
+        /// <summary>
+        /// Seconds since boot. A real-time anchor (set by signed time tokens) comes with the
+        /// BLE protocol issue; until then the back office orders records by sequence number.
+        /// </summary>
+        private uint Seconds()
         {
-            _response[0] = (byte)(NoticeKind.ResponseFlag | opcode);
-            _response[1] = (byte)result;
-            CommandFrame.WriteUInt32(_response, 2, counter);
+            return (uint)(_ports.Clock.NowMilliseconds / 1000);
         }
     }
 }

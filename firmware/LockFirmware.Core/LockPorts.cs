@@ -12,5 +12,8 @@ namespace LockFirmware
         public IClock Clock;
         public IBleLink Ble;
         public IMessageAuthenticator Authenticator;
+
+        /// <summary>The lock's flash region (StorageLayout.RegionSectors sectors): safety state and audit log.</summary>
+        public IFlash Flash;
     }
 }

@@ -1,3 +1,4 @@
+using LockFirmware;
 using System;
 using System.Security.Cryptography;
 using LockFirmware.Ble;
@@ -26,7 +27,7 @@ public sealed class CommandSigner
         int signed = CommandFrame.PayloadOffset + payload.Length;
         byte[] frame = new byte[signed + CommandFrame.TagLength];
         frame[CommandFrame.OpcodeOffset] = (byte)opcode;
-        CommandFrame.WriteUInt32(frame, CommandFrame.CounterOffset, NextCounter++);
+        Bytes.WriteUInt32(frame, CommandFrame.CounterOffset, NextCounter++);
         payload.CopyTo(frame.AsSpan(CommandFrame.PayloadOffset));
         byte[] mac = HMACSHA256.HashData(_secret, frame.AsSpan(0, signed));
         mac.AsSpan(0, CommandFrame.TagLength).CopyTo(frame.AsSpan(signed));

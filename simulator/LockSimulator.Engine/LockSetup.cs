@@ -18,6 +18,9 @@ public sealed record LockSetup
     /// <summary>Thumb-turn angle at start, as a fraction of the travel: 0 locked, 1 unlocked.</summary>
     public double StartFraction { get; init; }
 
+    /// <summary>The unit's flash, to boot a lock on memory it already has; a new erased chip when null.</summary>
+    public Virtual.VirtualFlash? Flash { get; init; }
+
     /// <summary>The firmware's settings; a fresh default when null.</summary>
     public LockSettings? Settings { get; init; }
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using LockFirmware;
 using LockFirmware.Events;
+using LockFirmware.Storage;
 using LockFirmware.Time;
 using LockSimulator.Physics;
 using LockSimulator.Tracing;
@@ -29,6 +30,7 @@ public sealed class SimulatedLock
         Trace = new TraceRecorder();
         Physics = new DriveTrain(setup.Motor, setup.Battery, setup.StartFraction * setup.Motor.TravelRadians);
         Board = new VirtualBoard(Physics, Clock, Trace);
+        Flash = setup.Flash ?? new VirtualFlash(StorageLayout.RegionSectors);
         Boot();
     }
 
@@ -39,6 +41,9 @@ public sealed class SimulatedLock
     public DriveTrain Physics { get; }
 
     public VirtualBoard Board { get; }
+
+    /// <summary>The lock's flash: it keeps its contents across power cuts, like the chip.</summary>
+    public VirtualFlash Flash { get; }
 
     public long Now => Clock.NowMilliseconds;
 
@@ -152,6 +157,7 @@ public sealed class SimulatedLock
             Clock = Clock,
             Ble = Board,
             Authenticator = new HostHmac(_setup.Secret),
+            Flash = Flash,
         };
         _core = new LockCore(ports, _setup.Settings ?? new LockSettings(), new InputQueue(16));
         _core.Start();

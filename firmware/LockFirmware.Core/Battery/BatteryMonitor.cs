@@ -4,9 +4,8 @@ namespace LockFirmware.Battery
     /// Classifies the battery from what every load reveals: the voltage at rest before it, the
     /// voltage and current at the end of the load (so a passivated cell has recovered), and,
     /// for the self-test, the voltage a second after. Levels have hysteresis so a warning
-    /// does not flap; a suspected complete discharge (gas risk) is latched until a new
-    /// battery is fitted. Persisting the latch across reboots is the persistence issue's
-    /// (until then a reboot forgets it and the next load measures it again).
+    /// does not flap; a suspected complete discharge (gas risk) is latched until a battery
+    /// change is registered (the owner keeps the latch in flash across reboots).
     /// </summary>
     public sealed class BatteryMonitor
     {
@@ -78,6 +77,15 @@ namespace LockFirmware.Battery
             }
 
             return Level;
+        }
+
+        /// <summary>At boot: a gas risk latched before the power went stays latched.</summary>
+        public void RestoreGasRisk(GasRiskCause cause)
+        {
+            if (cause != GasRiskCause.None)
+            {
+                RaiseGasRisk(cause);
+            }
         }
 
         /// <summary>A new battery was fitted (registered over BLE or found at power-up): forget the old one.</summary>

@@ -10,10 +10,12 @@ namespace LockFirmware.Battery
         /// <summary>Cycles of each direction the routine asks for.</summary>
         public const int RequiredCycles = 5;
 
-        public BatteryVerification()
+        /// <summary>At boot: the progress kept in flash, when the battery is the same as before the power went.</summary>
+        public void Restore(bool verified, int healthyLocks, int healthyUnlocks)
         {
-            // The unit has no other power source: every boot follows a battery (re)insertion.
-            Start();
+            IsVerified = verified;
+            HealthyLocks = healthyLocks;
+            HealthyUnlocks = healthyUnlocks;
         }
 
         public bool IsVerified { get; private set; }

@@ -16,24 +16,5 @@ namespace LockFirmware.Ble
 
         /// <summary>The default ATT payload: a frame must fit one write without an MTU exchange.</summary>
         public const int MaxLength = 20;
-
-        public static uint ReadUInt32(byte[] buffer, int offset)
-        {
-            return (uint)(buffer[offset] | buffer[offset + 1] << 8 | buffer[offset + 2] << 16 | buffer[offset + 3] << 24);
-        }
-
-        public static void WriteUInt32(byte[] buffer, int offset, uint value)
-        {
-            buffer[offset] = (byte)value;
-            buffer[offset + 1] = (byte)(value >> 8);
-            buffer[offset + 2] = (byte)(value >> 16);
-            buffer[offset + 3] = (byte)(value >> 24);
-        }
-
-        public static void WriteUInt16(byte[] buffer, int offset, int value)
-        {
-            buffer[offset] = (byte)value;
-            buffer[offset + 1] = (byte)(value >> 8);
-        }
     }
 }

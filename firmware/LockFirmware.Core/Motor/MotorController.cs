@@ -99,6 +99,13 @@ namespace LockFirmware.Motor
             get { return _onTimeMs; }
         }
 
+        /// <summary>Takes the cycle counts kept in flash at boot.</summary>
+        public void RestoreCounts(int completedLocks, int completedUnlocks)
+        {
+            CompletedLocks = completedLocks;
+            CompletedUnlocks = completedUnlocks;
+        }
+
         /// <summary>Asks for the bolt to go to <paramref name="target"/> (Locked or Unlocked).</summary>
         public MoveRequestResult Request(LockState target, long now)
         {

@@ -6,19 +6,21 @@ namespace LockFirmware.Security
     /// <summary>
     /// Checks a skeleton command frame: its tag must be the HMAC of the frame under the lock's
     /// secret, and its counter must be above the last accepted one, so a recorded frame
-    /// cannot be replayed or reordered. The last counter lives in RAM until the persistence
-    /// issue stores it in flash (until then a reboot reopens old counters: a known gap).
+    /// cannot be replayed or reordered. The owner persists <see cref="LastCounter"/> in flash
+    /// before acting on a frame, so a reboot does not reopen old counters.
     /// </summary>
     public sealed class CommandAuthenticator
     {
         private readonly IMessageAuthenticator _mac;
         private readonly byte[] _expected = new byte[32];
-        private uint _lastCounter;
 
         public CommandAuthenticator(IMessageAuthenticator mac)
         {
             _mac = mac;
         }
+
+        /// <summary>The highest counter accepted so far (restored from flash at boot).</summary>
+        public uint LastCounter { get; set; }
 
         /// <summary>Ok, BadMac or Replayed. Accepting a frame advances the counter; a refusal changes nothing.</summary>
         public ResultCode Verify(byte[] frame, int length)
@@ -30,13 +32,13 @@ namespace LockFirmware.Security
                 return ResultCode.BadMac;
             }
 
-            uint counter = CommandFrame.ReadUInt32(frame, CommandFrame.CounterOffset);
-            if (counter <= _lastCounter)
+            uint counter = Bytes.ReadUInt32(frame, CommandFrame.CounterOffset);
+            if (counter <= LastCounter)
             {
                 return ResultCode.Replayed;
             }
 
-            _lastCounter = counter;
+            LastCounter = counter;
             return ResultCode.Ok;
         }
     }

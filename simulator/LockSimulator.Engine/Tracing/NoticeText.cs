@@ -1,3 +1,4 @@
+using LockFirmware;
 using System;
 using LockFirmware.Battery;
 using LockFirmware.Ble;
@@ -20,7 +21,7 @@ public static class NoticeText
         if (signal == Signals.BleIn)
         {
             return bytes.Length >= CommandFrame.MinLength
-                ? $"({(Opcode)bytes[0]} #{CommandFrame.ReadUInt32(bytes, CommandFrame.CounterOffset)})"
+                ? $"({(Opcode)bytes[0]} #{Bytes.ReadUInt32(bytes, CommandFrame.CounterOffset)})"
                 : "(too short)";
         }
 
@@ -31,7 +32,7 @@ public static class NoticeText
             NoticeKind.SelfTestFinished when bytes.Length >= 4 =>
                 $"(event: self-test {(SelfTestOutcome)bytes[1]}, {bytes[2] | bytes[3] << 8} mV under load)",
             _ when (bytes[0] & NoticeKind.ResponseFlag) != 0 && bytes.Length >= 6 =>
-                $"(response to {(Opcode)(bytes[0] & 0x7F)} #{CommandFrame.ReadUInt32(bytes, 2)}: {(ResultCode)bytes[1]})",
+                $"(response to {(Opcode)(bytes[0] & 0x7F)} #{Bytes.ReadUInt32(bytes, 2)}: {(ResultCode)bytes[1]})",
             _ => "(unknown)",
         };
     }
