@@ -110,6 +110,12 @@ namespace LockFirmware
             get { return _memory.Audit; }
         }
 
+        /// <summary>The backend has the audit records up to <paramref name="sequence"/>: the ring may overwrite them.</summary>
+        public void Acknowledge(uint sequence)
+        {
+            _memory.Acknowledge(sequence);
+        }
+
         /// <summary>Clock time at which <see cref="Process"/> must run next even without input; Timers.Never if none.</summary>
         public long NextDueAt
         {
@@ -243,6 +249,9 @@ namespace LockFirmware
                 case Opcode.RunSelfTest:
                     result = _selfTest.IsRunning ? ResultCode.AlreadyMoving : ResultCode.Ok;
                     _selfTest.OnPress(now);
+                    break;
+                case Opcode.AcknowledgeAudit:
+                    _memory.Acknowledge(Bytes.ReadUInt32(_frame, CommandFrame.PayloadOffset));
                     break;
                 case Opcode.RegisterBatteryChange:
                     _battery.OnBatteryReplaced();

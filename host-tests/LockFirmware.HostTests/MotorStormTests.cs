@@ -78,16 +78,17 @@ public class MotorStormTests
 
     private static void AssertStateMatchesBolt(SimulatedLock sim, int seed, int step)
     {
-        // The bolt is thrown in the middle of the travel; a stall in the last 15 % counts as the
-        // end stop (MotorSettings.EndStopMinTravelPermille), so "Locked" means within 20 % of the end.
+        // The bolt is thrown between 30 % and 80 % of the travel; a stall in the last 15 % of the
+        // estimated travel (MotorSettings.EndStopMinTravelPermille, give or take the estimate's
+        // few per cent) counts as the end stop, so "Locked" means within 25 % of the end: bolt thrown.
         string where = $"seed {seed}, step {step}, bolt at {sim.BoltFraction:P1}, jam {sim.Physics.JamAt}";
         switch (sim.Core.State)
         {
             case LockState.Locked:
-                Assert.True(sim.BoltFraction < 0.2, "reported Locked; " + where);
+                Assert.True(sim.BoltFraction < 0.25, "reported Locked; " + where);
                 break;
             case LockState.Unlocked:
-                Assert.True(sim.BoltFraction > 0.8, "reported Unlocked; " + where);
+                Assert.True(sim.BoltFraction > 0.75, "reported Unlocked; " + where);
                 break;
         }
     }

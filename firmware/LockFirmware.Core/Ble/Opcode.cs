@@ -9,6 +9,8 @@ namespace LockFirmware.Ble
         /// <summary>Runs the push-button self-test from the app; the result comes as an event.</summary>
         RunSelfTest = 0x04,
         /// <summary>The app's "register battery change": starts the 5 + 5 verification.</summary>
-        RegisterBatteryChange = 0x05
+        RegisterBatteryChange = 0x05,
+        /// <summary>The backend has the audit records up to the payload's sequence number (uint32).</summary>
+        AcknowledgeAudit = 0x07
     }
 }

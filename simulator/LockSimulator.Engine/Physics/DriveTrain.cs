@@ -12,7 +12,7 @@ namespace LockSimulator.Physics;
 public sealed class DriveTrain
 {
     /// <summary>Integration step: far below the ~20 ms mechanical time constant.</summary>
-    private const double StepSeconds = 0.0002;
+    private const double StepSeconds = 0.0005;
 
     private readonly MotorParameters _motor;
     private double _omega;      // motor shaft speed, rad/s (positive = towards unlocked)

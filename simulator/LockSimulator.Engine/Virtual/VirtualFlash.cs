@@ -50,6 +50,9 @@ public sealed class VirtualFlash : IFlash
 
     public int ErasesOf(int sector) => _erases[sector];
 
+    /// <summary>Raised after a program completes: address, byte count, and <see cref="Operations"/> after it.</summary>
+    public event Action<int, int, long>? Programmed;
+
     /// <summary>Arms a power cut at operation position <paramref name="position"/> (see <see cref="Operations"/>).</summary>
     public void CutPowerAt(long position) => _cutAtOperationByte = position;
 
@@ -86,6 +89,8 @@ public sealed class VirtualFlash : IFlash
             _memory[address + i] &= value;
             Operations++;
         }
+
+        Programmed?.Invoke(address, count, Operations);
     }
 
     public void Erase(int sector)
