@@ -8,9 +8,12 @@ switch (command)
 {
     case "demo":
         return DemoCommand.Run(rest, Console.Out);
+    case "audit":
+        return AuditCommand.Run(rest, Console.Out);
     case "" or "-h" or "--help":
         Console.WriteLine("usage: LockSimulator <command> [options]");
         Console.WriteLine($"  demo       {DemoCommand.Summary}");
+        Console.WriteLine($"  audit      {AuditCommand.Summary}");
         return command == "" ? 2 : 0;
     default:
         Console.Error.WriteLine($"unknown command '{command}' (try --help)");

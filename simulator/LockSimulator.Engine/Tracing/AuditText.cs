@@ -1,0 +1,36 @@
+using System.Globalization;
+using LockFirmware;
+using LockFirmware.Battery;
+using LockFirmware.Ble;
+using LockFirmware.Motor;
+using LockFirmware.SelfTest;
+using LockFirmware.Storage;
+
+namespace LockSimulator.Tracing;
+
+/// <summary>One audit record in words, as the back office would show it.</summary>
+public static class AuditText
+{
+    public static string Describe(byte[] buffer, int offset)
+    {
+        uint sequence = AuditRecord.Sequence(buffer, offset);
+        uint seconds = Bytes.ReadUInt32(buffer, offset + AuditRecord.TimeOffset);
+        var kind = (AuditEvent)buffer[offset + AuditRecord.EventOffset];
+        byte result = buffer[offset + AuditRecord.ResultOffset];
+        int millivolts = Bytes.ReadUInt16(buffer, offset + AuditRecord.BatteryMillivoltsOffset);
+        uint detail = Bytes.ReadUInt32(buffer, offset + AuditRecord.DetailOffset);
+        int onTime = Bytes.ReadUInt16(buffer, offset + AuditRecord.MotorOnTimeOffset);
+        string what = kind switch
+        {
+            AuditEvent.Command => $"command {(Opcode)detail}: {(ResultCode)result}",
+            AuditEvent.MoveFinished => $"move finished: {(LockState)result}, alarm {(MotorAlarm)detail}, motor on {onTime} ms",
+            AuditEvent.SelfTest => $"self-test: {(SelfTestOutcome)result}",
+            AuditEvent.BatteryChanged => "battery change registered",
+            AuditEvent.GasRisk => $"GAS RISK: {(GasRiskCause)result}",
+            AuditEvent.Boot => "boot",
+            _ => $"event {(byte)kind}",
+        };
+        string battery = millivolts > 0 ? $", battery {millivolts} mV" : "";
+        return string.Create(CultureInfo.InvariantCulture, $"#{sequence,-5} t+{seconds,6} s  {what}{battery}");
+    }
+}
