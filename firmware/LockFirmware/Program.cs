@@ -5,6 +5,7 @@ using System.Threading;
 using LockFirmware.Device.Boards;
 using LockFirmware.Device.Esp32;
 using LockFirmware.Events;
+using LockFirmware.Storage;
 
 namespace LockFirmware.Device
 {
@@ -13,6 +14,9 @@ namespace LockFirmware.Device
     {
         /// <summary>Inputs that may wait for the lock logic (button edges, BLE writes); more are dropped and counted.</summary>
         private const int InputQueueCapacity = 8;
+
+        /// <summary>The lock's flash region on the internal file system (drive I:).</summary>
+        private const string FlashFile = "I:\\lock.flash";
 
         public static void Main()
         {
@@ -33,6 +37,7 @@ namespace LockFirmware.Device
             ports.Clock = clock;
             // Until pairing exists (BLE protocol issue) the secret is the bench unit's, from DevelopmentSecret.
             ports.Authenticator = new HmacAuthenticator(DevelopmentSecret.Bytes());
+            ports.Flash = new FileFlash(FlashFile, StorageLayout.RegionSectors);
 
             InputQueue inputs = new InputQueue(InputQueueCapacity);
             GattLockService gatt = new GattLockService(inputs, dispatcher);
