@@ -3,6 +3,7 @@ using LockFirmware.Ble;
 using LockFirmware.Events;
 using LockFirmware.Motor;
 using LockFirmware.Ports;
+using LockFirmware.Protocol;
 using LockFirmware.Security;
 using LockFirmware.SelfTest;
 using LockFirmware.Storage;
@@ -17,7 +18,7 @@ namespace LockFirmware
     /// <see cref="NextDueAt"/> has come. What must survive power loss goes to flash through
     /// <see cref="LockMemory"/>; what the back office must learn goes to the audit log.
     /// </summary>
-    public sealed class LockCore
+    public sealed class LockCore : ILockActions
     {
         /// <summary>A rest voltage this much above the one remembered means a new battery at power-up.</summary>
         private const int NewBatteryRiseMillivolts = 300;
@@ -28,10 +29,13 @@ namespace LockFirmware
         private readonly BatteryMonitor _battery;
         private readonly BatteryVerification _verification = new BatteryVerification();
         private readonly SelfTestSequence _selfTest;
-        private readonly CommandAuthenticator _authenticator;
         private readonly LockMemory _memory;
         private readonly Notices _notices;
-        private readonly byte[] _frame = new byte[InputQueue.MaxPayload];
+        private readonly NoticeSender _sender;
+        private readonly FragmentAssembler _assembler = new FragmentAssembler();
+        private readonly LockProtocol _protocol;
+        private readonly int _longPressMs;
+        private readonly byte[] _input = new byte[InputQueue.MaxPayload];
         private bool _buttonClosed;
 
         /// <param name="inputs">Where adapters post inputs; created first because the adapters need it too.</param>
@@ -44,9 +48,11 @@ namespace LockFirmware
             _motor.MoveFinished = OnMoveFinished;
             _selfTest = new SelfTestSequence(ports.Leds, ports.BatteryLoad, ports.Analog, _battery, _timers, settings.Battery.TestLoadOhms);
             _selfTest.Finished = OnSelfTestFinished;
-            _authenticator = new CommandAuthenticator(ports.Authenticator);
             _memory = new LockMemory(ports.Flash);
-            _notices = new Notices(ports.Ble);
+            _sender = new NoticeSender(ports.Ble);
+            _notices = new Notices(_sender);
+            _protocol = new LockProtocol(_memory, ports.Macs, this, _sender, Ascii8(settings.Serial));
+            _longPressMs = settings.LongPressMs;
         }
 
         /// <summary>Where adapters post button edges and BLE writes, from any thread.</summary>
@@ -81,7 +87,13 @@ namespace LockFirmware
         /// <summary>The back office's warnings as <see cref="Status.Warnings"/> bits.</summary>
         public int Warnings
         {
-            get { return Status.WarningBits.Of(_battery, _verification); }
+            get { return Status.WarningBits.Of(_battery, _verification, _protocol.Throttle.TamperAlarm); }
+        }
+
+        /// <summary>The BLE side: pairing, clock, sessions, throttle.</summary>
+        public LockProtocol Protocol
+        {
+            get { return _protocol; }
         }
 
         public BatteryVerification BatteryVerification
@@ -105,7 +117,7 @@ namespace LockFirmware
         }
 
         /// <summary>The audit log (read by the sync commands and the simulator's CLI).</summary>
-        public AuditLog Audit
+        public AuditLog AuditLog
         {
             get { return _memory.Audit; }
         }
@@ -137,7 +149,10 @@ namespace LockFirmware
 
             _memory.Mount();
             SafetyState saved = _memory.State;
-            _authenticator.LastCounter = saved.CommandCounter;
+            // Counted before any session nonce exists, so no nonce of this boot repeats an old one.
+            saved.BootCount++;
+            _protocol.Clock.LowerBound = saved.ClockLowerBound;
+            _protocol.Start();
             _motor.RestoreCounts((int)saved.CompletedLocks, (int)saved.CompletedUnlocks);
             _battery.RestoreGasRisk((GasRiskCause)saved.GasRisk);
             int rest = _ports.Analog.ReadBatteryMillivolts();
@@ -147,8 +162,8 @@ namespace LockFirmware
             }
 
             saved.RestMillivolts = rest;
-            Append(AuditEvent.Boot, 0, 0);
             Persist();
+            Append(AuditEvent.Boot, 0, saved.BootCount);
         }
 
         /// <summary>Handles every queued input, then every timer that is due.</summary>
@@ -157,7 +172,7 @@ namespace LockFirmware
             long now = _ports.Clock.NowMilliseconds;
             int length;
             InputKind kind;
-            while ((kind = Inputs.Take(_frame, out length)) != InputKind.None)
+            while ((kind = Inputs.Take(_input, out length)) != InputKind.None)
             {
                 HandleInput(kind, length, now);
             }
@@ -177,13 +192,25 @@ namespace LockFirmware
                     // A press counts once the contact has stayed closed for the debounce time.
                     _buttonClosed = true;
                     _timers.Start(TimerId.ButtonDebounce, now + SelfTestTimings.DebounceMs);
+                    _timers.Start(TimerId.LongPress, now + _longPressMs);
                     break;
                 case InputKind.ButtonUp:
                     _buttonClosed = false;
                     _timers.Cancel(TimerId.ButtonDebounce);
+                    _timers.Cancel(TimerId.LongPress);
                     break;
                 case InputKind.BleWrite:
-                    HandleCommand(length, now);
+                    HandleFragment(length, now);
+                    break;
+                case InputKind.BleDisconnected:
+                    _protocol.CloseSession();
+                    break;
+                case InputKind.BleMtu:
+                    if (length == 2)
+                    {
+                        _sender.PayloadSize = Bytes.ReadUInt16(_input, 0);
+                    }
+
                     break;
             }
         }
@@ -205,74 +232,34 @@ namespace LockFirmware
                 case TimerId.SelfTestStep:
                     _selfTest.OnStep(now);
                     break;
+                case TimerId.LongPress:
+                    if (_buttonClosed)
+                    {
+                        _protocol.OpenPairingWindow(now);
+                    }
+
+                    break;
             }
         }
 
-        private void HandleCommand(int length, long now)
+        private void HandleFragment(int length, long now)
         {
-            if (length < CommandFrame.MinLength || length > CommandFrame.MaxLength)
+            AssemblyResult result = _assembler.Add(_input, length, now);
+            if (result == AssemblyResult.Complete)
             {
-                _notices.Respond(0, ResultCode.BadFrame, 0);
-                return;
+                _protocol.OnMessage(_assembler.Message, _assembler.Length, now);
             }
-
-            byte opcode = _frame[CommandFrame.OpcodeOffset];
-            uint counter = Bytes.ReadUInt32(_frame, CommandFrame.CounterOffset);
-            ResultCode verdict = _authenticator.Verify(_frame, length);
-            if (verdict != ResultCode.Ok)
+            else if (result != AssemblyResult.Pending)
             {
-                _notices.Respond(opcode, verdict, counter);
-                Append(AuditEvent.Command, (byte)verdict, opcode);
-                return;
+                _protocol.OnBadTransport();
             }
-
-            // The counter reaches flash before the command acts, so a reboot cannot reopen it.
-            Persist();
-            ResultCode result = Execute((Opcode)opcode, counter, now);
-            Append(AuditEvent.Command, (byte)result, opcode);
-        }
-
-        private ResultCode Execute(Opcode opcode, uint counter, long now)
-        {
-            ResultCode result = ResultCode.Ok;
-            switch (opcode)
-            {
-                case Opcode.Unlock:
-                    result = RequestMove(LockState.Unlocked, now);
-                    break;
-                case Opcode.Lock:
-                    result = RequestMove(LockState.Locked, now);
-                    break;
-                case Opcode.Status:
-                    _notices.RespondStatus(counter, this);
-                    return result;
-                case Opcode.RunSelfTest:
-                    result = _selfTest.IsRunning ? ResultCode.AlreadyMoving : ResultCode.Ok;
-                    _selfTest.OnPress(now);
-                    break;
-                case Opcode.AcknowledgeAudit:
-                    _memory.Acknowledge(Bytes.ReadUInt32(_frame, CommandFrame.PayloadOffset));
-                    break;
-                case Opcode.RegisterBatteryChange:
-                    _battery.OnBatteryReplaced();
-                    _verification.Start();
-                    Append(AuditEvent.BatteryChanged, 0, 0);
-                    Persist();
-                    break;
-                default:
-                    result = ResultCode.UnknownOpcode;
-                    break;
-            }
-
-            _notices.Respond((byte)opcode, result, counter);
-            return result;
         }
 
         /// <summary>
         /// Battery policy: a Critical battery keeps its reserve for unlocking (locking is
         /// refused), a Depleted one may hold gas and moves nothing.
         /// </summary>
-        private ResultCode RequestMove(LockState target, long now)
+        public ResultCode RequestMove(LockState target, long now)
         {
             BatteryLevel level = _battery.Level;
             if (level == BatteryLevel.Depleted || (level == BatteryLevel.Critical && target == LockState.Locked))
@@ -309,7 +296,7 @@ namespace LockFirmware
             }
 
             _notices.StateChanged(state, alarm, _battery.Level);
-            _memory.Audit.Append(Seconds(), AuditEvent.MoveFinished, (byte)state, _motor.LoadedMillivolts, 0, 0, _motor.OnTimeMs, (uint)alarm);
+            _memory.Audit.Append(_protocol.Timestamp(_ports.Clock.NowMilliseconds), AuditEvent.MoveFinished, (byte)state, _motor.LoadedMillivolts, 0, 0, _motor.OnTimeMs, (uint)alarm);
             NoteGasRisk(riskBefore);
             Persist();
         }
@@ -317,7 +304,7 @@ namespace LockFirmware
         private void OnSelfTestFinished(SelfTestOutcome outcome, int loadedMillivolts)
         {
             _notices.SelfTestFinished(outcome, loadedMillivolts);
-            _memory.Audit.Append(Seconds(), AuditEvent.SelfTest, (byte)outcome, loadedMillivolts, 0, 0, 0, (uint)_battery.GasRisk);
+            _memory.Audit.Append(_protocol.Timestamp(_ports.Clock.NowMilliseconds), AuditEvent.SelfTest, (byte)outcome, loadedMillivolts, 0, 0, 0, (uint)_battery.GasRisk);
             NoteGasRisk(GasRiskCause.None);
             Persist();
         }
@@ -330,11 +317,48 @@ namespace LockFirmware
             }
         }
 
+        public ResultCode RunSelfTest(long now)
+        {
+            if (_selfTest.IsRunning)
+            {
+                return ResultCode.AlreadyMoving;
+            }
+
+            _selfTest.OnPress(now);
+            return ResultCode.Ok;
+        }
+
+        /// <summary>Staff register a change; a latched gas risk may only be cleared by an installer, after verification.</summary>
+        public ResultCode RegisterBatteryChange(Role role)
+        {
+            if (_battery.GasRisk != GasRiskCause.None && role < Role.Installer)
+            {
+                return ResultCode.RoleNotAllowed;
+            }
+
+            _battery.OnBatteryReplaced();
+            _verification.Start();
+            Append(AuditEvent.BatteryChanged, 0, 0);
+            Persist();
+            return ResultCode.Ok;
+        }
+
+        public int WriteStatus(byte[] buffer, int offset)
+        {
+            return _notices.WriteStatus(buffer, offset, this);
+        }
+
+        public void Audit(AuditEvent kind, byte result, uint keyId, uint userId, uint detail)
+        {
+            _memory.Audit.Append(_protocol.Timestamp(_ports.Clock.NowMilliseconds), kind, result, _battery.LastLoadedMillivolts, keyId, userId, 0, detail);
+        }
+
         /// <summary>Gathers what must survive power loss into one atomic copy in flash.</summary>
-        private void Persist()
+        public void Persist()
         {
             SafetyState state = _memory.State;
-            state.CommandCounter = _authenticator.LastCounter;
+            state.ClockLowerBound = _protocol.Clock.LowerBound;
+            state.Tamper = _protocol.Throttle.TamperAlarm;
             state.GasRisk = (byte)_battery.GasRisk;
             state.BatteryVerified = _verification.IsVerified;
             state.VerifyLocks = (byte)_verification.HealthyLocks;
@@ -346,16 +370,18 @@ namespace LockFirmware
 
         private void Append(AuditEvent kind, byte result, uint detail)
         {
-            _memory.Audit.Append(Seconds(), kind, result, _battery.LastLoadedMillivolts, 0, 0, 0, detail);
+            Audit(kind, result, 0, 0, detail);
         }
 
-        /// <summary>
-        /// Seconds since boot. A real-time anchor (set by signed time tokens) comes with the
-        /// BLE protocol issue; until then the back office orders records by sequence number.
-        /// </summary>
-        private uint Seconds()
+        private static byte[] Ascii8(string text)
         {
-            return (uint)(_ports.Clock.NowMilliseconds / 1000);
+            byte[] bytes = new byte[8];
+            for (int i = 0; i < 8; i++)
+            {
+                bytes[i] = i < text.Length ? (byte)text[i] : (byte)' ';
+            }
+
+            return bytes;
         }
     }
 }

@@ -11,7 +11,8 @@ namespace LockFirmware
         public IBatteryLoad BatteryLoad;
         public IClock Clock;
         public IBleLink Ble;
-        public IMessageAuthenticator Authenticator;
+        /// <summary>HMAC-SHA256 under the lock's keys (the secret, credential and session keys).</summary>
+        public IMacFactory Macs;
 
         /// <summary>The lock's flash region (StorageLayout.RegionSectors sectors): safety state and audit log.</summary>
         public IFlash Flash;

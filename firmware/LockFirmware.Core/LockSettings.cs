@@ -8,5 +8,11 @@ namespace LockFirmware
     {
         public MotorSettings Motor = new MotorSettings();
         public BatteryProfile Battery = new BatteryProfile();
+
+        /// <summary>The unit's serial number as printed on it: 8 ASCII characters (INFO reports it).</summary>
+        public string Serial = "00000000";
+
+        /// <summary>Held this long, the push button opens the pairing window.</summary>
+        public int LongPressMs = 5000;
     }
 }

@@ -62,17 +62,17 @@ public class BatteryVerificationTests
     {
         var setup = new LockSetup { StartFraction = 0 };
         var sim = new SimulatedLock(setup);
-        var phone = new CommandSigner(setup.Secret);
-        sim.Write(0, phone.Build(Opcode.RegisterBatteryChange));
+        SimulatedPhone phone = SimulatedPhone.Staff(sim);
+        phone.Send(0, Opcode.RegisterBatteryChange);
         sim.RunFor(100);
         Assert.Equal(Warnings.BatteryNotVerified, sim.Core.Warnings);
 
         for (int i = 0; i < 5; i++)
         {
-            sim.Write(sim.Now, phone.Build(Opcode.Unlock));
+            phone.Send(sim.Now, Opcode.Unlock);
             sim.RunFor(4_000);
             Assert.NotEqual(0, sim.Core.Warnings & Warnings.BatteryNotVerified);
-            sim.Write(sim.Now, phone.Build(Opcode.Lock));
+            phone.Send(sim.Now, Opcode.Lock);
             sim.RunFor(4_000);
         }
 

@@ -12,12 +12,12 @@ public class MotorControlTests
 {
     private static readonly MotorSettings Limits = new();
 
-    private static (SimulatedLock Sim, CommandSigner Phone) LockedLock(LockSetup? setup = null)
+    private static (SimulatedLock Sim, SimulatedPhone Phone) LockedLock(LockSetup? setup = null)
     {
         setup ??= new LockSetup();
         var sim = new SimulatedLock(setup);
-        var phone = new CommandSigner(setup.Secret);
-        sim.Write(0, phone.Build(Opcode.Lock));
+        SimulatedPhone phone = SimulatedPhone.Staff(sim);
+        phone.Send(0, Opcode.Lock);
         sim.RunUntil(5_000);
         Assert.Equal(LockState.Locked, sim.Core.State);
         return (sim, phone);
@@ -51,7 +51,7 @@ public class MotorControlTests
         var (sim, phone) = LockedLock();
         sim.Physics.JamAt = 0.3 * sim.Physics.Position + 0.3 * new MotorParameters().TravelRadians;
         long start = sim.Now;
-        sim.Write(start, phone.Build(Opcode.Unlock));
+        phone.Send(start, Opcode.Unlock);
         sim.RunUntil(start + 30_000);
 
         Assert.Equal(LockState.Jammed, sim.Core.State);
@@ -66,12 +66,12 @@ public class MotorControlTests
     {
         var (sim, phone) = LockedLock();
         sim.Physics.JamAt = 0.3 * new MotorParameters().TravelRadians;
-        sim.Write(sim.Now, phone.Build(Opcode.Unlock));
+        phone.Send(sim.Now, Opcode.Unlock);
         sim.RunFor(30_000);
         Assert.Equal(LockState.Jammed, sim.Core.State);
 
         sim.Physics.JamAt = null;
-        sim.Write(sim.Now, phone.Build(Opcode.Unlock));
+        phone.Send(sim.Now, Opcode.Unlock);
         sim.RunFor(15_000);
 
         Assert.Equal(LockState.Unlocked, sim.Core.State);
@@ -84,7 +84,7 @@ public class MotorControlTests
     {
         var (sim, phone) = LockedLock();
         sim.Physics.FrictionFactor = 2.0;
-        sim.Write(sim.Now, phone.Build(Opcode.Unlock));
+        phone.Send(sim.Now, Opcode.Unlock);
         sim.RunFor(15_000);
 
         Assert.Equal(LockState.Unlocked, sim.Core.State);
@@ -96,7 +96,7 @@ public class MotorControlTests
     {
         var weak = new BatteryParameters { StateOfCharge = 0.055 };
         var (sim, phone) = LockedLock(new LockSetup { Battery = weak });
-        sim.Write(sim.Now, phone.Build(Opcode.Unlock));
+        phone.Send(sim.Now, Opcode.Unlock);
         sim.RunFor(15_000);
 
         Assert.Equal(LockState.Unlocked, sim.Core.State);
@@ -108,7 +108,7 @@ public class MotorControlTests
     {
         var (sim, phone) = LockedLock();
         sim.Physics.OpenCircuit = true;
-        sim.Write(sim.Now, phone.Build(Opcode.Unlock));
+        phone.Send(sim.Now, Opcode.Unlock);
         sim.RunFor(5_000);
 
         Assert.Equal(MotorAlarm.OpenCircuit, sim.Core.LastAlarm);
@@ -121,7 +121,7 @@ public class MotorControlTests
     {
         var (sim, phone) = LockedLock();
         sim.Physics.ShortCircuit = true;
-        sim.Write(sim.Now, phone.Build(Opcode.Unlock));
+        phone.Send(sim.Now, Opcode.Unlock);
         sim.RunFor(5_000);
 
         Assert.Equal(MotorAlarm.OverCurrent, sim.Core.LastAlarm);
@@ -133,7 +133,7 @@ public class MotorControlTests
     {
         var (sim, phone) = LockedLock();
         long start = sim.Now;
-        sim.Write(start, phone.Build(Opcode.Unlock));
+        phone.Send(start, Opcode.Unlock);
         sim.CutPower(start + 500);
         sim.RestorePower(start + 2_000);
         sim.RunUntil(start + 2_100);
@@ -141,7 +141,7 @@ public class MotorControlTests
         Assert.InRange(sim.BoltFraction, 0.1, 0.9);
 
         // A fresh boot knows no counters yet: the phone goes on numbering from where it was.
-        sim.Write(sim.Now, phone.Build(Opcode.Lock));
+        phone.Send(sim.Now, Opcode.Lock);
         sim.RunFor(15_000);
 
         Assert.Equal(LockState.Locked, sim.Core.State);
@@ -152,13 +152,13 @@ public class MotorControlTests
     public void A_thumb_turn_turned_by_hand_is_found_by_homing_not_reported_as_a_jam()
     {
         var (sim, phone) = LockedLock();
-        sim.Write(sim.Now, phone.Build(Opcode.Unlock));
+        phone.Send(sim.Now, Opcode.Unlock);
         sim.RunFor(5_000);
         Assert.Equal(LockState.Unlocked, sim.Core.State);
 
         // Someone locks by hand from inside: the lock still believes Unlocked.
         sim.Physics.SetPosition(0);
-        sim.Write(sim.Now, phone.Build(Opcode.Lock));
+        phone.Send(sim.Now, Opcode.Lock);
         sim.RunFor(15_000);
 
         Assert.Equal(LockState.Locked, sim.Core.State);
@@ -171,11 +171,11 @@ public class MotorControlTests
     {
         var (sim, phone) = LockedLock();
         long start = sim.Now;
-        sim.Write(start, phone.Build(Opcode.Unlock));
-        sim.Write(start + 300, phone.Build(Opcode.Unlock));
+        phone.Send(start, Opcode.Unlock);
+        phone.Send(start + 300, Opcode.Unlock);
         sim.RunFor(5_000);
 
-        Assert.Equal((byte)ResultCode.AlreadyMoving, sim.Board.Notifications.Single(n => n[0] == 0x82 && n[2] == 3)[1]);
+        Assert.Equal(ResultCode.AlreadyMoving, phone.Last(Opcode.Unlock).Result);
         Assert.Equal(1, sim.Trace.Events.On(Signals.Motor).Count(e => e.TimeMs >= start && e.Value == "unlock"));
         Assert.Equal(LockState.Unlocked, sim.Core.State);
     }
@@ -185,8 +185,8 @@ public class MotorControlTests
     {
         var (sim, phone) = LockedLock();
         long start = sim.Now;
-        sim.Write(start, phone.Build(Opcode.Unlock));
-        sim.Write(start + 400, phone.Build(Opcode.Lock));
+        phone.Send(start, Opcode.Unlock);
+        phone.Send(start + 400, Opcode.Lock);
         sim.RunFor(10_000);
 
         long reversedAt = sim.Trace.Events.FirstTime(Signals.Motor, "brake", start + 400);
@@ -200,10 +200,10 @@ public class MotorControlTests
     {
         var (sim, phone) = LockedLock();
         long start = sim.Now;
-        sim.Write(start, phone.Build(Opcode.Lock));
+        phone.Send(start, Opcode.Lock);
         sim.RunFor(1_000);
 
-        Assert.Equal((byte)ResultCode.AlreadyThere, sim.Board.Notifications[^1][1]);
+        Assert.Equal(ResultCode.AlreadyThere, phone.Last(Opcode.Lock).Result);
         Assert.DoesNotContain(sim.Trace.Events.On(Signals.Motor), e => e.TimeMs >= start && e.Value != "coast");
     }
 }

@@ -29,7 +29,7 @@ public class MotorStormTests
         var random = new Random(seed);
         var setup = new LockSetup { StartFraction = random.NextDouble() };
         var sim = new SimulatedLock(setup);
-        var phone = new CommandSigner(setup.Secret);
+        SimulatedPhone phone = SimulatedPhone.Staff(sim);
 
         for (int step = 0; step < 150; step++)
         {
@@ -44,12 +44,12 @@ public class MotorStormTests
         AssertOnTimeBoundedPerCommand(sim);
     }
 
-    private static void Act(SimulatedLock sim, CommandSigner phone, Random random)
+    private static void Act(SimulatedLock sim, SimulatedPhone phone, Random random)
     {
         switch (random.Next(10))
         {
             case < 4:
-                sim.Write(sim.Now, phone.Build(random.Next(2) == 0 ? Opcode.Unlock : Opcode.Lock));
+                phone.Send(sim.Now, random.Next(2) == 0 ? Opcode.Unlock : Opcode.Lock);
                 break;
             case 4:
                 sim.Physics.JamAt = random.Next(2) == 0 ? null : random.NextDouble() * Travel;

@@ -20,7 +20,7 @@ namespace LockFirmware.HostTests;
 public class PowerCutTests
 {
     // A small chip so the workload wraps the audit ring and switches config sectors.
-    private const int Sectors = 6;
+    private const int Sectors = 8;
     private const int SectorSize = 512;
 
     private readonly ITestOutputHelper _output;
@@ -39,14 +39,14 @@ public class PowerCutTests
     {
         var setup = new LockSetup { Flash = flash, StartFraction = 0 };
         var sim = new SimulatedLock(setup);
-        var phone = new CommandSigner(setup.Secret);
+        SimulatedPhone phone = SimulatedPhone.Staff(sim);
         for (int round = 0; round < 8; round++)
         {
-            sim.Write(sim.Now, phone.Build(Opcode.Unlock));
+            phone.Send(sim.Now, Opcode.Unlock);
             sim.RunFor(4_000);
             for (int i = 0; i < 4; i++)
             {
-                sim.Write(sim.Now, phone.Build(Opcode.Status));
+                phone.Send(sim.Now, Opcode.Status);
                 sim.RunFor(100);
             }
             if (round == 1)
@@ -54,16 +54,16 @@ public class PowerCutTests
                 sim.Physics.JamAt = 1.0;
             }
 
-            sim.Write(sim.Now, phone.Build(Opcode.Lock));
+            phone.Send(sim.Now, Opcode.Lock);
             sim.RunFor(12_000);
             sim.Physics.JamAt = null;
-            sim.Write(sim.Now, new CommandSigner(new byte[32]).Build(Opcode.Unlock)); // refused, logged
+            SimulatedPhone.Staff(sim, secret: new byte[32]).Send(sim.Now, Opcode.Unlock); // refused, logged
             sim.RunFor(100);
-            sim.At(sim.Now, () => sim.Core.Acknowledge(sim.Core.Audit.NextSequence - 2));
+            sim.At(sim.Now, () => sim.Core.Acknowledge(sim.Core.AuditLog.NextSequence - 2));
             sim.RunFor(100);
         }
 
-        sim.Write(sim.Now, phone.Build(Opcode.RegisterBatteryChange));
+        phone.Send(sim.Now, Opcode.RegisterBatteryChange);
         sim.RunFor(100);
     }
 
@@ -72,7 +72,7 @@ public class PowerCutTests
         VirtualFlash flash = NewFlash();
         var records = new List<Write>();
         var states = new List<Write>();
-        byte[] copy = new byte[64];
+        byte[] copy = new byte[256];
         flash.Programmed += (address, count, after) =>
         {
             flash.Read(address, copy, 0, count);
@@ -82,7 +82,7 @@ public class PowerCutTests
             {
                 records.Add(new Write(address, copy[..count], after));
             }
-            else if (!audit)
+            else if (address < StorageLayout.PairingFirstSector * SectorSize)
             {
                 states.Add(new Write(address, copy[..count], after));
             }
@@ -97,7 +97,7 @@ public class PowerCutTests
         var (records, states, positions) = Reference();
         int ring = (Sectors - StorageLayout.AuditFirstSector) * (SectorSize / AuditRecord.Size - 1);
         Assert.True(records.Count > ring, $"the workload must wrap the audit ring ({records.Count} appends)");
-        Assert.True(states.Count > 2 * (SectorSize / 64), "the workload must switch config sectors");
+        Assert.True(states.Count > 2 * (SectorSize / StorageLayout.SafetySlotSize), "the workload must switch config sectors");
 
         // Every position is independent: spread them over the cores.
         System.Threading.Tasks.Parallel.For(0, positions, cut =>
@@ -116,12 +116,12 @@ public class PowerCutTests
     {
         // Safety state: the last copy completed before the cut, or the one being written when
         // the cut struck its very last byte and that byte happened to land whole.
-        var config = new ConfigStore(flash, StorageLayout.ConfigFirstSector);
-        byte[] payload = new byte[ConfigStore.PayloadSize];
+        var config = new ConfigStore(flash, StorageLayout.SafetyFirstSector, StorageLayout.SafetySlotSize);
+        byte[] payload = new byte[config.PayloadSize];
         bool found = config.Mount(payload);
         Write? oldState = states.LastOrDefault(s => s.CompletedAt <= cut);
         Write? newState = states.FirstOrDefault(s => s.CompletedAt > cut);
-        var allowed = new[] { oldState, newState }.Where(s => s != null).Select(s => s!.Bytes.AsSpan(8, ConfigStore.PayloadSize).ToArray());
+        var allowed = new[] { oldState, newState }.Where(s => s != null).Select(s => s!.Bytes.AsSpan(8, payload.Length).ToArray());
         if (found)
         {
             Assert.Contains(allowed, a => a.SequenceEqual(payload));
@@ -162,7 +162,7 @@ public class PowerCutTests
         // And the lock works: it boots on this flash and unlocks.
         var setup = new LockSetup { Flash = flash, StartFraction = 0 };
         var sim = new SimulatedLock(setup);
-        sim.Write(sim.Now, new CommandSigner(setup.Secret, firstCounter: 1000).Build(Opcode.Unlock));
+        SimulatedPhone.Staff(sim).Send(sim.Now, Opcode.Unlock);
         sim.RunFor(6_000);
         Assert.Equal(LockState.Unlocked, sim.Core.State);
     }

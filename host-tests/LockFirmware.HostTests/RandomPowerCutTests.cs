@@ -23,7 +23,7 @@ public class RandomPowerCutTests
     public void Random_workload_with_random_cuts_keeps_the_log_and_the_lock_sound(int seed)
     {
         var random = new Random(seed);
-        var flash = new VirtualFlash(6, 512, seed: seed);
+        var flash = new VirtualFlash(8, 512, seed: seed);
         var written = new Dictionary<uint, byte[]>();
         var stored = new List<uint>();
         byte[] copy = new byte[AuditRecord.Size];
@@ -38,7 +38,6 @@ public class RandomPowerCutTests
             }
         };
 
-        uint counter = 1;
         int cuts = 0;
         for (int life = 0; life < 80; life++)
         {
@@ -47,7 +46,7 @@ public class RandomPowerCutTests
             try
             {
                 var sim = new SimulatedLock(setup);
-                var phone = new CommandSigner(setup.Secret, counter);
+                SimulatedPhone phone = SimulatedPhone.Staff(sim);
                 for (int step = 0; step < 20; step++)
                 {
                     Opcode opcode = random.Next(5) switch
@@ -58,9 +57,8 @@ public class RandomPowerCutTests
                         3 => Opcode.RegisterBatteryChange,
                         _ => Opcode.AcknowledgeAudit,
                     };
-                    byte[] payload = BitConverter.GetBytes(Math.Max(1u, sim.Core.Audit.NextSequence - 3));
-                    sim.Write(sim.Now, phone.Build(opcode, opcode == Opcode.AcknowledgeAudit ? payload : default));
-                    counter = phone.NextCounter;
+                    byte[] payload = BitConverter.GetBytes(Math.Max(1u, sim.Core.AuditLog.NextSequence - 3));
+                    phone.Send(sim.Now, opcode, opcode == Opcode.AcknowledgeAudit ? payload : null);
                     sim.RunFor(random.Next(50, 4_000));
                 }
             }
@@ -75,14 +73,14 @@ public class RandomPowerCutTests
 
         Assert.True(cuts >= 30, $"only {cuts} cuts struck");
         var last = new SimulatedLock(new LockSetup { Flash = flash, StartFraction = 0 });
-        last.Write(0, new CommandSigner(new LockSetup().Secret, counter + 10).Build(Opcode.Unlock));
+        SimulatedPhone.Staff(last).Send(0, Opcode.Unlock);
         last.RunFor(8_000);
         Assert.Equal(LockState.Unlocked, last.Core.State);
     }
 
     private static void CheckLog(VirtualFlash flash, Dictionary<uint, byte[]> written, List<uint> stored)
     {
-        var log = new AuditLog(flash, StorageLayout.AuditFirstSector, 4);
+        var log = new AuditLog(flash, StorageLayout.AuditFirstSector, 8 - StorageLayout.AuditFirstSector);
         log.Mount();
         byte[] buffer = new byte[64 * AuditRecord.Size];
         int count = log.ReadSince(0, buffer, 64);

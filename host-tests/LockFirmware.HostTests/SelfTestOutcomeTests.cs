@@ -92,7 +92,7 @@ public class SelfTestOutcomeTests
     {
         var setup = new LockSetup { Battery = BatteryParameters.Passivated, StartFraction = 0 };
         var sim = new SimulatedLock(setup);
-        sim.Write(100, new CommandSigner(setup.Secret).Build(Opcode.Unlock));
+        SimulatedPhone.Staff(sim).Send(100, Opcode.Unlock);
         sim.RunUntil(10_000);
 
         Assert.Equal(LockFirmware.Motor.LockState.Unlocked, sim.Core.State);
@@ -127,9 +127,14 @@ public class SelfTestOutcomeTests
     [Fact]
     public void The_result_goes_out_over_BLE()
     {
-        SimulatedLock sim = PressWith(BatteryParameters.Low);
-        byte[] result = sim.Board.Notifications.Single(n => n[0] == NoticeKind.SelfTestFinished);
-        Assert.Equal((byte)SelfTestOutcome.BatteryLow, result[1]);
+        var sim = new SimulatedLock(new LockSetup { Battery = BatteryParameters.Low });
+        SimulatedPhone listener = SimulatedPhone.Staff(sim);
+        listener.Send(0, Opcode.Status); // connected and subscribed when the button is pressed
+        sim.PressButton(PressAt);
+        sim.RunUntil(PressAt + 25_000);
+
+        var result = Assert.Single(listener.Events.OfType<LockFirmware.Protocol.Client.SelfTestFinished>());
+        Assert.Equal(SelfTestOutcome.BatteryLow, result.Outcome);
     }
 
     private static long[] RedOnTimes(SimulatedLock sim) =>

@@ -3,6 +3,7 @@ using LockFirmware.Ble;
 using LockFirmware.Motor;
 using LockSimulator;
 using LockSimulator.Tracing;
+using LockFirmware.Protocol.Client;
 
 namespace LockFirmware.HostTests;
 
@@ -15,25 +16,24 @@ public class UnlockPathTests
     public void Unlock_command_drives_the_bolt_to_the_unlocked_end_and_notifies_the_state()
     {
         var sim = new SimulatedLock(Setup);
-        var phone = new CommandSigner(Setup.Secret);
-        sim.Write(100, phone.Build(Opcode.Unlock));
+        SimulatedPhone phone = SimulatedPhone.Staff(sim);
+        phone.Send(100, Opcode.Unlock);
         sim.RunUntil(5_000);
 
         Assert.Equal(LockState.Unlocked, sim.Core.State);
         Assert.True(sim.BoltFraction > 0.95, $"bolt at {sim.BoltFraction:P0}");
         Assert.Equal(1, sim.Core.CompletedUnlocks);
-        Assert.Equal(new byte[] { 0x82, (byte)ResultCode.Ok, 1, 0, 0, 0 }, sim.Board.Notifications[0]);
-        byte[] stateEvent = sim.Board.Notifications.Last();
-        Assert.Equal(NoticeKind.StateChanged, stateEvent[0]);
-        Assert.Equal((byte)LockState.Unlocked, stateEvent[1]);
-        Assert.Equal((byte)MotorAlarm.None, stateEvent[2]);
+        Assert.Equal(ResultCode.Ok, phone.Last(Opcode.Unlock).Result);
+        var stateEvent = Assert.IsType<StateChanged>(phone.Events.Last());
+        Assert.Equal(LockState.Unlocked, stateEvent.State);
+        Assert.Equal(MotorAlarm.None, stateEvent.Alarm);
     }
 
     [Fact]
     public void State_is_reported_only_after_the_motor_has_stopped()
     {
         var sim = new SimulatedLock(Setup);
-        sim.Write(100, new CommandSigner(Setup.Secret).Build(Opcode.Unlock));
+        SimulatedPhone.Staff(sim).Send(100, Opcode.Unlock);
         sim.RunUntil(5_000);
 
         long unlockedAt = sim.Trace.Events.FirstTime(Signals.State, "Unlocked");
@@ -46,9 +46,9 @@ public class UnlockPathTests
     public void Unlock_then_lock_returns_the_bolt_and_counts_both_cycles()
     {
         var sim = new SimulatedLock(Setup);
-        var phone = new CommandSigner(Setup.Secret);
-        sim.Write(100, phone.Build(Opcode.Unlock));
-        sim.Write(4_000, phone.Build(Opcode.Lock));
+        SimulatedPhone phone = SimulatedPhone.Staff(sim);
+        phone.Send(100, Opcode.Unlock);
+        phone.Send(4_000, Opcode.Lock);
         sim.RunUntil(8_000);
 
         Assert.Equal(LockState.Locked, sim.Core.State);
@@ -61,7 +61,7 @@ public class UnlockPathTests
     public void Travel_takes_a_plausible_time_for_the_reference_unit()
     {
         var sim = new SimulatedLock(Setup);
-        sim.Write(100, new CommandSigner(Setup.Secret).Build(Opcode.Unlock));
+        SimulatedPhone.Staff(sim).Send(100, Opcode.Unlock);
         sim.RunUntil(5_000);
 
         long start = sim.Trace.Events.FirstTime(Signals.Motor, "unlock");

@@ -1,15 +1,26 @@
+using System;
 using LockFirmware;
 using LockSimulator.Physics;
 
 namespace LockSimulator;
 
-/// <summary>How a simulated lock is built: its unit, battery, secret and where the bolt starts.</summary>
+/// <summary>How a simulated lock is built: its unit, battery, pairing and where the bolt starts.</summary>
 public sealed record LockSetup
 {
-    public string Serial { get; init; } = "SIM-0001";
+    /// <summary>Serial number printed on the unit (8 characters).</summary>
+    public string Serial { get; init; } = "SIM00001";
 
-    /// <summary>The per-lock secret the phone's frames are authenticated with (32 bytes).</summary>
+    /// <summary>The lock id the backend knows it by.</summary>
+    public uint LockId { get; init; } = 1001;
+
+    /// <summary>The per-lock secret set at pairing (32 bytes); the backend keeps a copy.</summary>
     public byte[] Secret { get; init; } = DefaultSecret();
+
+    /// <summary>Arrives paired by the installer (its flash already holds id and secret); false = stock unit.</summary>
+    public bool Paired { get; init; } = true;
+
+    /// <summary>Wall time at virtual time zero (UTC).</summary>
+    public DateTimeOffset Epoch { get; init; } = new(2026, 11, 23, 7, 0, 0, TimeSpan.Zero);
 
     public MotorParameters Motor { get; init; } = new();
 

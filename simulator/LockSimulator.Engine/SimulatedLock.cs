@@ -31,6 +31,11 @@ public sealed class SimulatedLock
         Physics = new DriveTrain(setup.Motor, setup.Battery, setup.StartFraction * setup.Motor.TravelRadians);
         Board = new VirtualBoard(Physics, Clock, Trace);
         Flash = setup.Flash ?? new VirtualFlash(StorageLayout.RegionSectors);
+        if (setup.Paired)
+        {
+            Provision(Flash, setup);
+        }
+
         Boot();
     }
 
@@ -46,6 +51,11 @@ public sealed class SimulatedLock
     public VirtualFlash Flash { get; }
 
     public long Now => Clock.NowMilliseconds;
+
+    /// <summary>Wall time in the simulated world (the backend's and the phones' clock).</summary>
+    public DateTimeOffset WallTime => _setup.Epoch.AddMilliseconds(Now);
+
+    public LockSetup Setup => _setup;
 
     /// <summary>The running firmware; throws while the power is cut.</summary>
     public LockCore Core => _core ?? throw new InvalidOperationException("the lock has no power");
@@ -74,26 +84,37 @@ public sealed class SimulatedLock
         At(timeMs + bounces * 2 + holdMs, () => PostButton(false));
     }
 
-    /// <summary>A phone writes <paramref name="frame"/> to the command characteristic at <paramref name="timeMs"/>.</summary>
-    public void Write(long timeMs, byte[] frame)
+    /// <summary>A phone writes one fragment to the command characteristic at <paramref name="timeMs"/>.</summary>
+    public void Write(long timeMs, byte[] fragment)
     {
-        byte[] copy = (byte[])frame.Clone();
-        At(timeMs, () =>
-        {
-            if (_core == null)
-            {
-                return;
-            }
-
-            Trace.Log(Now, Signals.BleIn, Convert.ToHexString(copy));
-            _core.Inputs.Post(InputKind.BleWrite, copy, 0, copy.Length);
-        });
+        byte[] copy = (byte[])fragment.Clone();
+        At(timeMs, () => WriteNow(copy));
     }
+
+    /// <summary>A write arriving now (the phone reacting to a notification within the same instant).</summary>
+    public void WriteNow(byte[] fragment)
+    {
+        if (_core == null)
+        {
+            return;
+        }
+
+        Trace.Log(Now, Signals.BleIn, Convert.ToHexString(fragment));
+        _core.Inputs.Post(InputKind.BleWrite, fragment, 0, fragment.Length);
+    }
+
+    /// <summary>The phone holding the lock's one BLE connection; notifications reach only it.</summary>
+    public object? Connected { get; set; }
+
+    /// <summary>Raised when the lock loses power: connected phones lose their link (and session).</summary>
+    public event Action? LinkLost;
 
     /// <summary>Disconnects the battery: the firmware stops where it is, the motor coasts.</summary>
     public void CutPower(long timeMs) => At(timeMs, () =>
     {
         _core = null;
+        Connected = null;
+        LinkLost?.Invoke();
         Physics.Powered = false;
         Trace.Record(Now, Signals.Power, "0");
     });
@@ -156,13 +177,31 @@ public sealed class SimulatedLock
             BatteryLoad = Board,
             Clock = Clock,
             Ble = Board,
-            Authenticator = new HostHmac(_setup.Secret),
+            Macs = new HostMacFactory(),
             Flash = Flash,
         };
-        _core = new LockCore(ports, _setup.Settings ?? new LockSettings(), new InputQueue(16));
+        LockSettings settings = _setup.Settings ?? new LockSettings();
+        settings.Serial = _setup.Serial;
+        _core = new LockCore(ports, settings, new InputQueue(16));
         _core.Start();
         Trace.Record(Now, Signals.Power, "1");
         RecordState();
+    }
+
+    /// <summary>What the installer's pairing leaves in flash: the lock id and the secret (unless already there).</summary>
+    private static void Provision(VirtualFlash flash, LockSetup setup)
+    {
+        var memory = new LockMemory(flash);
+        memory.Mount();
+        if (memory.Pairing.Paired)
+        {
+            return;
+        }
+
+        memory.Pairing.Paired = true;
+        memory.Pairing.LockId = setup.LockId;
+        setup.Secret.CopyTo(memory.Pairing.Secret, 0);
+        memory.SavePairing();
     }
 
     private void RecordState()

@@ -8,11 +8,14 @@ switch (command)
 {
     case "demo":
         return DemoCommand.Run(rest, Console.Out);
+    case "selftest":
+        return SelfTestCommand.Run(rest, Console.Out, Console.Error);
     case "audit":
         return AuditCommand.Run(rest, Console.Out);
     case "" or "-h" or "--help":
         Console.WriteLine("usage: LockSimulator <command> [options]");
         Console.WriteLine($"  demo       {DemoCommand.Summary}");
+        Console.WriteLine($"  selftest   {SelfTestCommand.Summary} (selftest --help)");
         Console.WriteLine($"  audit      {AuditCommand.Summary}");
         return command == "" ? 2 : 0;
     default:

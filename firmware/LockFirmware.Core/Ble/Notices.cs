@@ -1,73 +1,62 @@
 using LockFirmware.Battery;
 using LockFirmware.Motor;
-using LockFirmware.Ports;
 using LockFirmware.SelfTest;
 
 namespace LockFirmware.Ble
 {
     /// <summary>
-    /// Encodes what the lock notifies over BLE (responses and events) into buffers it owns,
-    /// so no notification allocates.
+    /// Encodes the lock's events and its status fields (docs/PROTOCOL.md, "Events" and
+    /// "Status") into buffers it owns, so no notification allocates.
     /// </summary>
     public sealed class Notices
     {
-        /// <summary>Status response: header(6) state alarm battery selftest locks(2) unlocks(2) warnings gasrisk verification.</summary>
-        public const int StatusLength = 17;
+        /// <summary>Status fields: state alarm battery selftest locks(2) unlocks(2) warnings gasrisk verification.</summary>
+        public const int StatusLength = 11;
 
-        private const int HeaderLength = 6;
-        private readonly IBleLink _link;
-        private readonly byte[] _response = new byte[StatusLength];
-        private readonly byte[] _event = new byte[4];
+        /// <summary>Event kinds (second byte of an event).</summary>
+        public const byte StateChangedEvent = 0x01;
+        public const byte SelfTestEvent = 0x02;
 
-        public Notices(IBleLink link)
+        private readonly NoticeSender _sender;
+        private readonly byte[] _event = new byte[5];
+
+        public Notices(NoticeSender sender)
         {
-            _link = link;
+            _sender = sender;
         }
 
-        public void Respond(byte opcode, ResultCode result, uint counter)
+        public int WriteStatus(byte[] buffer, int offset, LockCore core)
         {
-            WriteHeader(opcode, result, counter);
-            _link.Notify(_response, 0, HeaderLength);
-        }
-
-        public void RespondStatus(uint counter, LockCore core)
-        {
-            WriteHeader((byte)Opcode.Status, ResultCode.Ok, counter);
-            _response[6] = (byte)core.State;
-            _response[7] = (byte)core.LastAlarm;
-            _response[8] = (byte)core.BatteryLevel;
-            _response[9] = (byte)core.LastSelfTest;
-            Bytes.WriteUInt16(_response, 10, core.CompletedLocks);
-            Bytes.WriteUInt16(_response, 12, core.CompletedUnlocks);
-            _response[14] = (byte)core.Warnings;
-            _response[15] = (byte)core.GasRisk;
-            _response[16] = (byte)(Nibble(core.BatteryVerification.HealthyLocks) << 4 | Nibble(core.BatteryVerification.HealthyUnlocks));
-            _link.Notify(_response, 0, StatusLength);
+            buffer[offset] = (byte)core.State;
+            buffer[offset + 1] = (byte)core.LastAlarm;
+            buffer[offset + 2] = (byte)core.BatteryLevel;
+            buffer[offset + 3] = (byte)core.LastSelfTest;
+            Bytes.WriteUInt16(buffer, offset + 4, core.CompletedLocks);
+            Bytes.WriteUInt16(buffer, offset + 6, core.CompletedUnlocks);
+            buffer[offset + 8] = (byte)core.Warnings;
+            buffer[offset + 9] = (byte)core.GasRisk;
+            buffer[offset + 10] = (byte)(Nibble(core.BatteryVerification.HealthyLocks) << 4 | Nibble(core.BatteryVerification.HealthyUnlocks));
+            return StatusLength;
         }
 
         /// <summary>The bolt's state after motion finished: state, alarm, battery level.</summary>
         public void StateChanged(LockState state, MotorAlarm alarm, BatteryLevel battery)
         {
-            _event[0] = NoticeKind.StateChanged;
-            _event[1] = (byte)state;
-            _event[2] = (byte)alarm;
-            _event[3] = (byte)battery;
-            _link.Notify(_event, 0, 4);
+            _event[0] = MessageType.Event;
+            _event[1] = StateChangedEvent;
+            _event[2] = (byte)state;
+            _event[3] = (byte)alarm;
+            _event[4] = (byte)battery;
+            _sender.Send(_event, 5);
         }
 
         public void SelfTestFinished(SelfTestOutcome outcome, int loadedMillivolts)
         {
-            _event[0] = NoticeKind.SelfTestFinished;
-            _event[1] = (byte)outcome;
-            Bytes.WriteUInt16(_event, 2, loadedMillivolts);
-            _link.Notify(_event, 0, 4);
-        }
-
-        private void WriteHeader(byte opcode, ResultCode result, uint counter)
-        {
-            _response[0] = (byte)(NoticeKind.ResponseFlag | opcode);
-            _response[1] = (byte)result;
-            Bytes.WriteUInt32(_response, 2, counter);
+            _event[0] = MessageType.Event;
+            _event[1] = SelfTestEvent;
+            _event[2] = (byte)outcome;
+            Bytes.WriteUInt16(_event, 3, loadedMillivolts);
+            _sender.Send(_event, 5);
         }
 
         private static int Nibble(int count)

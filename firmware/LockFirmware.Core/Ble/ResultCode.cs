@@ -1,6 +1,6 @@
 namespace LockFirmware.Ble
 {
-    /// <summary>Stable result codes of command responses.</summary>
+    /// <summary>Stable result codes of responses (docs/PROTOCOL.md lists when each is used).</summary>
     public enum ResultCode : byte
     {
         Ok = 0x00,
@@ -8,14 +8,37 @@ namespace LockFirmware.Ble
         AlreadyThere = 0x01,
         /// <summary>A move to the same end is under way; no second move.</summary>
         AlreadyMoving = 0x02,
-        /// <summary>Too short or too long to be a frame.</summary>
+        /// <summary>A message of the wrong size or shape.</summary>
         BadFrame = 0x10,
-        /// <summary>The authentication tag does not match.</summary>
+        /// <summary>A MAC or credential tag that does not match.</summary>
         BadMac = 0x11,
-        /// <summary>The counter is not above the last accepted one: a replay or reordering.</summary>
+        /// <summary>A command counter that is not the next one: a replay or reordering.</summary>
         Replayed = 0x12,
         UnknownOpcode = 0x13,
         /// <summary>Refused by the battery policy (Critical refuses locking, Depleted any move).</summary>
-        RefusedBattery = 0x14
+        RefusedBattery = 0x14,
+        /// <summary>The lock has no secret yet (stock unit).</summary>
+        NotPaired = 0x15,
+        /// <summary>The credential names another lock.</summary>
+        WrongLock = 0x16,
+        /// <summary>Outside the credential's validity window by the lock's clock.</summary>
+        OutsideWindow = 0x17,
+        /// <summary>Outside the credential's weekly schedule.</summary>
+        OutsideSchedule = 0x18,
+        Revoked = 0x19,
+        /// <summary>The lock's clock is unknown (after power loss): send a time token first.</summary>
+        ClockUnknown = 0x1A,
+        /// <summary>Too many failures: wait and retry (back-off).</summary>
+        BackOff = 0x1B,
+        /// <summary>No session, or it timed out: say Hello first.</summary>
+        NoSession = 0x1C,
+        /// <summary>The credential's role may not do this.</summary>
+        RoleNotAllowed = 0x1D,
+        /// <summary>A time token that would move the clock backwards beyond the tolerance.</summary>
+        TimeRejected = 0x1F,
+        /// <summary>Pairing needs the window opened by a long press on the unit, or the unit is paired.</summary>
+        PairingClosed = 0x20,
+        /// <summary>The revocation list has no room: re-pair the lock (a new secret voids every credential).</summary>
+        RevocationListFull = 0x21
     }
 }

@@ -8,7 +8,11 @@ namespace LockFirmware.Events
         ButtonDown,
         /// <summary>The push button's contact opened (an edge; may bounce).</summary>
         ButtonUp,
-        /// <summary>A phone wrote bytes to the command characteristic.</summary>
-        BleWrite
+        /// <summary>A phone wrote a fragment to the command characteristic.</summary>
+        BleWrite,
+        /// <summary>The phone disconnected: its session ends.</summary>
+        BleDisconnected,
+        /// <summary>The ATT MTU changed; payload: the new ATT payload size (uint16).</summary>
+        BleMtu
     }
 }

@@ -2,10 +2,10 @@ using LockFirmware.Battery;
 
 namespace LockFirmware.Status
 {
-    /// <summary>Derives the back office's warning bits from the battery's state.</summary>
+    /// <summary>Derives the back office's warning bits from the battery's state and the tamper alarm.</summary>
     public static class WarningBits
     {
-        public static int Of(BatteryMonitor battery, BatteryVerification verification)
+        public static int Of(BatteryMonitor battery, BatteryVerification verification, bool tamper)
         {
             int warnings = 0;
             BatteryLevel level = battery.Level;
@@ -27,6 +27,11 @@ namespace LockFirmware.Status
             if (!verification.IsVerified)
             {
                 warnings |= Warnings.BatteryNotVerified;
+            }
+
+            if (tamper)
+            {
+                warnings |= Warnings.Tamper;
             }
 
             return warnings;

@@ -20,5 +20,8 @@ namespace LockFirmware.Status
 
         /// <summary>A battery was changed and has not yet completed its 5 locks and 5 unlocks.</summary>
         public const int BatteryNotVerified = 0x10;
+
+        /// <summary>Many failed authentications in a row: someone may be trying keys.</summary>
+        public const int Tamper = 0x20;
     }
 }

@@ -3,7 +3,7 @@ namespace LockFirmware.Storage
     /// <summary>What an audit record reports. Stable codes: the back office reads them.</summary>
     public enum AuditEvent : byte
     {
-        /// <summary>A command was accepted or refused (result holds the ResultCode).</summary>
+        /// <summary>An authenticated command ran (result: ResultCode; detail: Opcode; key and user ids: who).</summary>
         Command = 1,
         /// <summary>A move finished (result: LockState; detail: MotorAlarm).</summary>
         MoveFinished = 2,
@@ -14,6 +14,14 @@ namespace LockFirmware.Storage
         /// <summary>Gas risk raised (result: GasRiskCause).</summary>
         GasRisk = 5,
         /// <summary>The unit booted (after every battery insertion).</summary>
-        Boot = 6
+        Boot = 6,
+        /// <summary>An attempt was refused (result: ResultCode; key and user when the credential was genuine).</summary>
+        Refused = 7,
+        /// <summary>Too many failed authentications in a row (detail: how many).</summary>
+        Tamper = 8,
+        /// <summary>The unit was paired (detail: lock id).</summary>
+        Paired = 9,
+        /// <summary>The unit was unpaired and went back to stock (detail: old lock id).</summary>
+        Unpaired = 10
     }
 }

@@ -133,6 +133,12 @@ namespace LockFirmware.Storage
         /// </summary>
         public int ReadSince(uint fromSequence, byte[] buffer, int maxRecords)
         {
+            return ReadSince(fromSequence, buffer, 0, maxRecords);
+        }
+
+        /// <summary>As <see cref="ReadSince(uint, byte[], int)"/>, writing from <paramref name="offset"/>.</summary>
+        public int ReadSince(uint fromSequence, byte[] buffer, int offset, int maxRecords)
+        {
             int copied = 0;
             for (int i = 1; i <= _sectorCount && copied < maxRecords; i++)
             {
@@ -146,7 +152,7 @@ namespace LockFirmware.Storage
 
                 for (int slot = 1; slot < _slotsPerSector && copied < maxRecords; slot++)
                 {
-                    int target = copied * AuditRecord.Size;
+                    int target = offset + copied * AuditRecord.Size;
                     ReadSlot(sector, slot, buffer, target);
                     if (AuditRecord.IsValid(buffer, target) && AuditRecord.Sequence(buffer, target) >= fromSequence)
                     {

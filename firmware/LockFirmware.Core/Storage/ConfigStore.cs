@@ -12,32 +12,40 @@ namespace LockFirmware.Storage
     /// </summary>
     public sealed class ConfigStore
     {
-        /// <summary>Bytes of payload a copy carries.</summary>
-        public const int PayloadSize = 52;
+        /// <summary>Bytes a copy spends on its magic, generation and CRC.</summary>
+        public const int Overhead = 12;
 
-        private const int SlotSize = 64;
         private const uint Magic = 0x31474643; // "CFG1"
         private const int MagicOffset = 0;
         private const int GenerationOffset = 4;
         private const int PayloadOffset = 8;
-        private const int CrcOffset = PayloadOffset + PayloadSize;
 
         private readonly IFlash _flash;
         private readonly int _firstSector;
         private readonly int _slotsPerSector;
-        private readonly byte[] _slot = new byte[SlotSize];
+        private readonly int _slotSize;
+        private readonly int _crcOffset;
+        private readonly byte[] _slot;
 
         private int _sector;
         private int _nextSlot;
         private uint _generation;
 
         /// <param name="firstSector">First of the two flash sectors the store owns.</param>
-        public ConfigStore(IFlash flash, int firstSector)
+        /// <param name="slotSize">Bytes per copy: a power of two up to the flash page, so a copy never crosses a page.</param>
+        public ConfigStore(IFlash flash, int firstSector, int slotSize)
         {
             _flash = flash;
             _firstSector = firstSector;
-            _slotsPerSector = flash.SectorSize / SlotSize;
+            _slotSize = slotSize;
+            PayloadSize = slotSize - Overhead;
+            _crcOffset = PayloadOffset + PayloadSize;
+            _slot = new byte[slotSize];
+            _slotsPerSector = flash.SectorSize / slotSize;
         }
+
+        /// <summary>Bytes of payload a copy carries.</summary>
+        public int PayloadSize { get; private set; }
 
         /// <summary>Erases done by this store since mount (for wear figures).</summary>
         public int Erases { get; private set; }
@@ -103,10 +111,10 @@ namespace LockFirmware.Storage
                 _slot[PayloadOffset + i] = payload[i];
             }
 
-            Bytes.WriteUInt32(_slot, CrcOffset, Crc32.Compute(_slot, 0, CrcOffset));
+            Bytes.WriteUInt32(_slot, _crcOffset, Crc32.Compute(_slot, 0, _crcOffset));
             int slot = _nextSlot;
             _nextSlot++;
-            _flash.Program(Address(_sector, slot), _slot, 0, SlotSize);
+            _flash.Program(Address(_sector, slot), _slot, 0, _slotSize);
         }
 
         private int FirstUnwrittenSlot(int sector)
@@ -116,7 +124,7 @@ namespace LockFirmware.Storage
             for (int slot = 0; slot < _slotsPerSector; slot++)
             {
                 Read(sector, slot);
-                if (!Bytes.IsErased(_slot, 0, SlotSize))
+                if (!Bytes.IsErased(_slot, 0, _slotSize))
                 {
                     next = slot + 1;
                 }
@@ -128,17 +136,17 @@ namespace LockFirmware.Storage
         private bool IsValid()
         {
             return Bytes.ReadUInt32(_slot, MagicOffset) == Magic
-                && Crc32.Compute(_slot, 0, CrcOffset) == Bytes.ReadUInt32(_slot, CrcOffset);
+                && Crc32.Compute(_slot, 0, _crcOffset) == Bytes.ReadUInt32(_slot, _crcOffset);
         }
 
         private void Read(int sector, int slot)
         {
-            _flash.Read(Address(sector, slot), _slot, 0, SlotSize);
+            _flash.Read(Address(sector, slot), _slot, 0, _slotSize);
         }
 
         private int Address(int sector, int slot)
         {
-            return (_firstSector + sector) * _flash.SectorSize + slot * SlotSize;
+            return (_firstSector + sector) * _flash.SectorSize + slot * _slotSize;
         }
     }
 }

@@ -3,47 +3,66 @@ using LockFirmware.Ports;
 namespace LockFirmware.Storage
 {
     /// <summary>
-    /// The lock's flash: the safety state (atomic copies in ConfigStore) and the audit ring,
-    /// laid out as StorageLayout says. Owns the one payload buffer, so saving allocates nothing.
+    /// The lock's flash: the safety state and the pairing state (each as atomic copies in a
+    /// ConfigStore) and the audit ring, laid out as StorageLayout says. Owns the payload
+    /// buffers, so saving allocates nothing.
     /// </summary>
     public sealed class LockMemory
     {
-        private readonly ConfigStore _config;
-        private readonly byte[] _payload = new byte[ConfigStore.PayloadSize];
+        private readonly ConfigStore _safety;
+        private readonly ConfigStore _pairing;
+        private readonly byte[] _safetyPayload;
+        private readonly byte[] _pairingPayload;
 
         public LockMemory(IFlash flash)
         {
-            _config = new ConfigStore(flash, StorageLayout.ConfigFirstSector);
+            _safety = new ConfigStore(flash, StorageLayout.SafetyFirstSector, StorageLayout.SafetySlotSize);
+            _pairing = new ConfigStore(flash, StorageLayout.PairingFirstSector, PairingState.SlotSize);
+            _safetyPayload = new byte[_safety.PayloadSize];
+            _pairingPayload = new byte[_pairing.PayloadSize];
             Audit = new AuditLog(flash, StorageLayout.AuditFirstSector, flash.SectorCount - StorageLayout.AuditFirstSector);
             State = new SafetyState();
+            Pairing = new PairingState();
         }
 
         public SafetyState State { get; private set; }
 
+        public PairingState Pairing { get; private set; }
+
         public AuditLog Audit { get; private set; }
 
-        /// <summary>Reads the state and finds the audit ring; false on a unit that has never saved.</summary>
-        public bool Mount()
+        /// <summary>Reads both states and finds the audit ring; a unit that never saved starts unpaired and blank.</summary>
+        public void Mount()
         {
-            bool found = _config.Mount(_payload);
-            if (found)
+            if (_safety.Mount(_safetyPayload))
             {
-                State.Decode(_payload);
+                State.Decode(_safetyPayload);
+            }
+
+            if (_pairing.Mount(_pairingPayload))
+            {
+                Pairing.Decode(_pairingPayload);
             }
 
             Audit.AcknowledgedUpTo = State.AuditAcknowledgedUpTo;
             Audit.Dropped = State.AuditDropped;
             Audit.Mount();
-            return found;
         }
 
-        /// <summary>Writes the current state as one atomic copy.</summary>
+        /// <summary>Writes the current safety state as one atomic copy.</summary>
         public void Save()
         {
             State.AuditAcknowledgedUpTo = Audit.AcknowledgedUpTo;
             State.AuditDropped = Audit.Dropped;
-            State.Encode(_payload);
-            _config.Save(_payload);
+            State.Encode(_safetyPayload);
+            _safety.Save(_safetyPayload);
+        }
+
+        /// <summary>Writes the pairing state (secret, id, revocations) as one atomic copy.</summary>
+        public void SavePairing()
+        {
+            Pairing.Encode(_pairingPayload);
+            _pairing.Save(_pairingPayload);
         }
 
         /// <summary>The backend has the records up to <paramref name="sequence"/>: the ring may overwrite them.</summary>

@@ -2,12 +2,11 @@ namespace LockFirmware.Storage
 {
     /// <summary>
     /// What the lock must remember across power loss, encoded into the ConfigStore's payload
-    /// (fixed offsets, little-endian). Pairing, secrets and revoked keys join it with the BLE
-    /// protocol issue; the payload has room for them.
+    /// (fixed offsets, little-endian; bytes 0-3 are unused). The secret and revocations live
+    /// in PairingState.
     /// </summary>
     public sealed class SafetyState
     {
-        private const int CommandCounterOffset = 0;
         private const int AuditAcknowledgedOffset = 4;
         private const int AuditDroppedOffset = 8;
         private const int GasRiskOffset = 12;
@@ -17,9 +16,12 @@ namespace LockFirmware.Storage
         private const int CompletedLocksOffset = 16;
         private const int CompletedUnlocksOffset = 20;
         private const int RestMillivoltsOffset = 24;
+        private const int BootCountOffset = 28;
+        private const int ClockLowerBoundOffset = 32;
+        private const int TamperOffset = 36;
 
-        /// <summary>Last accepted command counter: a replay stays a replay after a reboot.</summary>
-        public uint CommandCounter;
+        /// <summary>Bytes of payload it needs (the ConfigStore copy holds 52).</summary>
+        public const int Size = 37;
 
         public uint AuditAcknowledgedUpTo;
 
@@ -38,14 +40,22 @@ namespace LockFirmware.Storage
         /// <summary>Battery rest voltage when last measured: a much higher one at boot means a new battery.</summary>
         public int RestMillivolts;
 
+        /// <summary>Boots so far: part of every session nonce, so nonces never repeat across power loss.</summary>
+        public uint BootCount;
+
+        /// <summary>The latest Unix time the lock has known: a time token may not go back beyond it.</summary>
+        public uint ClockLowerBound;
+
+        /// <summary>The tamper alarm (too many failed authentications), until a success.</summary>
+        public bool Tamper;
+
         public void Encode(byte[] payload)
         {
-            for (int i = 0; i < ConfigStore.PayloadSize; i++)
+            for (int i = 0; i < payload.Length; i++)
             {
                 payload[i] = 0xFF;
             }
 
-            Bytes.WriteUInt32(payload, CommandCounterOffset, CommandCounter);
             Bytes.WriteUInt32(payload, AuditAcknowledgedOffset, AuditAcknowledgedUpTo);
             Bytes.WriteUInt32(payload, AuditDroppedOffset, AuditDropped);
             payload[GasRiskOffset] = GasRisk;
@@ -55,11 +65,13 @@ namespace LockFirmware.Storage
             Bytes.WriteUInt32(payload, CompletedLocksOffset, CompletedLocks);
             Bytes.WriteUInt32(payload, CompletedUnlocksOffset, CompletedUnlocks);
             Bytes.WriteUInt32(payload, RestMillivoltsOffset, (uint)RestMillivolts);
+            Bytes.WriteUInt32(payload, BootCountOffset, BootCount);
+            Bytes.WriteUInt32(payload, ClockLowerBoundOffset, ClockLowerBound);
+            payload[TamperOffset] = (byte)(Tamper ? 1 : 0);
         }
 
         public void Decode(byte[] payload)
         {
-            CommandCounter = Bytes.ReadUInt32(payload, CommandCounterOffset);
             AuditAcknowledgedUpTo = Bytes.ReadUInt32(payload, AuditAcknowledgedOffset);
             AuditDropped = Bytes.ReadUInt32(payload, AuditDroppedOffset);
             GasRisk = payload[GasRiskOffset];
@@ -69,6 +81,9 @@ namespace LockFirmware.Storage
             CompletedLocks = Bytes.ReadUInt32(payload, CompletedLocksOffset);
             CompletedUnlocks = Bytes.ReadUInt32(payload, CompletedUnlocksOffset);
             RestMillivolts = (int)Bytes.ReadUInt32(payload, RestMillivoltsOffset);
+            BootCount = Bytes.ReadUInt32(payload, BootCountOffset);
+            ClockLowerBound = Bytes.ReadUInt32(payload, ClockLowerBoundOffset);
+            Tamper = payload[TamperOffset] == 1;
         }
     }
 }

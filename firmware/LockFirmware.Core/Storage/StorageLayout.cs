@@ -3,13 +3,17 @@ namespace LockFirmware.Storage
     /// <summary>How the lock's flash region is divided (README: flash budget).</summary>
     public static class StorageLayout
     {
-        /// <summary>The safety state's two sectors.</summary>
-        public const int ConfigFirstSector = 0;
+        /// <summary>The safety state's two sectors (64-byte copies).</summary>
+        public const int SafetyFirstSector = 0;
+        public const int SafetySlotSize = 64;
+
+        /// <summary>The pairing state's two sectors (256-byte copies).</summary>
+        public const int PairingFirstSector = 2;
 
         /// <summary>The audit ring starts after them and takes the rest of the region.</summary>
-        public const int AuditFirstSector = 2;
+        public const int AuditFirstSector = 4;
 
-        /// <summary>Sectors of 4 KiB the region needs: 2 for the state, 14 for the audit ring (64 KiB).</summary>
+        /// <summary>Sectors of 4 KiB the region needs: 2 + 2 for the states, 12 for the audit ring (64 KiB).</summary>
         public const int RegionSectors = 16;
     }
 }

@@ -5,6 +5,8 @@ namespace LockFirmware.Time
     {
         ButtonDebounce,
         MotorStep,
-        SelfTestStep
+        SelfTestStep,
+        /// <summary>Held this long, the button opens the pairing window.</summary>
+        LongPress
     }
 }

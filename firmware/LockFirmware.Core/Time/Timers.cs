@@ -10,7 +10,8 @@ namespace LockFirmware.Time
         /// <summary>Returned by <see cref="NextDue"/> when no timer is armed.</summary>
         public const long Never = long.MaxValue;
 
-        private const int SlotCount = 3;
+        /// <summary>One slot per TimerId member.</summary>
+        private const int SlotCount = 4;
         private readonly long[] _dueAt = new long[SlotCount];
 
         public Timers()

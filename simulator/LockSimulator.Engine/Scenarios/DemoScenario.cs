@@ -11,10 +11,10 @@ public static class DemoScenario
     public static SimulatedLock Run(LockSetup setup)
     {
         var sim = new SimulatedLock(setup);
-        var phone = new CommandSigner(setup.Secret);
-        sim.Write(1_000, phone.Build(Opcode.Unlock));
-        sim.Write(5_000, phone.Build(Opcode.Lock));
-        sim.Write(9_000, phone.Build(Opcode.Status));
+        SimulatedPhone phone = SimulatedPhone.Staff(sim);
+        phone.Send(1_000, Opcode.Unlock);
+        phone.Send(5_000, Opcode.Lock);
+        phone.Send(9_000, Opcode.Status);
         sim.PressButton(10_000);
         sim.RunUntil(30_000);
         return sim;

@@ -1,39 +1,25 @@
-using LockFirmware;
 using System;
-using LockFirmware.Battery;
 using LockFirmware.Ble;
-using LockFirmware.Motor;
-using LockFirmware.SelfTest;
 
 namespace LockSimulator.Tracing;
 
-/// <summary>Says in words what a skeleton BLE frame carries (for timelines and logs).</summary>
+/// <summary>Says in words what a BLE fragment is (for timelines); whole messages are described by the phone.</summary>
 public static class NoticeText
 {
-    public static string Describe(string signal, string hex)
+    public static string Describe(string hex)
     {
         byte[] bytes = Convert.FromHexString(hex);
         if (bytes.Length == 0)
         {
-            return "(empty)";
+            return "(empty write)";
         }
 
-        if (signal == Signals.BleIn)
-        {
-            return bytes.Length >= CommandFrame.MinLength
-                ? $"({(Opcode)bytes[0]} #{Bytes.ReadUInt32(bytes, CommandFrame.CounterOffset)})"
-                : "(too short)";
-        }
-
-        return bytes[0] switch
-        {
-            NoticeKind.StateChanged when bytes.Length >= 4 =>
-                $"(event: state {(LockState)bytes[1]}, alarm {(MotorAlarm)bytes[2]}, battery {(BatteryLevel)bytes[3]})",
-            NoticeKind.SelfTestFinished when bytes.Length >= 4 =>
-                $"(event: self-test {(SelfTestOutcome)bytes[1]}, {bytes[2] | bytes[3] << 8} mV under load)",
-            _ when (bytes[0] & NoticeKind.ResponseFlag) != 0 && bytes.Length >= 6 =>
-                $"(response to {(Opcode)(bytes[0] & 0x7F)} #{Bytes.ReadUInt32(bytes, 2)}: {(ResultCode)bytes[1]})",
-            _ => "(unknown)",
-        };
+        byte flags = bytes[0];
+        int index = flags & Fragment.IndexMask;
+        bool first = (flags & Fragment.First) != 0;
+        bool last = (flags & Fragment.Last) != 0;
+        string part = first && last ? "whole message" : first ? "first fragment" : last ? $"last fragment ({index})" : $"fragment {index}";
+        string type = first && bytes.Length > 1 ? $", type 0x{bytes[1]:X2}" : "";
+        return $"({part}{type})";
     }
 }

@@ -12,4 +12,7 @@ public static class Signals
     public const string BleIn = "ble.in";
     public const string BleOut = "ble.out";
     public const string State = "state";
+
+    /// <summary>What a simulated phone sent and understood, message by message.</summary>
+    public const string Phone = "phone";
 }

@@ -13,7 +13,7 @@ public static class Timeline
         foreach (TraceEvent e in events)
         {
             string time = (e.TimeMs / 1000.0).ToString("0.000", CultureInfo.InvariantCulture);
-            string meaning = e.Signal is Signals.BleIn or Signals.BleOut ? "  " + NoticeText.Describe(e.Signal, e.Value) : "";
+            string meaning = e.Signal is Signals.BleIn or Signals.BleOut ? "  " + NoticeText.Describe(e.Value) : "";
             output.WriteLine($"{time,9} s  {e.Signal,-10} {e.Value}{meaning}");
         }
     }

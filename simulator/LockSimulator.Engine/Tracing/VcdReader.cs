@@ -19,6 +19,7 @@ public sealed class VcdReader
     private readonly Dictionary<string, DigitalSignal> _byId = new();
     private readonly List<string> _scopes = new();
     private VcdTimescale _timescale = VcdTimescale.OneNanosecond;
+    private long _nowTicks;
     private long _nowUs;
 
     private VcdReader(IEnumerator<string> tokens)
@@ -137,13 +138,14 @@ public sealed class VcdReader
             throw new UnusableRecordingException($"not a VCD timestamp: '{Shorten(token)}'");
         }
 
-        long timeUs = _timescale.ToMicroseconds(ticks);
-        if (timeUs < _nowUs)
+        // Compared in ticks: two times within one microsecond still have an order.
+        if (ticks < _nowTicks)
         {
             throw new UnusableRecordingException($"VCD time goes back at '{token}'");
         }
 
-        _nowUs = timeUs;
+        _nowTicks = ticks;
+        _nowUs = _timescale.ToMicroseconds(ticks);
     }
 
     private void Change(string id, bool? level)

@@ -13,7 +13,7 @@ public static class AuditCommand
     public static int Run(string[] args, TextWriter output)
     {
         SimulatedLock sim = DemoScenario.Run(new LockSetup());
-        AuditLog log = sim.Core.Audit;
+        AuditLog log = sim.Core.AuditLog;
         byte[] buffer = new byte[log.Capacity * AuditRecord.Size];
         int count = log.ReadSince(0, buffer, log.Capacity);
         output.WriteLine($"Audit log: {count} record(s), next sequence {log.NextSequence}, acknowledged up to {log.AcknowledgedUpTo}, dropped {log.Dropped}");

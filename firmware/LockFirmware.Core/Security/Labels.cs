@@ -1,0 +1,28 @@
+namespace LockFirmware.Security
+{
+    /// <summary>
+    /// Domain-separation labels (ASCII) prefixed to every MAC input, so a MAC made for one
+    /// purpose can never pass for another (docs/PROTOCOL.md, "Keys").
+    /// </summary>
+    public static class Labels
+    {
+        public static readonly byte[] Credential = Ascii("LOCK-CRED");
+        public static readonly byte[] CredentialKey = Ascii("LOCK-KEY");
+        public static readonly byte[] Session = Ascii("LOCK-SESS");
+        public static readonly byte[] Nonce = Ascii("LOCK-NONCE");
+        public static readonly byte[] Time = Ascii("LOCK-TIME");
+        public static readonly byte[] Command = Ascii("LOCK-CMD");
+        public static readonly byte[] Response = Ascii("LOCK-RSP");
+
+        private static byte[] Ascii(string text)
+        {
+            byte[] bytes = new byte[text.Length];
+            for (int i = 0; i < text.Length; i++)
+            {
+                bytes[i] = (byte)text[i];
+            }
+
+            return bytes;
+        }
+    }
+}

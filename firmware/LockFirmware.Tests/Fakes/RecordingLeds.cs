@@ -1,0 +1,30 @@
+using LockFirmware.Ports;
+
+namespace LockFirmware.Tests.Fakes
+{
+    /// <summary>LEDs that remember every write and when it came, so tests can check exact timings.</summary>
+    public sealed class RecordingLeds : ILeds
+    {
+        private const int Capacity = 16;
+        private readonly FakeClock _clock;
+        private readonly LedChange[] _changes = new LedChange[Capacity];
+
+        public RecordingLeds(FakeClock clock)
+        {
+            _clock = clock;
+        }
+
+        public int Count { get; private set; }
+
+        public LedChange this[int index]
+        {
+            get { return _changes[index]; }
+        }
+
+        public void Set(Led led, bool on)
+        {
+            _changes[Count] = new LedChange(led, on, _clock.NowMilliseconds);
+            Count++;
+        }
+    }
+}

@@ -1,0 +1,6 @@
+using LockFirmware.Ble;
+
+namespace LockFirmware.Protocol.Client;
+
+/// <summary>A verified response to a command in a session.</summary>
+public sealed record CommandResponse(int Counter, Opcode Opcode, ResultCode Result, byte[] Payload);

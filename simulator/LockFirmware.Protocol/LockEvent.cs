@@ -1,0 +1,34 @@
+using System;
+using LockFirmware.Battery;
+using LockFirmware.Ble;
+using LockFirmware.Motor;
+using LockFirmware.SelfTest;
+
+namespace LockFirmware.Protocol.Client;
+
+/// <summary>An event the lock notified (docs/PROTOCOL.md, "Events").</summary>
+public abstract record LockEvent
+{
+    public static bool IsEvent(byte[] message) => message.Length >= 2 && message[0] == MessageType.Event;
+
+    public static LockEvent Parse(byte[] message)
+    {
+        if (!IsEvent(message) || message.Length < 5)
+        {
+            throw new ProtocolViolationException("not an event");
+        }
+
+        return message[1] switch
+        {
+            Notices.StateChangedEvent => new StateChanged((LockState)message[2], (MotorAlarm)message[3], (BatteryLevel)message[4]),
+            Notices.SelfTestEvent => new SelfTestFinished((SelfTestOutcome)message[2], message[3] | message[4] << 8),
+            _ => throw new ProtocolViolationException($"unknown event kind {message[1]}"),
+        };
+    }
+}
+
+/// <summary>The bolt's state after a move finished.</summary>
+public sealed record StateChanged(LockState State, MotorAlarm Alarm, BatteryLevel Battery) : LockEvent;
+
+/// <summary>A self-test ended.</summary>
+public sealed record SelfTestFinished(SelfTestOutcome Outcome, int LoadedMillivolts) : LockEvent;

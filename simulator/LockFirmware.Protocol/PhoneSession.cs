@@ -1,0 +1,110 @@
+using System;
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using LockFirmware.Ble;
+using LockFirmware.Protocol;
+using LockFirmware.Security;
+
+namespace LockFirmware.Protocol.Client;
+
+/// <summary>
+/// The phone's side of a session (docs/PROTOCOL.md, "Session"): HELLO with the credential and
+/// a fresh phone nonce, the lock's CHALLENGE, then numbered, MAC'd commands and verified
+/// responses. Messages are whole; cut them with <see cref="Fragments"/> for the radio.
+/// </summary>
+public sealed class PhoneSession
+{
+    private readonly IssuedCredential _credential;
+    private readonly Func<byte[]> _nonces;
+    private byte[] _phoneNonce = [];
+    private byte[]? _sessionKey;
+    private int _nextCounter = 1;
+
+    /// <param name="nonces">Phone nonces (8 bytes); random by default, fixed for test vectors.</param>
+    public PhoneSession(IssuedCredential credential, Func<byte[]>? nonces = null)
+    {
+        _credential = credential;
+        _nonces = nonces ?? (() => RandomNumberGenerator.GetBytes(ProtocolInfo.PhoneNonceLength));
+    }
+
+    public bool IsOpen => _sessionKey != null;
+
+    public byte[] Hello()
+    {
+        _sessionKey = null;
+        _phoneNonce = _nonces();
+        if (_phoneNonce.Length != ProtocolInfo.PhoneNonceLength)
+        {
+            throw new ArgumentException("a phone nonce is 8 bytes");
+        }
+
+        byte[] message = new byte[1 + Credential.Size + ProtocolInfo.PhoneNonceLength];
+        message[0] = MessageType.Hello;
+        _credential.Credential.CopyTo(message, 1);
+        _phoneNonce.CopyTo(message, 1 + Credential.Size);
+        return message;
+    }
+
+    /// <summary>Takes the lock's answer to HELLO; throws <see cref="LockRefusedException"/> when it refused.</summary>
+    public void OnChallenge(byte[] response)
+    {
+        if (response.Length < 2 || response[0] != (MessageType.Hello | MessageType.ResponseFlag))
+        {
+            throw new ProtocolViolationException("not an answer to HELLO");
+        }
+
+        if (response[1] != (byte)ResultCode.Ok)
+        {
+            throw new LockRefusedException(MessageType.Hello, (ResultCode)response[1]);
+        }
+
+        if (response.Length != 2 + ProtocolInfo.LockNonceLength)
+        {
+            throw new ProtocolViolationException("a challenge carries a 16-byte lock nonce");
+        }
+
+        _sessionKey = Mac.Of(_credential.Key, Labels.Session, response[2..], _phoneNonce);
+        _nextCounter = 1;
+    }
+
+    public byte[] Command(Opcode opcode, ReadOnlySpan<byte> payload = default)
+    {
+        byte[] key = _sessionKey ?? throw new InvalidOperationException("no session: send Hello first");
+        int signed = 4 + payload.Length;
+        byte[] message = new byte[signed + ProtocolInfo.MacLength];
+        message[0] = MessageType.Command;
+        BinaryPrimitives.WriteUInt16LittleEndian(message.AsSpan(1), (ushort)_nextCounter++);
+        message[3] = (byte)opcode;
+        payload.CopyTo(message.AsSpan(4));
+        Mac.Of(key, Labels.Command, message[..signed]).AsSpan(0, ProtocolInfo.MacLength).CopyTo(message.AsSpan(signed));
+        return message;
+    }
+
+    /// <summary>Verifies and decodes a response; a refusal before the session (2 bytes) throws.</summary>
+    public CommandResponse ReadResponse(byte[] message)
+    {
+        byte[] key = _sessionKey ?? throw new InvalidOperationException("no session");
+        if (message.Length == 2 && message[0] == (MessageType.Command | MessageType.ResponseFlag))
+        {
+            throw new LockRefusedException(MessageType.Command, (ResultCode)message[1]);
+        }
+
+        if (message.Length < 5 + ProtocolInfo.MacLength || message[0] != (MessageType.Command | MessageType.ResponseFlag))
+        {
+            throw new ProtocolViolationException("not a command response");
+        }
+
+        int signed = message.Length - ProtocolInfo.MacLength;
+        byte[] expected = Mac.Of(key, Labels.Response, message[..signed]);
+        if (!CryptographicOperations.FixedTimeEquals(expected.AsSpan(0, ProtocolInfo.MacLength), message.AsSpan(signed)))
+        {
+            throw new ProtocolViolationException("response MAC does not match: not from this lock's session");
+        }
+
+        return new CommandResponse(
+            BinaryPrimitives.ReadUInt16LittleEndian(message.AsSpan(1)),
+            (Opcode)message[3],
+            (ResultCode)message[4],
+            message[5..signed]);
+    }
+}

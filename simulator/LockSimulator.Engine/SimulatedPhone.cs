@@ -1,0 +1,199 @@
+using System;
+using System.Collections.Generic;
+using LockFirmware.Ble;
+using LockFirmware.Protocol;
+using LockFirmware.Protocol.Client;
+using LockFirmware.Security;
+
+namespace LockSimulator;
+
+/// <summary>
+/// A staff member's phone next to a simulated lock, speaking docs/PROTOCOL.md through the
+/// protocol library: it opens a session with its credential (sending the backend's time
+/// token first when the lock's clock is unknown), sends commands, and keeps every verified
+/// response, refusal and event. Everything happens in the lock's virtual time.
+/// </summary>
+public sealed class SimulatedPhone
+{
+    /// <summary>Re-open a session before the lock's idle timeout would close it.</summary>
+    private const long SessionReuseMs = ProtocolInfo.SessionIdleTimeoutMs - 5_000;
+
+    private readonly SimulatedLock _lock;
+    private readonly LockBackend _backend;
+    private readonly PhoneSession _session;
+    private readonly NotificationReader _reader = new();
+    private readonly Queue<(Opcode Opcode, byte[] Payload)> _pending = new();
+    private readonly Queue<(Opcode Opcode, byte[] Payload)> _awaiting = new();
+    private long _lastExchange = long.MinValue;
+    private bool _sentTime;
+
+    public SimulatedPhone(SimulatedLock simulatedLock, IssuedCredential credential, LockBackend backend, int mtuPayload = Fragment.DefaultPayload)
+    {
+        _lock = simulatedLock;
+        _backend = backend;
+        MtuPayload = mtuPayload;
+        var random = new Random(unchecked((int)BitConverter.ToUInt32(credential.Credential, 4)));
+        _session = new PhoneSession(credential, () =>
+        {
+            byte[] nonce = new byte[ProtocolInfo.PhoneNonceLength];
+            random.NextBytes(nonce);
+            return nonce;
+        });
+        _lock.Board.Notified += OnNotification;
+        _lock.LinkLost += () => _lastExchange = long.MinValue;
+    }
+
+    /// <summary>A phone of a staff member with a day-long credential for the lock's default setup.</summary>
+    /// <param name="secret">The secret the credential is made with; another lock's (or none) makes an intruder.</param>
+    public static SimulatedPhone Staff(SimulatedLock simulatedLock, Role role = Role.Staff, uint keyId = 7, uint userId = 42, byte[]? secret = null)
+    {
+        LockSetup setup = simulatedLock.Setup;
+        var backend = new LockBackend(setup.LockId, secret ?? setup.Secret);
+        IssuedCredential credential = backend.Issue(new CredentialFields
+        {
+            LockId = setup.LockId,
+            KeyId = keyId,
+            UserId = userId,
+            Role = role,
+            ValidFrom = setup.Epoch.AddHours(-1),
+            ValidUntil = setup.Epoch.AddDays(30),
+        });
+        return new SimulatedPhone(simulatedLock, credential, backend);
+    }
+
+    public int MtuPayload { get; set; }
+
+    public List<CommandResponse> Responses { get; } = new();
+
+    public List<LockEvent> Events { get; } = new();
+
+    /// <summary>Error codes the lock answered outside a session (HELLO, SET_TIME, transport).</summary>
+    public List<(byte Type, ResultCode Result)> Refusals { get; } = new();
+
+    /// <summary>Sends <paramref name="opcode"/> at <paramref name="timeMs"/>, opening a session first if needed.</summary>
+    public void Send(long timeMs, Opcode opcode, byte[]? payload = null)
+    {
+        _lock.At(timeMs, () =>
+        {
+            _pending.Enqueue((opcode, payload ?? []));
+            if (_session.IsOpen && _lock.Connected == this && _lock.Now - _lastExchange < SessionReuseMs)
+            {
+                Flush();
+            }
+            else
+            {
+                _sentTime = false;
+                Log("-> HELLO (credential, phone nonce)");
+                Transmit(_session.Hello());
+            }
+        });
+    }
+
+    /// <summary>The last response to <paramref name="opcode"/>.</summary>
+    public CommandResponse Last(Opcode opcode) => Responses.FindLast(r => r.Opcode == opcode)
+        ?? throw new InvalidOperationException($"no response to {opcode}");
+
+    private void Flush()
+    {
+        while (_pending.Count > 0)
+        {
+            var (opcode, payload) = _pending.Dequeue();
+            _awaiting.Enqueue((opcode, payload));
+            Log($"-> {opcode}");
+            Transmit(_session.Command(opcode, payload));
+        }
+    }
+
+    private void Log(string text) => _lock.Trace.Log(_lock.Now, Tracing.Signals.Phone, text);
+
+    private void Transmit(byte[] message)
+    {
+        // Taking the lock's one connection ends whatever session another phone had.
+        _lock.Connected = this;
+        _lastExchange = _lock.Now;
+        foreach (byte[] fragment in Fragments.Split(message, MtuPayload))
+        {
+            _lock.WriteNow(fragment);
+        }
+    }
+
+    private void OnNotification(byte[] notification)
+    {
+        if (_lock.Connected != this)
+        {
+            return;
+        }
+
+        byte[]? message = _reader.Add(notification, _lock.Now);
+        if (message == null)
+        {
+            return;
+        }
+
+        if (LockEvent.IsEvent(message))
+        {
+            LockEvent lockEvent = LockEvent.Parse(message);
+            Events.Add(lockEvent);
+            Log($"<- event {lockEvent}");
+            return;
+        }
+
+        _lastExchange = _lock.Now;
+        switch (message[0] & ~MessageType.ResponseFlag)
+        {
+            case MessageType.Hello:
+                OnChallenge(message);
+                break;
+            case MessageType.SetTime when message[1] == (byte)ResultCode.Ok:
+                Log("<- time set; -> HELLO");
+                Transmit(_session.Hello());
+                break;
+            case MessageType.Command when message.Length > 2:
+                CommandResponse response = _session.ReadResponse(message);
+                Responses.Add(response);
+                _awaiting.TryDequeue(out _);
+                Log($"<- {response.Opcode} #{response.Counter}: {response.Result} (MAC ok)");
+                break;
+            case MessageType.Command when message[1] == (byte)ResultCode.NoSession && _awaiting.Count > 0:
+                // The session is gone (another phone took the link, or a timeout): as the app
+                // does, open a new one and send again what was not answered.
+                Log("<- NoSession; -> HELLO again");
+                foreach (var command in _awaiting)
+                {
+                    _pending.Enqueue(command);
+                }
+
+                _awaiting.Clear();
+                Transmit(_session.Hello());
+                break;
+            default:
+                Refusals.Add((message[0], (ResultCode)message[1]));
+                Log($"<- refused 0x{message[0]:X2}: {(ResultCode)message[1]}");
+                break;
+        }
+    }
+
+    private void OnChallenge(byte[] message)
+    {
+        if (message[1] == (byte)ResultCode.ClockUnknown && !_sentTime)
+        {
+            // After a power loss the lock needs the time; any staff phone carries a token.
+            _sentTime = true;
+            Log("<- ClockUnknown; -> SET_TIME (backend's token)");
+            Transmit(_backend.TimeToken(_lock.WallTime));
+            return;
+        }
+
+        if (message[1] != (byte)ResultCode.Ok)
+        {
+            Refusals.Add((message[0], (ResultCode)message[1]));
+            Log($"<- HELLO refused: {(ResultCode)message[1]}");
+            _pending.Clear();
+            return;
+        }
+
+        _session.OnChallenge(message);
+        Log("<- CHALLENGE (lock nonce): session open");
+        Flush();
+    }
+}

@@ -1,0 +1,12 @@
+using System;
+
+namespace LockSimulator.Cli.Commands;
+
+/// <summary>Arguments a command cannot run with; the command prints the message and its usage and exits with 2.</summary>
+public sealed class UsageException : Exception
+{
+    public UsageException(string message)
+        : base(message)
+    {
+    }
+}
