@@ -90,6 +90,12 @@ namespace LockFirmware
             get { return Status.WarningBits.Of(_battery, _verification, _protocol.Throttle.TamperAlarm); }
         }
 
+        /// <summary>The status byte for advertising and the status characteristic.</summary>
+        public byte StatusFlags
+        {
+            get { return Status.AdvertisedFlags.Of(Warnings, _protocol.IsPaired); }
+        }
+
         /// <summary>The BLE side: pairing, clock, sessions, throttle.</summary>
         public LockProtocol Protocol
         {

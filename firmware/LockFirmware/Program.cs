@@ -5,6 +5,7 @@ using System.Threading;
 using LockFirmware.Device.Boards;
 using LockFirmware.Device.Esp32;
 using LockFirmware.Events;
+using LockFirmware.Protocol;
 using LockFirmware.Storage;
 
 namespace LockFirmware.Device
@@ -36,7 +37,7 @@ namespace LockFirmware.Device
             ports.BatteryLoad = new GpioBatteryLoad(gpio, board.TestLoadPin);
             ports.Clock = clock;
             // Until pairing exists (BLE protocol issue) the secret is the bench unit's, from DevelopmentSecret.
-            ports.Authenticator = new HmacAuthenticator(DevelopmentSecret.Bytes());
+            ports.Macs = new NativeMacFactory();
             ports.Flash = new FileFlash(FlashFile, StorageLayout.RegionSectors);
 
             InputQueue inputs = new InputQueue(InputQueueCapacity);
@@ -44,9 +45,9 @@ namespace LockFirmware.Device
             ports.Ble = gatt;
             LockCore core = new LockCore(ports, board.Settings, inputs);
             new ButtonInput(gpio, board.ButtonPin, inputs, dispatcher);
-            dispatcher.Attach(core, clock);
+            dispatcher.Attach(core, clock, gatt);
             core.Start();
-            if (!gatt.Start("Lock " + board.Name))
+            if (!gatt.Start("Lock " + board.Settings.Serial, InfoBytes(board), core.StatusFlags))
             {
                 Console.WriteLine("lock: BLE service could not start");
             }
@@ -56,6 +57,23 @@ namespace LockFirmware.Device
             Thread loop = new Thread(dispatcher.Run);
             loop.Start();
             Thread.Sleep(Timeout.Infinite);
+        }
+
+        /// <summary>The info characteristic: serial(8 ASCII) hw rev, fw major, fw minor, protocol version.</summary>
+        private static byte[] InfoBytes(Board board)
+        {
+            byte[] info = new byte[12];
+            string serial = board.Settings.Serial;
+            for (int i = 0; i < 8; i++)
+            {
+                info[i] = i < serial.Length ? (byte)serial[i] : (byte)' ';
+            }
+
+            info[8] = ProtocolInfo.HardwareRevision;
+            info[9] = ProtocolInfo.FirmwareMajor;
+            info[10] = ProtocolInfo.FirmwareMinor;
+            info[11] = ProtocolInfo.ProtocolVersion;
+            return info;
         }
     }
 }

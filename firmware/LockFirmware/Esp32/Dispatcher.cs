@@ -16,11 +16,13 @@ namespace LockFirmware.Device.Esp32
         private readonly AutoResetEvent _wake = new AutoResetEvent(false);
         private LockCore _core;
         private IClock _clock;
+        private GattLockService _gatt;
 
-        public void Attach(LockCore core, IClock clock)
+        public void Attach(LockCore core, IClock clock, GattLockService gatt)
         {
             _core = core;
             _clock = clock;
+            _gatt = gatt;
         }
 
         /// <summary>Called by adapters, from any thread, after they queued an input.</summary>
@@ -34,6 +36,7 @@ namespace LockFirmware.Device.Esp32
             while (true)
             {
                 _core.Process();
+                _gatt.UpdateStatus(_core.StatusFlags);
                 long next = _core.NextDueAt;
                 int wait = IdleWakeMs;
                 if (next != Timers.Never)
