@@ -49,6 +49,12 @@ namespace NanoRules.Rules
                     context.ReportDiagnostic(Diagnostic.Create(Descriptors.GenericUse, name.GetLocation(),
                         $"'{method.ToDisplayString(MethodFormat)}' is a generic method", MethodAdvice));
                     break;
+                case null:
+                    // Not even declared in nanoFramework's libraries (List<T>, Dictionary<K,V>):
+                    // the compiler already says the type is missing; this says why it must stay so.
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.GenericUse, name.GetLocation(),
+                        $"'{name}' is a generic type", "use ArrayList, Hashtable, an array or a class of our own"));
+                    break;
             }
         }
 
