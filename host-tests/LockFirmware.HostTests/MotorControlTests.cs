@@ -23,28 +23,6 @@ public class MotorControlTests
         return (sim, phone);
     }
 
-    /// <summary>Total time the bridge drove the motor (unlock or lock) between two times.</summary>
-    private static long MotorOnMs(SimulatedLock sim, long from)
-    {
-        long total = 0;
-        long? since = null;
-        foreach (TraceEvent e in sim.Trace.Events.On(Signals.Motor).Where(e => e.TimeMs >= from))
-        {
-            bool driving = e.Value is "unlock" or "lock";
-            if (driving && since == null)
-            {
-                since = e.TimeMs;
-            }
-            else if (!driving && since != null)
-            {
-                total += e.TimeMs - since.Value;
-                since = null;
-            }
-        }
-
-        return total;
-    }
-
     [Fact]
     public void Jam_at_30_percent_ends_Jammed_with_the_unlocking_alarm_within_the_on_time_limit()
     {
@@ -57,7 +35,7 @@ public class MotorControlTests
         Assert.Equal(LockState.Jammed, sim.Core.State);
         Assert.Equal(MotorAlarm.JammedWhileUnlocking, sim.Core.LastAlarm);
         Assert.InRange(sim.BoltFraction, 0.0, 0.31);
-        Assert.InRange(MotorOnMs(sim, start), 1, Limits.MaxOnTimeMs);
+        Assert.InRange(sim.Trace.Events.MotorOnMs(start), 1, Limits.MaxOnTimeMs);
         Assert.DoesNotContain(sim.Trace.Events.On(Signals.State), e => e.TimeMs > start && e.Value is "Unlocked" or "Locked");
     }
 

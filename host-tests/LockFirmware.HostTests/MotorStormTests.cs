@@ -101,27 +101,11 @@ public class MotorStormTests
             .Select(e => e.TimeMs)
             .Append(long.MaxValue)
             .ToList();
-        List<TraceEvent> motor = sim.Trace.Events.On(Signals.Motor).ToList();
         for (int i = 0; i + 1 < boundaries.Count; i++)
         {
             long from = boundaries[i];
             long to = boundaries[i + 1];
-            long onTime = 0;
-            long? since = null;
-            foreach (TraceEvent e in motor.Where(e => e.TimeMs >= from && e.TimeMs < to))
-            {
-                bool driving = e.Value is "unlock" or "lock";
-                if (driving && since == null)
-                {
-                    since = e.TimeMs;
-                }
-                else if (!driving && since != null)
-                {
-                    onTime += e.TimeMs - since.Value;
-                    since = null;
-                }
-            }
-
+            long onTime = sim.Trace.Events.MotorOnMs(from, to);
             Assert.True(onTime <= Limits.MaxOnTimeMs, $"{onTime} ms of motor between {from} and {to}");
         }
     }

@@ -36,31 +36,11 @@ public class ProtocolSecurityTests
         return new SimulatedPhone(sim, backend.Issue(shape(fields)), new LockBackend(setup.LockId, setup.Secret));
     }
 
-    /// <summary>Records every message the lock notifies and lets a test write raw fragments.</summary>
-    private sealed class Sniffer
-    {
-        public Sniffer(SimulatedLock sim)
-        {
-            var reader = new NotificationReader();
-            sim.Board.Notified += n =>
-            {
-                byte[]? message = reader.Add(n, sim.Now);
-                if (message != null)
-                {
-                    Messages.Add(message);
-                }
-            };
-        }
-
-        public List<byte[]> Messages { get; } = new();
-    }
-
     [Fact]
     public void A_recorded_exchange_replayed_in_a_later_session_moves_nothing()
     {
         SimulatedLock sim = NewLock();
         var recorded = new List<byte[]>();
-        sim.Board.Notified += _ => { };
         SimulatedPhone phone = SimulatedPhone.Staff(sim);
         phone.Send(100, Opcode.Unlock);
         sim.RunUntil(4_000);
@@ -87,33 +67,16 @@ public class ProtocolSecurityTests
     public void Commands_out_of_order_or_repeated_within_a_session_are_refused()
     {
         SimulatedLock sim = NewLock();
-        var sniffer = new Sniffer(sim);
-        var backend = new LockBackend(sim.Setup.LockId, sim.Setup.Secret);
-        var session = new PhoneSession(backend.Issue(new CredentialFields
-        {
-            LockId = sim.Setup.LockId, KeyId = 1, UserId = 1, ValidFrom = sim.Setup.Epoch.AddHours(-1), ValidUntil = sim.Setup.Epoch.AddDays(1),
-        }));
-        void Send(byte[] message)
-        {
-            foreach (byte[] f in Fragments.Split(message))
-            {
-                sim.Write(sim.Now, f);
-            }
-
-            sim.RunFor(10);
-        }
-
-        Send(backend.TimeToken(sim.WallTime));
-        Send(session.Hello());
-        session.OnChallenge(sniffer.Messages.Last());
+        var link = new RawLink(sim);
+        PhoneSession session = link.OpenSession();
         byte[] first = session.Command(Opcode.Status);
         byte[] second = session.Command(Opcode.Unlock);
-        Send(second); // counter 2 before 1: reordered
-        Assert.Equal(ResultCode.Replayed, (ResultCode)sniffer.Messages.Last()[1]);
-        Send(first);
-        Assert.Equal(ResultCode.Ok, session.ReadResponse(sniffer.Messages.Last()).Result);
-        Send(first); // again
-        Assert.Equal(ResultCode.Replayed, (ResultCode)sniffer.Messages.Last()[1]);
+        link.Send(second); // counter 2 before 1: reordered
+        Assert.Equal(ResultCode.Replayed, (ResultCode)link.Last[1]);
+        link.Send(first);
+        Assert.Equal(ResultCode.Ok, session.ReadResponse(link.Last).Result);
+        link.Send(first); // again
+        Assert.Equal(ResultCode.Replayed, (ResultCode)link.Last[1]);
         Assert.False(MotorMoved(sim));
     }
 
@@ -207,31 +170,21 @@ public class ProtocolSecurityTests
     public void The_clock_cannot_be_moved_back_beyond_the_tolerance_even_after_a_power_loss()
     {
         SimulatedLock sim = NewLock();
-        var sniffer = new Sniffer(sim);
-        var backend = new LockBackend(sim.Setup.LockId, sim.Setup.Secret);
-        void Send(byte[] message)
-        {
-            foreach (byte[] f in Fragments.Split(message))
-            {
-                sim.Write(sim.Now, f);
-            }
-
-            sim.RunFor(10);
-        }
-
-        Send(backend.TimeToken(sim.WallTime));
-        Assert.Equal(ResultCode.Ok, (ResultCode)sniffer.Messages.Last()[1]);
-        Send(backend.TimeToken(sim.WallTime.AddMinutes(-4)));
-        Assert.Equal(ResultCode.Ok, (ResultCode)sniffer.Messages.Last()[1]);
-        Send(backend.TimeToken(sim.WallTime.AddHours(-1)));
-        Assert.Equal(ResultCode.TimeRejected, (ResultCode)sniffer.Messages.Last()[1]);
+        var link = new RawLink(sim);
+        LockBackend backend = link.Backend;
+        link.Send(backend.TimeToken(sim.WallTime));
+        Assert.Equal(ResultCode.Ok, (ResultCode)link.Last[1]);
+        link.Send(backend.TimeToken(sim.WallTime.AddMinutes(-4)));
+        Assert.Equal(ResultCode.Ok, (ResultCode)link.Last[1]);
+        link.Send(backend.TimeToken(sim.WallTime.AddHours(-1)));
+        Assert.Equal(ResultCode.TimeRejected, (ResultCode)link.Last[1]);
 
         sim.CutPower(sim.Now);
         sim.RestorePower(sim.Now + 10);
         sim.RunFor(100);
         Assert.False(sim.Core.Protocol.Clock.IsKnown);
-        Send(backend.TimeToken(sim.WallTime.AddDays(-2)));
-        Assert.Equal(ResultCode.TimeRejected, (ResultCode)sniffer.Messages.Last()[1]);
+        link.Send(backend.TimeToken(sim.WallTime.AddDays(-2)));
+        Assert.Equal(ResultCode.TimeRejected, (ResultCode)link.Last[1]);
         Assert.False(sim.Core.Protocol.Clock.IsKnown);
     }
 
@@ -239,19 +192,9 @@ public class ProtocolSecurityTests
     public void Without_the_time_after_a_power_loss_hello_is_refused_until_a_token_comes()
     {
         SimulatedLock sim = NewLock();
-        var sniffer = new Sniffer(sim);
-        var backend = new LockBackend(sim.Setup.LockId, sim.Setup.Secret);
-        var session = new PhoneSession(backend.Issue(new CredentialFields
-        {
-            LockId = sim.Setup.LockId, KeyId = 1, UserId = 1, ValidFrom = sim.Setup.Epoch.AddHours(-1), ValidUntil = sim.Setup.Epoch.AddDays(1),
-        }));
-        foreach (byte[] f in Fragments.Split(session.Hello()))
-        {
-            sim.Write(sim.Now, f);
-        }
-
-        sim.RunFor(10);
-        Assert.Equal(ResultCode.ClockUnknown, (ResultCode)sniffer.Messages.Last()[1]);
+        var link = new RawLink(sim);
+        link.Send(link.NewSession().Hello());
+        Assert.Equal(ResultCode.ClockUnknown, (ResultCode)link.Last[1]);
     }
 
     [Fact]
@@ -286,28 +229,11 @@ public class ProtocolSecurityTests
     public void A_session_times_out_when_idle()
     {
         SimulatedLock sim = NewLock();
-        var sniffer = new Sniffer(sim);
-        var backend = new LockBackend(sim.Setup.LockId, sim.Setup.Secret);
-        var session = new PhoneSession(backend.Issue(new CredentialFields
-        {
-            LockId = sim.Setup.LockId, KeyId = 1, UserId = 1, ValidFrom = sim.Setup.Epoch.AddHours(-1), ValidUntil = sim.Setup.Epoch.AddDays(1),
-        }));
-        void Send(byte[] message)
-        {
-            foreach (byte[] f in Fragments.Split(message))
-            {
-                sim.Write(sim.Now, f);
-            }
-
-            sim.RunFor(10);
-        }
-
-        Send(backend.TimeToken(sim.WallTime));
-        Send(session.Hello());
-        session.OnChallenge(sniffer.Messages.Last());
+        var link = new RawLink(sim);
+        PhoneSession session = link.OpenSession();
         sim.RunFor(31_000);
-        Send(session.Command(Opcode.Unlock));
-        Assert.Equal(new byte[] { 0x83, (byte)ResultCode.NoSession }, sniffer.Messages.Last());
+        link.Send(session.Command(Opcode.Unlock));
+        Assert.Equal(new byte[] { 0x83, (byte)ResultCode.NoSession }, link.Last);
         Assert.False(MotorMoved(sim));
     }
 
@@ -315,30 +241,19 @@ public class ProtocolSecurityTests
     public void Pairing_needs_the_long_press_window_and_unpairing_wipes_the_unit()
     {
         var sim = new SimulatedLock(new LockSetup { Paired = false });
-        var sniffer = new Sniffer(sim);
+        var link = new RawLink(sim);
         var backend = new LockBackend(3003, Enumerable.Range(50, 32).Select(i => (byte)i).ToArray());
-        void Send(byte[] message)
-        {
-            foreach (byte[] f in Fragments.Split(message))
-            {
-                sim.Write(sim.Now, f);
-            }
-
-            sim.RunFor(10);
-        }
-
-        Send(backend.PairMessage(1));
-        Assert.Equal(ResultCode.PairingClosed, (ResultCode)sniffer.Messages.Last()[1]);
+        link.Send(backend.PairMessage(1));
+        Assert.Equal(ResultCode.PairingClosed, (ResultCode)link.Last[1]);
 
         sim.PressButton(sim.Now, holdMs: 6_000);
         sim.RunFor(7_000);
-        Send(backend.PairMessage(1));
-        Assert.Equal(ResultCode.Ok, (ResultCode)sniffer.Messages.Last()[1]);
+        link.Send(backend.PairMessage(1));
+        Assert.Equal(ResultCode.Ok, (ResultCode)link.Last[1]);
         Assert.True(sim.Core.Protocol.IsPaired);
-        Send(backend.PairMessage(1));
-        Assert.Equal(ResultCode.PairingClosed, (ResultCode)sniffer.Messages.Last()[1]);
+        link.Send(backend.PairMessage(1));
+        Assert.Equal(ResultCode.PairingClosed, (ResultCode)link.Last[1]);
 
-        var setupAsPaired = sim.Setup with { LockId = 3003, Secret = Enumerable.Range(50, 32).Select(i => (byte)i).ToArray() };
         IssuedCredential adminCredential = backend.Issue(new CredentialFields
         {
             LockId = 3003, KeyId = 1, UserId = 1, Role = Role.Admin, ValidFrom = sim.Setup.Epoch.AddHours(-1), ValidUntil = sim.Setup.Epoch.AddDays(1),
@@ -348,7 +263,6 @@ public class ProtocolSecurityTests
         sim.RunFor(1_000);
         Assert.Equal(ResultCode.Ok, admin.Last(Opcode.Unpair).Result);
         Assert.False(sim.Core.Protocol.IsPaired);
-        Assert.NotNull(setupAsPaired);
 
         // Back to stock, across a reboot too: nothing opens it.
         sim.CutPower(sim.Now);
@@ -365,7 +279,7 @@ public class ProtocolSecurityTests
     public void Fragments_out_of_order_too_long_or_stalled_are_dropped_whole()
     {
         SimulatedLock sim = NewLock();
-        var sniffer = new Sniffer(sim);
+        var link = new RawLink(sim);
         sim.Write(0, [0x01, 0xAA]);                       // continuation without a first
         sim.Write(10, [0x80, 0x01]);
         sim.Write(20, [0x02, 0xBB]);                      // index 2 after 0
@@ -379,8 +293,8 @@ public class ProtocolSecurityTests
         sim.RunFor(5_000);
         // Refused: the stray continuation, the skipped index, the stale last fragment, the
         // overflow at 266 bytes, and the two continuations that followed the dropped message.
-        Assert.All(sniffer.Messages, m => Assert.Equal((byte)ResultCode.BadFrame, m[1]));
-        Assert.Equal(6, sniffer.Messages.Count);
+        Assert.All(link.Messages, m => Assert.Equal((byte)ResultCode.BadFrame, m[1]));
+        Assert.Equal(6, link.Messages.Count);
         Assert.False(MotorMoved(sim));
     }
 
@@ -388,10 +302,10 @@ public class ProtocolSecurityTests
     public void Info_answers_without_authentication_and_reveals_no_secret()
     {
         SimulatedLock sim = NewLock();
-        var sniffer = new Sniffer(sim);
+        var link = new RawLink(sim);
         sim.Write(0, [0xC0, MessageType.Info]);
         sim.RunFor(10);
-        byte[] info = sniffer.Messages.Single();
+        byte[] info = link.Messages.Single();
         Assert.Equal(0x81, info[0]);
         Assert.Equal(1, info[2]); // protocol version
         Assert.Equal(sim.Setup.LockId, BitConverter.ToUInt32(info, 7));

@@ -1,0 +1,67 @@
+using System.Collections.Generic;
+using System.Linq;
+using LockFirmware.Protocol.Client;
+using LockSimulator;
+
+namespace LockFirmware.HostTests;
+
+/// <summary>
+/// A test's own hand on a simulated lock's BLE link: whole messages in (cut into fragments),
+/// every reassembled notification out, with the lock's backend at hand for credentials.
+/// </summary>
+internal sealed class RawLink
+{
+    private readonly SimulatedLock _sim;
+
+    public RawLink(SimulatedLock sim)
+    {
+        _sim = sim;
+        Backend = new LockBackend(sim.Setup.LockId, sim.Setup.Secret);
+        var reader = new NotificationReader();
+        sim.Board.Notified += n =>
+        {
+            byte[]? message = reader.Add(n, sim.Now);
+            if (message != null)
+            {
+                Messages.Add(message);
+            }
+        };
+    }
+
+    public LockBackend Backend { get; }
+
+    public List<byte[]> Messages { get; } = new();
+
+    public byte[] Last => Messages.Last();
+
+    /// <summary>Sends a message now and lets the lock handle it.</summary>
+    public void Send(byte[] message)
+    {
+        foreach (byte[] fragment in Fragments.Split(message))
+        {
+            _sim.Write(_sim.Now, fragment);
+        }
+
+        _sim.RunFor(10);
+    }
+
+    /// <summary>A phone session with a day-long staff credential from this lock's backend.</summary>
+    public PhoneSession NewSession() => new(Backend.Issue(new CredentialFields
+    {
+        LockId = _sim.Setup.LockId,
+        KeyId = 1,
+        UserId = 1,
+        ValidFrom = _sim.Setup.Epoch.AddHours(-1),
+        ValidUntil = _sim.Setup.Epoch.AddDays(1),
+    }));
+
+    /// <summary>Gives the lock the time and opens a session.</summary>
+    public PhoneSession OpenSession()
+    {
+        PhoneSession session = NewSession();
+        Send(Backend.TimeToken(_sim.WallTime));
+        Send(session.Hello());
+        session.OnChallenge(Last);
+        return session;
+    }
+}
