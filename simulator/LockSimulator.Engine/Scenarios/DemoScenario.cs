@@ -16,7 +16,14 @@ public static class DemoScenario
         phone.Send(5_000, Opcode.Lock);
         phone.Send(9_000, Opcode.Status);
         sim.PressButton(10_000);
-        sim.RunUntil(30_000);
+
+        // A door that sticks: something blocks the thumb-turn at 40 % of its travel.
+        sim.At(25_000, () => sim.Physics.JamAt = 0.4 * setup.Motor.TravelRadians);
+        phone.Send(25_000, Opcode.Unlock);
+        // The obstacle is cleared; the next unlock reaches the end stop and clears the jam.
+        sim.At(45_000, () => sim.Physics.JamAt = null);
+        phone.Send(45_000, Opcode.Unlock);
+        sim.RunUntil(50_000);
         return sim;
     }
 }
