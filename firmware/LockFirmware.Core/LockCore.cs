@@ -84,6 +84,12 @@ namespace LockFirmware
             get { return _battery.GasRisk; }
         }
 
+        /// <summary>Charge drawn from the battery since it was fitted (motor and idle), mAh.</summary>
+        public int ConsumedMilliampHours
+        {
+            get { return _battery.ConsumedMilliampHours; }
+        }
+
         /// <summary>The back office's warnings as <see cref="Status.Warnings"/> bits.</summary>
         public int Warnings
         {
@@ -165,6 +171,7 @@ namespace LockFirmware
             if (rest - saved.RestMillivolts < NewBatteryRiseMillivolts)
             {
                 _verification.Restore(saved.BatteryVerified, saved.VerifyLocks, saved.VerifyUnlocks);
+                _battery.RestoreConsumed((int)saved.ConsumedMilliampHours, _ports.Clock.NowMilliseconds);
             }
 
             saved.RestMillivolts = rest;
@@ -290,10 +297,11 @@ namespace LockFirmware
         private void OnMoveFinished(LockState state, MotorAlarm alarm)
         {
             GasRiskCause riskBefore = _battery.GasRisk;
-            // Every move is a free load test of the battery.
+            // Every move is a free load test of the battery, and its charge is counted.
             if (_motor.LoadedMillivolts > 0)
             {
                 _battery.OnLoadSample(_motor.LoadedMillivolts, _motor.LoadedMilliamps);
+                _battery.OnMoveCharge(_motor.LoadedMilliamps, _motor.OnTimeMs);
             }
 
             if (state == LockState.Locked || state == LockState.Unlocked)
@@ -371,6 +379,8 @@ namespace LockFirmware
             state.VerifyUnlocks = (byte)_verification.HealthyUnlocks;
             state.CompletedLocks = (uint)_motor.CompletedLocks;
             state.CompletedUnlocks = (uint)_motor.CompletedUnlocks;
+            _battery.AccountIdle(_ports.Clock.NowMilliseconds);
+            state.ConsumedMilliampHours = (uint)_battery.ConsumedMilliampHours;
             _memory.Save();
         }
 

@@ -100,4 +100,20 @@ public class BatteryMonitorTests
         Assert.Equal(BatteryLevel.Good, Load(monitor, 7300, 7250));
         Assert.Equal(GasRiskCause.None, monitor.GasRisk);
     }
+
+    [Fact]
+    public void Consumed_charge_counts_moves_and_idle_time_and_restarts_with_a_new_battery()
+    {
+        var monitor = new BatteryMonitor(Profile);
+        monitor.RestoreConsumed(10, 0);
+        for (int i = 0; i < 3600; i++)
+        {
+            monitor.OnMoveCharge(500, 2_000); // 3600 moves of 2 s at 500 mA: 1000 mAh
+        }
+
+        monitor.AccountIdle(36_000_000); // 10 h at 100 µA: 1 mAh
+        Assert.Equal(10 + 1000 + 1, monitor.ConsumedMilliampHours);
+        monitor.OnBatteryReplaced();
+        Assert.Equal(0, monitor.ConsumedMilliampHours);
+    }
 }

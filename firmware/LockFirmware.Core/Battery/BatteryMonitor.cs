@@ -1,7 +1,8 @@
 namespace LockFirmware.Battery
 {
     /// <summary>
-    /// Classifies the battery from what every load reveals: the voltage at rest before it, the
+    /// Tracks the charge drawn (motor moves and idle current) and classifies the battery from
+    /// what every load reveals: the voltage at rest before it, the
     /// voltage and current at the end of the load (so a passivated cell has recovered), and,
     /// for the self-test, the voltage a second after. Levels have hysteresis so a warning
     /// does not flap; a suspected complete discharge (gas risk) is latched until a battery
@@ -11,6 +12,8 @@ namespace LockFirmware.Battery
     {
         private readonly BatteryProfile _profile;
         private int _restMillivolts;
+        private long _consumedMicroampSeconds;
+        private long _idleSince;
 
         public BatteryMonitor(BatteryProfile profile)
         {
@@ -24,6 +27,36 @@ namespace LockFirmware.Battery
 
         /// <summary>The last voltage measured at the end of a load (0 before any).</summary>
         public int LastLoadedMillivolts { get; private set; }
+
+        /// <summary>Charge drawn since the battery was fitted (motor moves and idle consumption), mAh.</summary>
+        public int ConsumedMilliampHours
+        {
+            get { return (int)(_consumedMicroampSeconds / 3600000); }
+        }
+
+        /// <summary>Counts a motor move's charge: its running current over its on-time.</summary>
+        public void OnMoveCharge(int milliamps, int onTimeMs)
+        {
+            _consumedMicroampSeconds += (long)milliamps * onTimeMs;
+        }
+
+        /// <summary>Counts the idle consumption up to <paramref name="now"/> (clock milliseconds).</summary>
+        public void AccountIdle(long now)
+        {
+            if (now > _idleSince)
+            {
+                _consumedMicroampSeconds += (long)_profile.IdleMicroamps * (now - _idleSince) / 1000;
+            }
+
+            _idleSince = now;
+        }
+
+        /// <summary>At boot: the charge counted so far, kept in flash (mAh).</summary>
+        public void RestoreConsumed(int milliampHours, long now)
+        {
+            _consumedMicroampSeconds = (long)milliampHours * 3600000;
+            _idleSince = now;
+        }
 
         /// <summary>Pack resistance estimated from the last load, milliohms (0 when unknown).</summary>
         public int ResistanceMilliohms { get; private set; }
@@ -91,6 +124,7 @@ namespace LockFirmware.Battery
         /// <summary>A new battery was fitted (registered over BLE or found at power-up): forget the old one.</summary>
         public void OnBatteryReplaced()
         {
+            _consumedMicroampSeconds = 0;
             Level = BatteryLevel.NotMeasured;
             GasRisk = GasRiskCause.None;
             ResistanceMilliohms = 0;

@@ -36,6 +36,9 @@ namespace LockFirmware.Battery
         /// <summary>One second after the load, a voltage still this far below the one before it has not recovered.</summary>
         public int NoRecoveryAboveMillivolts = 250;
 
+        /// <summary>The board's own consumption between moves (MCU asleep, BLE advertising), microamps.</summary>
+        public int IdleMicroamps = 100;
+
         /// <summary>The board's self-test load resistor, so the firmware knows the test current.</summary>
         public int TestLoadOhms = 47;
     }

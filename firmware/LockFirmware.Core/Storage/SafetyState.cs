@@ -19,9 +19,10 @@ namespace LockFirmware.Storage
         private const int BootCountOffset = 28;
         private const int ClockLowerBoundOffset = 32;
         private const int TamperOffset = 36;
+        private const int ConsumedOffset = 37;
 
         /// <summary>Bytes of payload it needs (the ConfigStore copy holds 52).</summary>
-        public const int Size = 37;
+        public const int Size = 41;
 
         public uint AuditAcknowledgedUpTo;
 
@@ -49,6 +50,9 @@ namespace LockFirmware.Storage
         /// <summary>The tamper alarm (too many failed authentications), until a success.</summary>
         public bool Tamper;
 
+        /// <summary>Charge drawn from the battery since it was fitted, mAh.</summary>
+        public uint ConsumedMilliampHours;
+
         public void Encode(byte[] payload)
         {
             for (int i = 0; i < payload.Length; i++)
@@ -68,6 +72,7 @@ namespace LockFirmware.Storage
             Bytes.WriteUInt32(payload, BootCountOffset, BootCount);
             Bytes.WriteUInt32(payload, ClockLowerBoundOffset, ClockLowerBound);
             payload[TamperOffset] = (byte)(Tamper ? 1 : 0);
+            Bytes.WriteUInt32(payload, ConsumedOffset, ConsumedMilliampHours);
         }
 
         public void Decode(byte[] payload)
@@ -84,6 +89,7 @@ namespace LockFirmware.Storage
             BootCount = Bytes.ReadUInt32(payload, BootCountOffset);
             ClockLowerBound = Bytes.ReadUInt32(payload, ClockLowerBoundOffset);
             Tamper = payload[TamperOffset] == 1;
+            ConsumedMilliampHours = Bytes.ReadUInt32(payload, ConsumedOffset);
         }
     }
 }
