@@ -10,6 +10,7 @@ namespace NanoSurface;
 internal sealed class ApiCatalog
 {
     private readonly Dictionary<string, TypeModel> _types = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _namespaces = new(StringComparer.Ordinal);
 
     private ApiCatalog(IReadOnlyList<ApiFile> files)
     {
@@ -17,6 +18,10 @@ internal sealed class ApiCatalog
         foreach (TypeModel type in files.SelectMany(f => f.Types))
         {
             _types[type.FullName] = type;
+            for (string ns = type.Namespace; ns.Length > 0; ns = ns[..Math.Max(0, ns.LastIndexOf('.'))])
+            {
+                _namespaces.Add(ns);
+            }
         }
     }
 
@@ -62,6 +67,9 @@ internal sealed class ApiCatalog
     }
 
     public bool IsEnum(string typeName) => Find(typeName)?.Kind == "enum";
+
+    /// <summary>Whether a dotted name is a described namespace or top-level type.</summary>
+    public bool IsNamespaceOrType(string name) => _namespaces.Contains(name) || _types.ContainsKey(name);
 
     /// <summary>The files in an order where each comes after the files it references.</summary>
     public IReadOnlyList<ApiFile> InDependencyOrder()

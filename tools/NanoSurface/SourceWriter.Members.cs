@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 
@@ -138,7 +139,7 @@ internal sealed partial class SourceWriter
         string typeParameters = TypeParameters(method.GenericParameters);
         string constraints = inheritsConstraints ? "" : Constraints(method.GenericParameters);
         string readOnly = method.Readonly ? "readonly " : "";
-        string name = MemberName(method.ExplicitInterface, TypeNames.Identifier(method.Name));
+        string name = MemberName(type, method.ExplicitInterface, TypeNames.Identifier(method.Name));
         string body = IsAbstract(method.Modifiers) ? ";" : Body;
         Line($"{MemberModifiers(type, method.Accessibility, method.Modifiers)}{readOnly}{returnType} {name}{typeParameters}({parameters}){constraints}{body}");
     }
@@ -154,11 +155,11 @@ internal sealed partial class SourceWriter
                 Line($"[global::System.Runtime.CompilerServices.IndexerName(\"{property.Name}\")]");
             }
 
-            name = MemberName(property.ExplicitInterface, "this") + $"[{Parameters(property.IndexerParameters)}]";
+            name = MemberName(type, property.ExplicitInterface, "this") + $"[{Parameters(property.IndexerParameters)}]";
         }
         else
         {
-            name = MemberName(property.ExplicitInterface, TypeNames.Identifier(property.Name));
+            name = MemberName(type, property.ExplicitInterface, TypeNames.Identifier(property.Name));
         }
 
         bool isAbstract = IsAbstract(property.Modifiers);
@@ -186,7 +187,7 @@ internal sealed partial class SourceWriter
     private void WriteEvent(TypeModel type, EventModel e)
     {
         WriteAttributes(e.Attributes);
-        string declaration = $"{MemberModifiers(type, e.Accessibility, e.Modifiers)}event {TypeNames.ToCSharp(e.Type)} {MemberName(e.ExplicitInterface, TypeNames.Identifier(e.Name))}";
+        string declaration = $"{MemberModifiers(type, e.Accessibility, e.Modifiers)}event {TypeNames.ToCSharp(e.Type)} {MemberName(type, e.ExplicitInterface, TypeNames.Identifier(e.Name))}";
 
         // Accessors rather than a field-like event: no backing field may appear.
         Line(IsAbstract(e.Modifiers) ? $"{declaration};" : $"{declaration} {{ add{Body} remove{Body} }}");
@@ -207,8 +208,29 @@ internal sealed partial class SourceWriter
     private static bool IsAbstract(IReadOnlyList<string> modifiers) => modifiers.Contains("abstract");
 
     // The name is C# already ("this" for an indexer).
-    private static string MemberName(string? explicitInterface, string name) =>
-        explicitInterface is null ? name : $"{TypeNames.ToCSharp(explicitInterface)}.{name}";
+    private string MemberName(TypeModel type, string? explicitInterface, string name) =>
+        explicitInterface is null ? name : $"{ExplicitInterface(type, explicitInterface)}.{name}";
+
+    // C# names an explicit implementation after the interface as written, alias included: a
+    // "global::" prefix would end up in the metadata names (and Roslyn then no longer pairs an
+    // indexer's accessors with it). It is left out unless a namespace around the declaration
+    // would capture the interface's first name (as nanoFramework.System captures System).
+    private string ExplicitInterface(TypeModel type, string interfaceName)
+    {
+        string qualified = TypeNames.ToCSharp(interfaceName);
+        string plain = qualified["global::".Length..];
+        int end = plain.IndexOfAny(['.', '<']);
+        string first = end < 0 ? plain : plain[..end];
+        for (string ns = type.Namespace; ns.Length > 0; ns = ns[..Math.Max(0, ns.LastIndexOf('.'))])
+        {
+            if (_catalog.IsNamespaceOrType($"{ns}.{first}"))
+            {
+                return qualified;
+            }
+        }
+
+        return plain;
+    }
 
     private static string ReturnType(string type, string? modifier) =>
         modifier is null ? TypeNames.ToCSharp(type) : $"{modifier} {TypeNames.ToCSharp(type)}";
