@@ -112,7 +112,7 @@ internal static class ApiDescription
             .Select(c => $"ctor {Access(c)} ({Parameters(c.Parameters)}){Attributes(c)}"));
         lines.AddRange(members.OfType<IMethodSymbol>()
             .Where(m => m.MethodKind is MethodKind.Ordinary or MethodKind.UserDefinedOperator or MethodKind.Conversion or MethodKind.Destructor
-                || m is { MethodKind: MethodKind.ExplicitInterfaceImplementation, AssociatedSymbol: null })
+                || m.MethodKind == MethodKind.ExplicitInterfaceImplementation && !ImplementsAccessor(m))
             .Select(m =>
                 $"method {Modifiers(m)} {Flags(m.MethodKind is MethodKind.UserDefinedOperator or MethodKind.Conversion, m.IsExtensionMethod, m.IsReadOnly && !type.IsReadOnly)}"
                 + $"{Returns(m.ReturnsByRef, m.ReturnsByRefReadonly)} {Name(m.ReturnType)} {ExplicitName(m)}{Generics(m.TypeParameters)}({Parameters(m.Parameters)}){Attributes(m)}"));
@@ -162,6 +162,15 @@ internal static class ApiDescription
         _ => false,
     };
 
+    /// <summary>
+    /// An explicit indexer's accessors read back as plain explicit implementations (Roslyn does
+    /// so for the .NET reference assemblies too); the description lists them under the property.
+    /// </summary>
+    public static bool ImplementsAccessor(IMethodSymbol method) =>
+        method.ExplicitInterfaceImplementations.Any(i => i.AssociatedSymbol is not null);
+
+    // The JSON names an explicit implementation by the interface and its member; the metadata
+    // name must not carry the "global::" the source could have written.
     private static string ExplicitName(ISymbol member)
     {
         ISymbol? implemented = member switch
@@ -171,7 +180,8 @@ internal static class ApiDescription
             IEventSymbol e => e.ExplicitInterfaceImplementations.FirstOrDefault(),
             _ => null,
         };
-        return implemented is null ? member.MetadataName : $"{Name(implemented.ContainingType)}.{implemented.MetadataName}";
+        string alias = member.MetadataName.Contains("::", StringComparison.Ordinal) ? " (alias in metadata name)" : "";
+        return implemented is null ? member.MetadataName : $"{Name(implemented.ContainingType)}.{implemented.MetadataName}{alias}";
     }
 
     private static string Access(ISymbol symbol) => symbol.DeclaredAccessibility switch

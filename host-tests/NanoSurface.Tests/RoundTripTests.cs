@@ -115,7 +115,7 @@ public sealed class RoundTripTests(GeneratedSurface surface)
         var assembly = (IAssemblySymbol)probe.GetAssemblyOrModuleSymbol(surface.References[assemblyName])!;
         ISymbol[] members = assembly.GetTypeByMetadataName(typeName)!.GetMembers()
             .Where(m => m.DeclaredAccessibility is Accessibility.Public or Accessibility.Protected && !m.IsImplicitlyDeclared
-                || m is IMethodSymbol { MethodKind: MethodKind.ExplicitInterfaceImplementation, AssociatedSymbol: null }
+                || m is IMethodSymbol { MethodKind: MethodKind.ExplicitInterfaceImplementation } method && !ApiDescription.ImplementsAccessor(method)
                 || m is IPropertySymbol { ExplicitInterfaceImplementations.Length: > 0 })
             .ToArray();
         IMethodSymbol[] methods = members.OfType<IMethodSymbol>().ToArray();

@@ -95,6 +95,8 @@ internal sealed partial class SourceWriter
                     ?? throw new SurfaceException($"delegate {type.FullName} has no delegateSignature.");
                 Line($"{access} unsafe delegate {ReturnType(signature.ReturnType, signature.ReturnModifier)} {name}{TypeParameters(generics)}({Parameters(signature.Parameters)}){Constraints(generics)};");
                 return;
+            case not ("class" or "struct" or "interface"):
+                throw new SurfaceException($"{type.FullName}: unknown kind '{type.Kind}'.");
         }
 
         var modifiers = new List<string> { access, "unsafe" }; // unsafe: pointers may appear anywhere

@@ -25,11 +25,22 @@ internal static class SurfaceGenerator
         string stamp = Path.Combine(outDir, StampFile);
         File.Delete(stamp);
 
+        IReadOnlyList<ApiFile> order = catalog.InDependencyOrder();
         var built = new Dictionary<string, MetadataReference>(StringComparer.Ordinal);
-        foreach (ApiFile file in catalog.InDependencyOrder())
+        foreach (ApiFile file in order)
         {
             string name = file.Assembly.Name;
-            string source = SourceWriter.Write(file, catalog);
+            string source;
+            try
+            {
+                source = SourceWriter.Write(file, catalog);
+            }
+            catch (Exception e) when (e is SurfaceException or InvalidOperationException or FormatException)
+            {
+                // A value of the wrong JSON kind, an unreadable type name: say where.
+                throw new SurfaceException($"{name}: cannot write its source: {e.Message}");
+            }
+
             if (sourceDir is not null)
             {
                 File.WriteAllText(Path.Combine(sourceDir, name + ".cs"), source); // before compiling, to debug a failure
@@ -44,9 +55,8 @@ internal static class SurfaceGenerator
             built[name] = MetadataReference.CreateFromImage(image);
         }
 
-        string[] names = [.. built.Keys];
-        File.WriteAllLines(stamp, catalog.Files.Select(f => $"{f.Assembly.Name} {f.Assembly.Version}"));
-        return names;
+        File.WriteAllLines(stamp, order.Select(f => $"{f.Assembly.Name} {f.Assembly.Version}"));
+        return order.Select(f => f.Assembly.Name).ToList();
     }
 
     // The output is deterministic: leaving an identical DLL untouched keeps its timestamp, so
