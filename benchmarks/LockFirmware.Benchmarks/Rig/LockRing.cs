@@ -1,0 +1,58 @@
+using LockFirmware.Ble;
+using LockFirmware.Motor;
+
+namespace LockFirmware.Benchmarks.Rig;
+
+/// <summary>
+/// One BenchLock per invocation of an iteration. A real unlock leaves the motor running; the
+/// reset (motor to its end stop, bolt back) costs more than the command itself, so it must
+/// stay out of the measurement: each lock takes exactly one measured call per iteration,
+/// and the iteration setup and cleanup reset all of them. Pre-signing a long ring of frames
+/// for one lock would not help: the motor still has to come back to idle between commands.
+/// </summary>
+public sealed class LockRing
+{
+    /// <summary>
+    /// Invocations per iteration: iterations of a few milliseconds. Fewer would leave them so
+    /// short that a few hundred bytes allocated elsewhere in the process (BenchmarkDotNet counts
+    /// the whole process) would show up as bytes per call.
+    /// </summary>
+    public const int Size = 1024;
+
+    private readonly BenchLock[] _locks = new BenchLock[Size];
+    private int _used;
+
+    public LockRing()
+    {
+        for (int i = 0; i < Size; i++)
+        {
+            _locks[i] = new BenchLock();
+        }
+    }
+
+    /// <summary>Every lock idle at <paramref name="from"/>; with a command, the phone has signed it.</summary>
+    public void Prepare(LockState from, Opcode? command = null)
+    {
+        _used = 0;
+        foreach (BenchLock bench in _locks)
+        {
+            bench.MoveTo(from);
+            if (command is Opcode opcode)
+            {
+                bench.Prepare(opcode);
+            }
+        }
+    }
+
+    /// <summary>The lock for the next invocation; throws if an iteration has more invocations than locks.</summary>
+    public BenchLock Next() => _locks[_used++];
+
+    /// <summary>Checks that every measured call started the motor towards <paramref name="target"/>, then finishes the moves.</summary>
+    public void Settle(LockState target)
+    {
+        for (int i = 0; i < _used; i++)
+        {
+            _locks[i].CompleteMove(target);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using BenchmarkDotNet.Attributes;
+using LockFirmware.Benchmarks.Rig;
+using LockFirmware.Ble;
+using LockFirmware.Motor;
+
+namespace LockFirmware.Benchmarks.Suites;
+
+/// <summary>
+/// From the bytes of the final BLE write of an authenticated command to the call that starts
+/// the motor: InputQueue.Post, then LockCore.Process (reassembly, MAC, counter, role, battery
+/// policy, motor request, audit record, MAC'd response). Each invocation is a fresh, accepted
+/// command on an idle lock (see <see cref="LockRing"/>), checked after every iteration.
+/// </summary>
+[InvocationCount(LockRing.Size, 1)]
+public class UnlockPathBenchmarks
+{
+    private readonly MacFloor _floor = new();
+    private LockRing _ring = null!;
+
+    [GlobalSetup(Targets = [nameof(Unlock), nameof(Lock)])]
+    public void BuildLocks() => _ring = new LockRing();
+
+    [Benchmark(Baseline = true, Description = "Floor: HMAC of the command")]
+    public int CommandMac() => _floor.Command();
+
+    [Benchmark(Description = "Floor x2: command + response HMAC")]
+    public int CommandAndResponseMacs() => _floor.CommandAndResponse();
+
+    [IterationSetup(Target = nameof(Unlock))]
+    public void PrepareUnlocks() => _ring.Prepare(LockState.Locked, Opcode.Unlock);
+
+    [Benchmark(Description = "Unlock: BLE write to motor start")]
+    public void Unlock() => _ring.Next().SendPrepared();
+
+    [IterationCleanup(Target = nameof(Unlock))]
+    public void FinishUnlocks() => _ring.Settle(LockState.Unlocked);
+
+    [IterationSetup(Target = nameof(Lock))]
+    public void PrepareLocks() => _ring.Prepare(LockState.Unlocked, Opcode.Lock);
+
+    [Benchmark(Description = "Lock: BLE write to motor start")]
+    public void Lock() => _ring.Next().SendPrepared();
+
+    [IterationCleanup(Target = nameof(Lock))]
+    public void FinishLocks() => _ring.Settle(LockState.Locked);
+}
