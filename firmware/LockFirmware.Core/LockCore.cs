@@ -35,6 +35,7 @@ namespace LockFirmware
         private readonly FragmentAssembler _assembler = new FragmentAssembler();
         private readonly LockProtocol _protocol;
         private readonly int _longPressMs;
+        private readonly AutoRelock _autoRelock;
         private readonly byte[] _input = new byte[InputQueue.MaxPayload];
         private bool _buttonClosed;
 
@@ -53,6 +54,7 @@ namespace LockFirmware
             _notices = new Notices(_sender);
             _protocol = new LockProtocol(_memory, ports.Macs, this, _sender, Ascii8(settings.Serial));
             _longPressMs = settings.LongPressMs;
+            _autoRelock = new AutoRelock(_timers, settings.AutoRelockMs);
         }
 
         /// <summary>Where adapters post button edges and BLE writes, from any thread.</summary>
@@ -218,6 +220,10 @@ namespace LockFirmware
                 case InputKind.BleDisconnected:
                     _protocol.CloseSession();
                     break;
+                case InputKind.DoorOpened:
+                case InputKind.DoorClosed:
+                    _autoRelock.OnDoor(kind == InputKind.DoorOpened, _motor.State, now);
+                    break;
                 case InputKind.BleMtu:
                     if (length == 2)
                     {
@@ -244,6 +250,14 @@ namespace LockFirmware
                     break;
                 case TimerId.SelfTestStep:
                     _selfTest.OnStep(now);
+                    break;
+                case TimerId.AutoRelock:
+                    if (_autoRelock.ShouldRelock(_motor.State))
+                    {
+                        RequestMove(LockState.Locked, now);
+                        Append(AuditEvent.AutoRelock, 0, 0);
+                    }
+
                     break;
                 case TimerId.LongPress:
                     if (_buttonClosed)
@@ -274,6 +288,7 @@ namespace LockFirmware
         /// </summary>
         public ResultCode RequestMove(LockState target, long now)
         {
+            _autoRelock.OnCommand();
             BatteryLevel level = _battery.Level;
             if (level == BatteryLevel.Depleted || (level == BatteryLevel.Critical && target == LockState.Locked))
             {
@@ -309,6 +324,7 @@ namespace LockFirmware
                 _verification.OnCycle(state == LockState.Locked, _battery.Level);
             }
 
+            _autoRelock.OnMoveFinished(state, _ports.Clock.NowMilliseconds);
             _notices.StateChanged(state, alarm, _battery.Level);
             _memory.Audit.Append(_protocol.Timestamp(_ports.Clock.NowMilliseconds), AuditEvent.MoveFinished, (byte)state, _motor.LoadedMillivolts, 0, 0, _motor.OnTimeMs, (uint)alarm);
             NoteGasRisk(riskBefore);

@@ -12,6 +12,12 @@ namespace LockFirmware
         /// <summary>The unit's serial number as printed on it: 8 ASCII characters (INFO reports it).</summary>
         public string Serial = "00000000";
 
+        /// <summary>
+        /// Lock again this long after an unlock completed; 0 = never (the default: a home-care
+        /// door is locked by the staff on leaving). Never while the door sensor reports open.
+        /// </summary>
+        public int AutoRelockMs;
+
         /// <summary>Held this long, the push button opens the pairing window.</summary>
         public int LongPressMs = 5000;
     }

@@ -84,6 +84,13 @@ public sealed class SimulatedLock
         At(timeMs + bounces * 2 + holdMs, () => PostButton(false));
     }
 
+    /// <summary>The door opens (true) or closes at <paramref name="timeMs"/>, as the optional door sensor sees it.</summary>
+    public void Door(long timeMs, bool open) => At(timeMs, () =>
+    {
+        Trace.Record(Now, Signals.Door, open ? "open" : "closed");
+        _core?.Inputs.Post(open ? InputKind.DoorOpened : InputKind.DoorClosed);
+    });
+
     /// <summary>A phone writes one fragment to the command characteristic at <paramref name="timeMs"/>.</summary>
     public void Write(long timeMs, byte[] fragment)
     {

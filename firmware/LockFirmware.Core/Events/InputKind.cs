@@ -13,6 +13,10 @@ namespace LockFirmware.Events
         /// <summary>The phone disconnected: its session ends.</summary>
         BleDisconnected,
         /// <summary>The ATT MTU changed; payload: the new ATT payload size (uint16).</summary>
-        BleMtu
+        BleMtu,
+        /// <summary>The optional door sensor saw the door open.</summary>
+        DoorOpened,
+        /// <summary>The optional door sensor saw the door close.</summary>
+        DoorClosed
     }
 }

@@ -22,6 +22,8 @@ namespace LockFirmware.Storage
         /// <summary>The unit was paired (detail: lock id).</summary>
         Paired = 9,
         /// <summary>The unit was unpaired and went back to stock (detail: old lock id).</summary>
-        Unpaired = 10
+        Unpaired = 10,
+        /// <summary>The auto-relock timer asked for a lock.</summary>
+        AutoRelock = 11
     }
 }

@@ -7,6 +7,8 @@ namespace LockFirmware.Time
         MotorStep,
         SelfTestStep,
         /// <summary>Held this long, the button opens the pairing window.</summary>
-        LongPress
+        LongPress,
+        /// <summary>Unlocked this long (and the door closed), the lock locks itself again.</summary>
+        AutoRelock
     }
 }

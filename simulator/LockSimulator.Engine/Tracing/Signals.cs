@@ -9,6 +9,7 @@ public static class Signals
     public const string Motor = "motor";
     public const string TestLoad = "load";
     public const string Power = "power";
+    public const string Door = "door";
     public const string BleIn = "ble.in";
     public const string BleOut = "ble.out";
     public const string State = "state";
