@@ -45,7 +45,7 @@ namespace LockFirmware
             _ports = ports;
             Inputs = inputs;
             _battery = new BatteryMonitor(settings.Battery);
-            _motor = new MotorController(ports.Motor, ports.Analog, _timers, settings.Motor);
+            _motor = new MotorController(ports.Motor, ports.MotorSpeed, ports.Analog, _timers, settings.Motor);
             _motor.MoveFinished = OnMoveFinished;
             _selfTest = new SelfTestSequence(ports.Leds, ports.BatteryLoad, ports.Analog, _battery, _timers, settings.Battery.TestLoadOhms);
             _selfTest.Finished = OnSelfTestFinished;

@@ -6,6 +6,9 @@ namespace LockFirmware
     public sealed class LockPorts
     {
         public IMotorBridge Motor;
+
+        /// <summary>PWM duty of the bridge for soft start; null on boards without PWM.</summary>
+        public IMotorSpeed MotorSpeed;
         public IAnalogInputs Analog;
         public ILeds Leds;
         public IBatteryLoad BatteryLoad;

@@ -124,7 +124,7 @@ namespace LockFirmware.Tests
             public Rig(int position)
             {
                 Train = new EndStopDriveTrain(Time.Clock, position);
-                Motor = new MotorController(Train, Train, Time.Timers, Settings);
+                Motor = new MotorController(Train, null, Train, Time.Timers, Settings);
                 Motor.MoveFinished = Moves.OnMoveFinished;
             }
 

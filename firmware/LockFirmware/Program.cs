@@ -30,7 +30,17 @@ namespace LockFirmware.Device
             TickClock clock = new TickClock();
 
             LockPorts ports = new LockPorts();
-            ports.Motor = new GpioMotorBridge(gpio, board.MotorIn1Pin, board.MotorIn2Pin);
+            if (board.MotorPwm)
+            {
+                PwmMotorBridge bridge = new PwmMotorBridge(board.MotorIn1Pin, board.MotorIn2Pin);
+                ports.Motor = bridge;
+                ports.MotorSpeed = bridge;
+            }
+            else
+            {
+                ports.Motor = new GpioMotorBridge(gpio, board.MotorIn1Pin, board.MotorIn2Pin);
+            }
+
             ports.Analog = new AdcAnalogInputs(adc, board.BatteryAdcChannel, board.BatteryDividerRatio,
                 board.MotorCurrentAdcChannel, board.MotorCurrentMillivoltsPerAmp, board.AdcFullScaleMillivolts);
             ports.Leds = new GpioLeds(gpio, board.GreenLedPin, board.RedLedPin);

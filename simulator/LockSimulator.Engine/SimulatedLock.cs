@@ -179,6 +179,7 @@ public sealed class SimulatedLock
         var ports = new LockPorts
         {
             Motor = Board,
+            MotorSpeed = Board,
             Analog = Board,
             Leds = Board,
             BatteryLoad = Board,

@@ -38,6 +38,7 @@ namespace LockFirmware.Motor
         }
 
         private readonly IMotorBridge _bridge;
+        private readonly IMotorSpeed _speed;
         private readonly IAnalogInputs _analog;
         private readonly Timers _timers;
         private readonly MotorSettings _settings;
@@ -59,9 +60,11 @@ namespace LockFirmware.Motor
         private int _supplyMillivolts;
         private long _travelMicrovoltSeconds;
 
-        public MotorController(IMotorBridge bridge, IAnalogInputs analog, Timers timers, MotorSettings settings)
+        /// <param name="speed">PWM for soft start, or null on a board without it.</param>
+        public MotorController(IMotorBridge bridge, IMotorSpeed speed, IAnalogInputs analog, Timers timers, MotorSettings settings)
         {
             _bridge = bridge;
+            _speed = speed;
             _analog = analog;
             _timers = timers;
             _settings = settings;
@@ -174,6 +177,7 @@ namespace LockFirmware.Motor
 
         private void StepDriving(long now)
         {
+            Ramp(now);
             int milliamps = _analog.ReadMotorMilliamps();
             int millivolts = _analog.ReadBatteryMillivolts();
             _supplyMillivolts = millivolts;
@@ -315,6 +319,7 @@ namespace LockFirmware.Motor
 
         private void StepTimedReverse(long now, int durationMs, AfterBrake next)
         {
+            Ramp(now);
             if (!AccountOnTime(now))
             {
                 Stop(LockState.Unknown, MotorAlarm.MaxOnTime, now);
@@ -376,6 +381,7 @@ namespace LockFirmware.Motor
             _phase = phase;
             _drive = drive;
             _phaseStart = now;
+            SetDuty(_settings.SoftStartMs > 0 ? _settings.SoftStartFromPermille : 1000);
             _bridge.Drive(drive);
             Schedule(now);
         }
@@ -385,8 +391,30 @@ namespace LockFirmware.Motor
             _phase = Phase.Braking;
             _afterBrake = next;
             _phaseStart = now;
+            SetDuty(1000);
             _bridge.Drive(MotorDrive.Brake);
             Schedule(now);
+        }
+
+        /// <summary>Soft start: the duty climbs linearly to full over SoftStartMs (boards with PWM).</summary>
+        private void Ramp(long now)
+        {
+            int elapsed = (int)(now - _phaseStart);
+            if (_speed == null || _settings.SoftStartMs <= 0 || elapsed > _settings.SoftStartMs)
+            {
+                return;
+            }
+
+            int from = _settings.SoftStartFromPermille;
+            SetDuty(from + (1000 - from) * elapsed / _settings.SoftStartMs);
+        }
+
+        private void SetDuty(int permille)
+        {
+            if (_speed != null)
+            {
+                _speed.SetDuty(permille);
+            }
         }
 
         /// <summary>Electrical faults stop at once (coast): braking would keep a short loaded.</summary>

@@ -64,6 +64,12 @@ namespace LockFirmware.Motor
         /// <summary>Short reverse after the end stop to take the tension off the cylinder; 0 disables.</summary>
         public int TensionReleaseMs = 15;
 
+        /// <summary>Soft start (boards with PWM): the duty ramps from SoftStartFromPermille to full over this time.</summary>
+        public int SoftStartMs = 60;
+
+        /// <summary>Duty at the first instant of a soft start, per mille.</summary>
+        public int SoftStartFromPermille = 300;
+
         /// <summary>Brake time between phases, so the motor is stopped before it is reversed.</summary>
         public int BrakeMs = 20;
     }

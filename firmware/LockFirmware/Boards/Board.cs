@@ -12,6 +12,9 @@ namespace LockFirmware.Device.Boards
         public int MotorIn1Pin;
         public int MotorIn2Pin;
 
+        /// <summary>The bridge inputs are PWM-capable (LEDC on both ESP32 modules): soft start is used.</summary>
+        public bool MotorPwm;
+
         /// <summary>ADC1 channel of the battery divider and its ratio (battery volts per ADC volt).</summary>
         public int BatteryAdcChannel;
         public int BatteryDividerRatio;

@@ -56,6 +56,7 @@ namespace LockFirmware.Device.Boards
         /// <summary>What both boards share: the same analog front end, motor unit and battery pack.</summary>
         private static void Fill(Board board)
         {
+            board.MotorPwm = true;                     // LEDC PWM on any output pin of both modules
             board.BatteryDividerRatio = 4;             // 300 kΩ over 100 kΩ
             board.MotorCurrentMillivoltsPerAmp = 1000; // 0.2 Ω shunt, gain 5 amplifier
             board.AdcFullScaleMillivolts = 2500;       // ESP32 ADC with 11 dB attenuation, usable range

@@ -42,6 +42,9 @@ public sealed class DriveTrain
 
     public MotorDrive Drive { get; set; } = MotorDrive.Coast;
 
+    /// <summary>PWM duty of the bridge while driving, 0..1 (averaged: the motor's inductance smooths it).</summary>
+    public double Duty { get; set; } = 1.0;
+
     /// <summary>Moves the thumb-turn by hand (someone turns it from inside).</summary>
     public void SetPosition(double radians)
     {
@@ -81,7 +84,7 @@ public sealed class DriveTrain
                 return 0;
             }
 
-            double motor = IsDriving ? Math.Abs(_current) : 0;
+            double motor = IsDriving ? Math.Abs(_current) * Duty : 0;
             double load = TestLoadOn ? LoadAmps() : 0;
             return Battery.Parameters.IdleAmps + motor + load;
         }
@@ -141,7 +144,7 @@ public sealed class DriveTrain
             double other = Battery.Parameters.IdleAmps + (TestLoadOn ? LoadAmps() : 0);
             double loopOhms = (ShortCircuit ? 0 : windingOhms) + _motor.BridgeOhms + Battery.InternalOhms;
             double openCircuit = Battery.SourceVolts - other * Battery.InternalOhms;
-            _current = (sign * openCircuit - (ShortCircuit ? 0 : backEmf)) / loopOhms;
+            _current = (sign * openCircuit * Duty - (ShortCircuit ? 0 : backEmf)) / loopOhms;
         }
         else if (Powered && Drive == MotorDrive.Brake && !OpenCircuit)
         {

@@ -10,7 +10,7 @@ namespace LockSimulator.Virtual;
 /// The board's ports on top of the physics: what the firmware writes goes to the drive train
 /// and the trace; what it reads comes from the drive train at the current virtual time.
 /// </summary>
-public sealed class VirtualBoard : IMotorBridge, IAnalogInputs, ILeds, IBatteryLoad, IBleLink
+public sealed class VirtualBoard : IMotorBridge, IMotorSpeed, IAnalogInputs, ILeds, IBatteryLoad, IBleLink
 {
     private readonly DriveTrain _physics;
     private readonly VirtualClock _clock;
@@ -39,6 +39,9 @@ public sealed class VirtualBoard : IMotorBridge, IAnalogInputs, ILeds, IBatteryL
         _physics.Drive = drive;
         _trace.Record(_clock.NowMilliseconds, Signals.Motor, drive.ToString().ToLowerInvariant());
     }
+
+    /// <summary>PWM soft start: the drive train sees the average voltage.</summary>
+    public void SetDuty(int permille) => _physics.Duty = permille / 1000.0;
 
     public int ReadBatteryMillivolts() => (int)Math.Round(_physics.TerminalVolts * 1000);
 
