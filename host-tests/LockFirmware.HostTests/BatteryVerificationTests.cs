@@ -79,4 +79,34 @@ public class BatteryVerificationTests
         Assert.Equal(0, sim.Core.Warnings);
         Assert.True(sim.Core.BatteryVerification.IsVerified);
     }
+
+    [Fact]
+    public void A_new_battery_found_at_power_up_restarts_the_verification_the_same_one_does_not()
+    {
+        var sim = new SimulatedLock(new LockSetup { StartFraction = 0, Battery = LockSimulator.Physics.BatteryParameters.Low });
+        SimulatedPhone phone = SimulatedPhone.Staff(sim);
+        for (int i = 0; i < 5; i++)
+        {
+            phone.Send(sim.Now, Opcode.Unlock);
+            sim.RunFor(4_000);
+            phone.Send(sim.Now, Opcode.Lock);
+            sim.RunFor(4_000);
+        }
+
+        Assert.True(sim.Core.BatteryVerification.IsVerified);
+
+        // The same battery out and back in: still verified.
+        sim.CutPower(sim.Now);
+        sim.RestorePower(sim.Now + 1_000);
+        sim.RunFor(2_000);
+        Assert.True(sim.Core.BatteryVerification.IsVerified);
+
+        // A fresh battery: its level cannot be ensured until it has been run 5 + 5 times.
+        sim.CutPower(sim.Now);
+        sim.At(sim.Now + 500, () => sim.Physics.ReplaceBattery(LockSimulator.Physics.BatteryParameters.Good));
+        sim.RestorePower(sim.Now + 1_000);
+        sim.RunFor(2_000);
+        Assert.False(sim.Core.BatteryVerification.IsVerified);
+        Assert.NotEqual(0, sim.Core.Warnings & Warnings.BatteryNotVerified);
+    }
 }
