@@ -12,11 +12,14 @@ switch (command)
         return SelfTestCommand.Run(rest, Console.Out, Console.Error);
     case "audit":
         return AuditCommand.Run(rest, Console.Out);
+    case "serve":
+        return LockSimulator.Server.ServeCommand.Run(rest, Console.Out, Console.Error);
     case "" or "-h" or "--help":
         Console.WriteLine("usage: LockSimulator <command> [options]");
         Console.WriteLine($"  demo       {DemoCommand.Summary}");
         Console.WriteLine($"  selftest   {SelfTestCommand.Summary} (selftest --help)");
         Console.WriteLine($"  audit      {AuditCommand.Summary}");
+        Console.WriteLine($"  serve      {LockSimulator.Server.ServeCommand.Summary}");
         return command == "" ? 2 : 0;
     default:
         Console.Error.WriteLine($"unknown command '{command}' (try --help)");
