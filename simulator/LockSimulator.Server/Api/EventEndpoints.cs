@@ -1,0 +1,60 @@
+using System.Threading;
+using LockSimulator.Server.Contracts;
+using LockSimulator.Server.Fleet;
+using LockSimulator.Server.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Hosting;
+
+namespace LockSimulator.Server.Api;
+
+/// <summary>The fleet's event log: live over a WebSocket, or read back page by page, and its digest.</summary>
+internal static class EventEndpoints
+{
+    private const int MaxPage = 10_000;
+
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        RouteGroupBuilder group = app.MapGroup("/events").WithTags("Events");
+
+        group.MapGet("", async (HttpContext context, long? since, uint? lockId, LockFleet fleet, IHostApplicationLifetime lifetime) =>
+            {
+                if (!context.WebSockets.IsWebSocketRequest)
+                {
+                    throw ApiProblem.BadRequest("/events is a WebSocket: connect with a WebSocket client (or read /events/log)");
+                }
+
+                if (lockId is uint only)
+                {
+                    fleet.Get(only);
+                }
+
+                using var socket = await context.WebSockets.AcceptWebSocketAsync();
+                using var ended = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
+                await EventStream.ServeAsync(socket, fleet.Events, since ?? fleet.Events.LastSeq, lockId, ended.Token);
+            })
+            .WithSummary("WebSocket: fleet events as JSON text messages (state, motor, LEDs, alarms, warnings, …)")
+            .WithDescription("Upgrade to a WebSocket. Events after ?since=N (default: from now on; retained events first), optionally ?lockId=N only. " +
+                             "Each message is one FleetEvent. A client that falls far behind is closed with the sequence number to resume from.")
+            .Produces(StatusCodes.Status101SwitchingProtocols)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapGet("/log", (long? since, int? limit, LockFleet fleet) =>
+            {
+                int take = limit ?? MaxPage;
+                if (take is < 1 or > MaxPage)
+                {
+                    throw ApiProblem.BadRequest($"limit must be 1 … {MaxPage}");
+                }
+
+                return fleet.Events.Since(since ?? 0, take);
+            })
+            .WithSummary($"Retained events (the latest {EventLog.Retained}) after a sequence number")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+
+        group.MapGet("/digest", (LockFleet fleet) => fleet.Events.Digest())
+            .WithSummary("SHA-256 of every event published so far as JSON lines: the same seed and requests give the same digest");
+    }
+}

@@ -1,0 +1,185 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using LockFirmware.Events;
+using LockFirmware.Protocol.Client;
+using LockSimulator.Server.Hosting;
+
+namespace LockSimulator.Server.Fleet;
+
+/// <summary>
+/// One lock of the fleet: the engine's <see cref="SimulatedLock"/> behind its own gate (the
+/// engine is single-threaded per lock), what the simulator records around it, and isolation:
+/// if its simulation throws, the lock is marked faulted and stops running, and nothing else is touched.
+/// </summary>
+internal sealed class FleetLock
+{
+    /// <summary>Virtual phones per lock: each stays subscribed to the lock's notifications, so their number is bounded.</summary>
+    public const int MaxPhones = 64;
+
+    private readonly object _gate = new();
+    private readonly LockEventSource _events;
+    private readonly Dictionary<string, SimulatedPhone> _phones = new();
+
+    public FleetLock(LockSetup setup, string batteryPreset, long offsetMs)
+    {
+        OffsetMs = offsetMs;
+        BatteryPreset = batteryPreset;
+        Sim = new SimulatedLock(setup);
+        _events = new LockEventSource(Sim, setup.LockId, offsetMs);
+        Sim.Board.Notified += _ => _events.Collect();
+        _events.Add("created", setup.Serial);
+        _events.Collect();
+    }
+
+    public uint Id => Sim.Setup.LockId;
+
+    public SimulatedLock Sim { get; }
+
+    /// <summary>Fleet time at which this lock's virtual time started (when it was created).</summary>
+    public long OffsetMs { get; }
+
+    /// <summary>This lock's time in fleet time.</summary>
+    public long FleetNow => Sim.Now + OffsetMs;
+
+    public string BatteryPreset { get; set; }
+
+    public bool DoorOpen { get; set; }
+
+    public string? Fault { get; private set; }
+
+    /// <summary>Next audit sequence the virtual phones have not yet synced.</summary>
+    public uint SyncedFrom { get; set; }
+
+    public long? LastCommunicationMs => _events.LastCommunicationMs;
+
+    /// <summary>Cancelled when the lock leaves the fleet: its BLE links close.</summary>
+    public CancellationTokenSource Removed { get; } = new();
+
+    /// <summary>Runs <paramref name="action"/> on the lock alone, then handles whatever became due at this instant.</summary>
+    public T Use<T>(Func<T> action)
+    {
+        lock (_gate)
+        {
+            if (Fault != null)
+            {
+                throw ApiProblem.Conflict($"lock {Id} failed earlier and is isolated: {Fault}");
+            }
+
+            try
+            {
+                T result = action();
+                Sim.RunUntil(Sim.Now);
+                _events.Collect();
+                return result;
+            }
+            catch (Exception e) when (e is not ApiProblem)
+            {
+                Isolate(e);
+                throw new ApiProblem(500, "Lock failed", $"the simulation of lock {Id} failed and the lock is isolated: {Fault}");
+            }
+        }
+    }
+
+    public void Use(Action action) => Use(() =>
+    {
+        action();
+        return true;
+    });
+
+    /// <summary>Reads under the gate without running anything (works on a faulted lock too).</summary>
+    public T Read<T>(Func<T> read)
+    {
+        lock (_gate)
+        {
+            return read();
+        }
+    }
+
+    public void Read(Action read) => Read(() =>
+    {
+        read();
+        return true;
+    });
+
+    /// <summary>Advances this lock to fleet time <paramref name="fleetMs"/>; a failure isolates it.</summary>
+    public void RunTo(long fleetMs)
+    {
+        lock (_gate)
+        {
+            if (Fault != null)
+            {
+                return;
+            }
+
+            try
+            {
+                Sim.RunUntil(fleetMs - OffsetMs);
+                _events.Collect();
+            }
+            catch (Exception e)
+            {
+                Isolate(e);
+            }
+        }
+    }
+
+    public void Note(string kind, string value)
+    {
+        lock (_gate)
+        {
+            _events.Add(kind, value);
+        }
+    }
+
+    public List<PendingEvent> TakeEvents()
+    {
+        lock (_gate)
+        {
+            return _events.Take();
+        }
+    }
+
+    /// <summary>The virtual phone carrying <paramref name="credential"/> (call under the gate).</summary>
+    public SimulatedPhone PhoneFor(IssuedCredential credential, LockBackend backend)
+    {
+        string key = Convert.ToHexString(credential.Credential) + Convert.ToHexString(credential.Key);
+        if (!_phones.TryGetValue(key, out SimulatedPhone? phone))
+        {
+            if (_phones.Count >= MaxPhones)
+            {
+                throw ApiProblem.Conflict($"lock {Id} has met {MaxPhones} different credentials; remove and recreate it for more");
+            }
+
+            phone = new SimulatedPhone(Sim, credential, backend);
+            _phones.Add(key, phone);
+        }
+
+        return phone;
+    }
+
+    /// <summary>The phone's side of the link ends (call under the gate): the lock closes its session.</summary>
+    public void Disconnect()
+    {
+        Sim.Connected = null;
+        if (Sim.Powered)
+        {
+            Sim.Core.Inputs.Post(InputKind.BleDisconnected);
+        }
+    }
+
+    /// <summary>A new connection's ATT payload (call under the gate): every link starts at its own MTU.</summary>
+    public void SetPayload(int payload)
+    {
+        if (Sim.Powered)
+        {
+            Sim.Core.Inputs.Post(InputKind.BleMtu, [(byte)payload, (byte)(payload >> 8)], 0, 2);
+        }
+    }
+
+    private void Isolate(Exception e)
+    {
+        Fault = $"{e.GetType().Name}: {e.Message}";
+        _events.Add("fault", Fault);
+    }
+}

@@ -1,0 +1,10 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace LockSimulator.Server.Fleet;
+
+/// <summary>A lock's default secret: from the server's seed and the lock id, so a rerun with the same seed meets the same locks.</summary>
+internal static class LockSecrets
+{
+    public static byte[] For(int seed, uint lockId) => SHA256.HashData(Encoding.ASCII.GetBytes($"lock-simulator/{seed}/{lockId}"));
+}

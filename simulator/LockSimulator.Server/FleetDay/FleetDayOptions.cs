@@ -1,0 +1,15 @@
+namespace LockSimulator.Server.FleetDay;
+
+/// <summary>The fleet command's day: how many locks, how they are used, how long.</summary>
+public sealed record FleetDayOptions
+{
+    public int Locks { get; init; } = 10_000;
+
+    /// <summary>Care visits per lock a day: each an unlock on arrival and a lock on leaving, with a staff phone.</summary>
+    public int VisitsPerLock { get; init; } = 4;
+
+    /// <summary>Virtual hours to run; a status read every hour.</summary>
+    public int Hours { get; init; } = 24;
+
+    public int Seed { get; init; } = 1;
+}
