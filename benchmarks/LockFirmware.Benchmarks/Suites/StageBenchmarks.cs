@@ -36,7 +36,7 @@ public class StageBenchmarks
     private readonly NoticeSender _sender = new(new DroppingBleLink());
     private readonly AuditLog _audit = new(new RamFlash(), StorageLayout.AuditFirstSector, StorageLayout.RegionSectors - StorageLayout.AuditFirstSector);
     private readonly BatteryMonitor _battery = new(new BatteryProfile());
-    private readonly MotorController _motor = new(new RecordingMotorBridge(), new FixedAnalogInputs { MotorMilliamps = 200 }, new Timers(), new MotorSettings());
+    private readonly MotorController _motor = new(new RecordingMotorBridge(), null, new FixedAnalogInputs { MotorMilliamps = 200 }, new Timers(), new MotorSettings());
     private IKeyedMac _sessionMac = null!;
     private byte[] _message = [];
     private byte[] _write = [];
