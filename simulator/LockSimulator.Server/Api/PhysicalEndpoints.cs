@@ -51,8 +51,9 @@ internal static class PhysicalEndpoints
             {
                 l.DoorOpen = request.Open;
                 l.Note("door", request.Open ? "open" : "closed");
+                l.Sim.Door(l.Sim.Now, request.Open);
             })),
-            "Open or close the door: recorded only, the unit has no door sensor yet, so the firmware does not know");
+            "Open or close the door: the unit's optional door sensor reports it (auto-relock waits for a closed door)");
 
         Action(group.MapPut("/jam", (uint id, JamRequest request, LockFleet fleet) => Act(fleet, id, l =>
             {

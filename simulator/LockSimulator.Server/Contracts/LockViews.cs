@@ -54,7 +54,7 @@ public sealed record LockView
     /// <summary>Thumb-turn position: 0 locked … 1 unlocked.</summary>
     public required double BoltFraction { get; init; }
 
-    /// <summary>Recorded only: the unit has no door sensor yet, so the firmware does not know.</summary>
+    /// <summary>As the unit's optional door sensor last reported it.</summary>
     public required bool DoorOpen { get; init; }
     public double? JamFraction { get; init; }
     public required double FrictionFactor { get; init; }
