@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using LockFirmware;
 using LockFirmware.Events;
+using LockFirmware.Ports;
 using LockFirmware.Storage;
 using LockFirmware.Time;
 using LockSimulator.Physics;
@@ -33,7 +34,7 @@ public sealed class SimulatedLock
         Flash = setup.Flash ?? new VirtualFlash(StorageLayout.RegionSectors);
         if (setup.Paired)
         {
-            Provision(Flash, setup);
+            Provision(Flash, setup.LockId, setup.Secret);
         }
 
         Boot();
@@ -196,8 +197,8 @@ public sealed class SimulatedLock
         RecordState();
     }
 
-    /// <summary>What the installer's pairing leaves in flash: the lock id and the secret (unless already there).</summary>
-    private static void Provision(VirtualFlash flash, LockSetup setup)
+    /// <summary>What the installer's pairing leaves in a unit's flash: the lock id and the secret (unless already paired).</summary>
+    public static void Provision(IFlash flash, uint lockId, byte[] secret)
     {
         var memory = new LockMemory(flash);
         memory.Mount();
@@ -207,8 +208,8 @@ public sealed class SimulatedLock
         }
 
         memory.Pairing.Paired = true;
-        memory.Pairing.LockId = setup.LockId;
-        setup.Secret.CopyTo(memory.Pairing.Secret, 0);
+        memory.Pairing.LockId = lockId;
+        secret.CopyTo(memory.Pairing.Secret, 0);
         memory.SavePairing();
     }
 

@@ -6,7 +6,7 @@ using LockFirmware.Events;
 using LockFirmware.Motor;
 using LockFirmware.Ports;
 using LockFirmware.Protocol.Client;
-using LockFirmware.Storage;
+using LockSimulator;
 using LockSimulator.Virtual;
 
 namespace LockFirmware.Benchmarks.Rig;
@@ -46,7 +46,7 @@ public sealed class BenchLock
     {
         byte[] secret = Enumerable.Range(0x40, 32).Select(i => (byte)i).ToArray();
         var flash = new RamFlash();
-        Provision(flash, secret);
+        SimulatedLock.Provision(flash, LockId, secret);
         var outputs = new NoOpOutputs();
         var ports = new LockPorts
         {
@@ -208,16 +208,5 @@ public sealed class BenchLock
         Core.Process();
         Ble.Listener = null;
         return _answer ?? throw new InvalidOperationException($"no answer to message type {message[0]}");
-    }
-
-    /// <summary>What the installer's pairing leaves in flash: the lock id and its secret.</summary>
-    private static void Provision(RamFlash flash, byte[] secret)
-    {
-        var memory = new LockMemory(flash);
-        memory.Mount();
-        memory.Pairing.Paired = true;
-        memory.Pairing.LockId = LockId;
-        secret.CopyTo(memory.Pairing.Secret, 0);
-        memory.SavePairing();
     }
 }
