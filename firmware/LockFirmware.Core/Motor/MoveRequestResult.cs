@@ -8,8 +8,6 @@ namespace LockFirmware.Motor
         /// <summary>The bolt is already at the requested end: a no-op success.</summary>
         AlreadyThere,
         /// <summary>A move towards the same end is under way: acknowledged, no second move.</summary>
-        AlreadyMoving,
-        /// <summary>The motor is disabled (battery or safety); nothing moved.</summary>
-        Refused
+        AlreadyMoving
     }
 }

@@ -15,6 +15,7 @@ namespace LockFirmware.Protocol
     public sealed class LockProtocol
     {
         private const int CommandHeader = 4; // type, counter(2), opcode
+        private const int ResponsePayload = CommandHeader + 1; // ... and the result
         private const int MaxAuditRecordsPerResponse = 6;
 
         private readonly LockMemory _memory;
@@ -58,11 +59,6 @@ namespace LockFirmware.Protocol
         public bool IsPaired
         {
             get { return _memory.Pairing.Paired; }
-        }
-
-        public bool HasSession
-        {
-            get { return _sessionOpen; }
         }
 
         /// <summary>After the memory is mounted: keys the lock secret if the unit is paired.</summary>
@@ -405,8 +401,6 @@ namespace LockFirmware.Protocol
                     return 0;
             }
         }
-
-        private const int ResponsePayload = CommandHeader + 1;
 
         private int ReadAudit(byte[] message, int payload, int payloadLength, out ResultCode result)
         {

@@ -47,9 +47,6 @@ namespace LockFirmware.Storage
         /// <summary>Bytes of payload a copy carries.</summary>
         public int PayloadSize { get; private set; }
 
-        /// <summary>Erases done by this store since mount (for wear figures).</summary>
-        public int Erases { get; private set; }
-
         /// <summary>
         /// Finds the newest valid copy and copies its payload into <paramref name="payload"/>.
         /// Returns false when there is none (a new unit): the payload is left untouched.
@@ -99,7 +96,6 @@ namespace LockFirmware.Storage
             {
                 _sector = 1 - _sector;
                 _flash.Erase(_firstSector + _sector);
-                Erases++;
                 _nextSlot = 0;
             }
 

@@ -44,12 +44,6 @@ public sealed class VirtualFlash : IFlash
     /// </summary>
     public long Operations { get; private set; }
 
-    public long ProgramCalls { get; private set; }
-
-    public long EraseCalls { get; private set; }
-
-    public int ErasesOf(int sector) => _erases[sector];
-
     /// <summary>Raised after a program completes: address, byte count, and <see cref="Operations"/> after it.</summary>
     public event Action<int, int, long>? Programmed;
 
@@ -72,7 +66,6 @@ public sealed class VirtualFlash : IFlash
             throw new ArgumentException($"program of {count} bytes at {address} crosses a {PageSize}-byte page");
         }
 
-        ProgramCalls++;
         for (int i = 0; i < count; i++)
         {
             byte value = buffer[offset + i];
@@ -105,7 +98,6 @@ public sealed class VirtualFlash : IFlash
             throw new InvalidOperationException($"sector {sector} worn out after {Endurance} erases");
         }
 
-        EraseCalls++;
         _erases[sector]++;
         int start = sector * SectorSize;
         if (Operations == _cutAtOperationByte)
