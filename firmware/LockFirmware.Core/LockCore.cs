@@ -49,7 +49,7 @@ namespace LockFirmware
             _motor.MoveFinished = OnMoveFinished;
             _selfTest = new SelfTestSequence(ports.Leds, ports.BatteryLoad, ports.Analog, _battery, _timers, settings.Battery.TestLoadOhms);
             _selfTest.Finished = OnSelfTestFinished;
-            _memory = new LockMemory(ports.Flash);
+            _memory = new LockMemory(ports.Files, settings.AuditSegments);
             _sender = new NoticeSender(ports.Ble);
             _notices = new Notices(_sender);
             _protocol = new LockProtocol(_memory, ports.Macs, this, _sender, Ascii8(settings.Serial));
@@ -95,7 +95,11 @@ namespace LockFirmware
         /// <summary>The back office's warnings as <see cref="Status.Warnings"/> bits.</summary>
         public int Warnings
         {
-            get { return Status.WarningBits.Of(_battery, _verification, _protocol.Throttle.TamperAlarm); }
+            get
+            {
+                int warnings = Status.WarningBits.Of(_battery, _verification, _protocol.Throttle.TamperAlarm);
+                return _memory.State.MemoryReset && !_protocol.IsPaired ? warnings | Status.Warnings.MemoryReset : warnings;
+            }
         }
 
         /// <summary>The status byte for advertising and the status characteristic.</summary>
@@ -149,10 +153,14 @@ namespace LockFirmware
         }
 
         /// <summary>
-        /// Boot: outputs to their safe rest state, then what flash remembers (counters, gas
-        /// risk, battery verification) and a Boot record. The unit has no other power source,
-        /// so every boot follows a battery insertion: a clearly higher rest voltage than the
-        /// one remembered means a new battery, whose verification starts afresh.
+        /// Boot: outputs to their safe rest state, then what the files remember (counters, gas
+        /// risk, battery verification) and a Boot record. A boot follows a battery insertion,
+        /// a brown-out or a crash alike, so only a rest voltage clearly above the one
+        /// remembered means a new battery, whose verification starts afresh; otherwise the
+        /// verification and the charge count carry on.
+        /// Files found blank or damaged (a new unit, or a file system nanoFramework formatted
+        /// at mount) leave the lock a stock unit: unpaired, so nothing opens it until it is
+        /// paired again, with the MemoryReset warning and audit record.
         /// </summary>
         public void Start()
         {
@@ -161,8 +169,19 @@ namespace LockFirmware
             _ports.Leds.Set(Led.Green, false);
             _ports.Leds.Set(Led.Red, false);
 
-            _memory.Mount();
+            StorageHealth health = _memory.Mount();
             SafetyState saved = _memory.State;
+            if (health != StorageHealth.Intact)
+            {
+                saved.MemoryReset = true;
+                if (_memory.Pairing.Paired)
+                {
+                    // The boot count went with the safety state: keeping the secret would let session nonces repeat.
+                    _memory.Pairing.Wipe();
+                    _memory.SavePairing();
+                }
+            }
+
             // Counted before any session nonce exists, so no nonce of this boot repeats an old one.
             saved.BootCount++;
             _protocol.Clock.LowerBound = saved.ClockLowerBound;
@@ -179,6 +198,10 @@ namespace LockFirmware
             saved.RestMillivolts = rest;
             Persist();
             Append(AuditEvent.Boot, 0, saved.BootCount);
+            if (health != StorageHealth.Intact)
+            {
+                Append(AuditEvent.MemoryReset, (byte)health, 0);
+            }
         }
 
         /// <summary>Handles every queued input, then every timer that is due.</summary>
@@ -387,6 +410,11 @@ namespace LockFirmware
         public void Persist()
         {
             SafetyState state = _memory.State;
+            if (_protocol.IsPaired)
+            {
+                state.MemoryReset = false;
+            }
+
             state.ClockLowerBound = _protocol.Clock.LowerBound;
             state.Tamper = _protocol.Throttle.TamperAlarm;
             state.GasRisk = (byte)_battery.GasRisk;

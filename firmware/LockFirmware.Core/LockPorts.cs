@@ -17,7 +17,7 @@ namespace LockFirmware
         /// <summary>HMAC-SHA256 under the lock's keys (the secret, credential and session keys).</summary>
         public IMacFactory Macs;
 
-        /// <summary>The lock's flash region (StorageLayout.RegionSectors sectors): safety state and audit log.</summary>
-        public IFlash Flash;
+        /// <summary>The lock's files on the flash file system: states and audit log (StorageLayout).</summary>
+        public IFileSystem Files;
     }
 }

@@ -20,5 +20,8 @@ namespace LockFirmware
 
         /// <summary>Held this long, the push button opens the pairing window.</summary>
         public int LongPressMs = 5000;
+
+        /// <summary>Segment files in the audit ring (StorageLayout.AuditSegments; fewer on a board with a small file system partition).</summary>
+        public int AuditSegments = Storage.StorageLayout.AuditSegments;
     }
 }

@@ -6,7 +6,6 @@ using LockFirmware.Device.Boards;
 using LockFirmware.Device.Esp32;
 using LockFirmware.Events;
 using LockFirmware.Protocol;
-using LockFirmware.Storage;
 
 namespace LockFirmware.Device
 {
@@ -16,8 +15,8 @@ namespace LockFirmware.Device
         /// <summary>Inputs that may wait for the lock logic (button edges, BLE writes); more are dropped and counted.</summary>
         private const int InputQueueCapacity = 8;
 
-        /// <summary>The lock's flash region on the internal file system (drive I:).</summary>
-        private const string FlashFile = "I:\\lock.flash";
+        /// <summary>Where the lock's files live: the internal LittleFS volume (drive I:).</summary>
+        private const string FilesRoot = "I:\\";
 
         public static void Main()
         {
@@ -48,7 +47,7 @@ namespace LockFirmware.Device
             ports.Clock = clock;
             // Until pairing exists (BLE protocol issue) the secret is the bench unit's, from DevelopmentSecret.
             ports.Macs = new NativeMacFactory();
-            ports.Flash = new FileFlash(FlashFile, StorageLayout.RegionSectors);
+            ports.Files = new FlashFiles(FilesRoot);
 
             InputQueue inputs = new InputQueue(InputQueueCapacity);
             GattLockService gatt = new GattLockService(inputs, dispatcher);

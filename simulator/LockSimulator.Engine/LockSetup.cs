@@ -16,7 +16,7 @@ public sealed record LockSetup
     /// <summary>The per-lock secret set at pairing (32 bytes); the backend keeps a copy.</summary>
     public byte[] Secret { get; init; } = DefaultSecret();
 
-    /// <summary>Arrives paired by the installer (its flash already holds id and secret); false = stock unit.</summary>
+    /// <summary>Arrives paired by the installer (its files already hold id and secret); false = stock unit. Applies only to a new file system.</summary>
     public bool Paired { get; init; } = true;
 
     /// <summary>Wall time at virtual time zero (UTC).</summary>
@@ -29,8 +29,8 @@ public sealed record LockSetup
     /// <summary>Thumb-turn angle at start, as a fraction of the travel: 0 locked, 1 unlocked.</summary>
     public double StartFraction { get; init; }
 
-    /// <summary>The unit's flash, to boot a lock on memory it already has; a new erased chip when null.</summary>
-    public Virtual.VirtualFlash? Flash { get; init; }
+    /// <summary>The unit's file system, to boot a lock on files it already has (then it is not provisioned again); a new, empty one when null.</summary>
+    public Virtual.VirtualFileSystem? Files { get; init; }
 
     /// <summary>The firmware's settings; a fresh default when null.</summary>
     public LockSettings? Settings { get; init; }

@@ -31,10 +31,11 @@ public sealed class SimulatedLock
         Trace = new TraceRecorder();
         Physics = new DriveTrain(setup.Motor, setup.Battery, setup.StartFraction * setup.Motor.TravelRadians);
         Board = new VirtualBoard(Physics, Clock, Trace);
-        Flash = setup.Flash ?? new VirtualFlash(StorageLayout.RegionSectors);
-        if (setup.Paired)
+        Files = setup.Files ?? new VirtualFileSystem();
+        if (setup.Paired && setup.Files == null)
         {
-            Provision(Flash, setup.LockId, setup.Secret);
+            // Only a new unit is provisioned: a lock booting on files it already has keeps what they say.
+            Provision(Files, setup.LockId, setup.Secret);
         }
 
         Boot();
@@ -48,8 +49,8 @@ public sealed class SimulatedLock
 
     public VirtualBoard Board { get; }
 
-    /// <summary>The lock's flash: it keeps its contents across power cuts, like the chip.</summary>
-    public VirtualFlash Flash { get; }
+    /// <summary>The lock's file system: it keeps what was committed across power cuts, like LittleFS on the chip.</summary>
+    public VirtualFileSystem Files { get; }
 
     public long Now => Clock.NowMilliseconds;
 
@@ -177,6 +178,7 @@ public sealed class SimulatedLock
 
     private void Boot()
     {
+        Files.Mount();
         var ports = new LockPorts
         {
             Motor = Board,
@@ -187,7 +189,7 @@ public sealed class SimulatedLock
             Clock = Clock,
             Ble = Board,
             Macs = new HostMacFactory(),
-            Flash = Flash,
+            Files = Files,
         };
         LockSettings settings = _setup.Settings ?? new LockSettings();
         settings.Serial = _setup.Serial;
@@ -197,10 +199,10 @@ public sealed class SimulatedLock
         RecordState();
     }
 
-    /// <summary>What the installer's pairing leaves in a unit's flash: the lock id and the secret (unless already paired).</summary>
-    public static void Provision(IFlash flash, uint lockId, byte[] secret)
+    /// <summary>What the installer's pairing leaves in a unit's files: the lock id and the secret, beside a saved state (unless already paired).</summary>
+    public static void Provision(IFileSystem files, uint lockId, byte[] secret)
     {
-        var memory = new LockMemory(flash);
+        var memory = new LockMemory(files);
         memory.Mount();
         if (memory.Pairing.Paired)
         {
@@ -210,6 +212,7 @@ public sealed class SimulatedLock
         memory.Pairing.Paired = true;
         memory.Pairing.LockId = lockId;
         secret.CopyTo(memory.Pairing.Secret, 0);
+        memory.Save();
         memory.SavePairing();
     }
 

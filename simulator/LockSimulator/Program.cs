@@ -12,6 +12,8 @@ switch (command)
         return SelfTestCommand.Run(rest, Console.Out, Console.Error);
     case "audit":
         return AuditCommand.Run(rest, Console.Out);
+    case "powercut":
+        return PowerCutCommand.Run(rest, Console.Out, Console.Error);
     case "serve":
         return LockSimulator.Server.ServeCommand.Run(rest, Console.Out, Console.Error);
     case "" or "-h" or "--help":
@@ -19,6 +21,7 @@ switch (command)
         Console.WriteLine($"  demo       {DemoCommand.Summary}");
         Console.WriteLine($"  selftest   {SelfTestCommand.Summary} (selftest --help)");
         Console.WriteLine($"  audit      {AuditCommand.Summary}");
+        Console.WriteLine($"  powercut   {PowerCutCommand.Summary}");
         Console.WriteLine($"  serve      {LockSimulator.Server.ServeCommand.Summary}");
         return command == "" ? 2 : 0;
     default:

@@ -4,7 +4,7 @@ namespace LockFirmware.Storage
 {
     /// <summary>
     /// Who the lock belongs to: its id, organisation and secret, and the revoked key ids.
-    /// Encoded into its own ConfigStore (a 256-byte copy), so pairing, unpairing and
+    /// Encoded into its own AtomicRecord (a 256-byte copy), so pairing, unpairing and
     /// revocation are atomic like every other state change. The secret never leaves the unit.
     /// </summary>
     public sealed class PairingState

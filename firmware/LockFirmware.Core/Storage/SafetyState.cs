@@ -1,7 +1,7 @@
 namespace LockFirmware.Storage
 {
     /// <summary>
-    /// What the lock must remember across power loss, encoded into the ConfigStore's payload
+    /// What the lock must remember across power loss, encoded into its AtomicRecord's payload
     /// (fixed offsets, little-endian; bytes 0-3 are unused). The secret and revocations live
     /// in PairingState.
     /// </summary>
@@ -20,13 +20,14 @@ namespace LockFirmware.Storage
         private const int ClockLowerBoundOffset = 32;
         private const int TamperOffset = 36;
         private const int ConsumedOffset = 37;
+        private const int MemoryResetOffset = 41;
 
-        /// <summary>Bytes of payload it needs (the ConfigStore copy holds 52).</summary>
-        public const int Size = 41;
+        /// <summary>Bytes of payload it needs (the record's copy holds 52).</summary>
+        public const int Size = 42;
 
         public uint AuditAcknowledgedUpTo;
 
-        /// <summary>Unacknowledged audit records ever overwritten by the ring (reported, never hidden).</summary>
+        /// <summary>Unacknowledged audit records overwritten by the ring, as counted at the last acknowledgement (AuditLog.DroppedEarlier).</summary>
         public uint AuditDropped;
 
         /// <summary>A latched gas risk (GasRiskCause); survives reboots until a battery change is registered.</summary>
@@ -53,6 +54,9 @@ namespace LockFirmware.Storage
         /// <summary>Charge drawn from the battery since it was fitted, mAh.</summary>
         public uint ConsumedMilliampHours;
 
+        /// <summary>The lock found its files blank or damaged at power-up and started as a stock unit; cleared once it is paired again.</summary>
+        public bool MemoryReset;
+
         public void Encode(byte[] payload)
         {
             for (int i = 0; i < payload.Length; i++)
@@ -73,6 +77,7 @@ namespace LockFirmware.Storage
             Bytes.WriteUInt32(payload, ClockLowerBoundOffset, ClockLowerBound);
             payload[TamperOffset] = (byte)(Tamper ? 1 : 0);
             Bytes.WriteUInt32(payload, ConsumedOffset, ConsumedMilliampHours);
+            payload[MemoryResetOffset] = (byte)(MemoryReset ? 1 : 0);
         }
 
         public void Decode(byte[] payload)
@@ -90,6 +95,7 @@ namespace LockFirmware.Storage
             ClockLowerBound = Bytes.ReadUInt32(payload, ClockLowerBoundOffset);
             Tamper = payload[TamperOffset] == 1;
             ConsumedMilliampHours = Bytes.ReadUInt32(payload, ConsumedOffset);
+            MemoryReset = payload[MemoryResetOffset] == 1;
         }
     }
 }

@@ -54,8 +54,46 @@ public sealed class BoardBudget
     /// <summary>Erasing one 4 KiB sector of the SPI flash (typical 45 ms, max 400 ms in the same datasheets).</summary>
     public int FlashSectorEraseMicros { get; init; } = 45_000;
 
-    /// <summary>LittleFS block size on nanoFramework's ESP32 partition: one flash sector.</summary>
+    /// <summary>Worst-case page program time in the same datasheets (tPP max 3 ms).</summary>
+    public int FlashPageProgramMaxMicros { get; init; } = 3_000;
+
+    /// <summary>Worst-case 4 KiB sector erase in the same datasheets (tSE max 400 ms).</summary>
+    public int FlashSectorEraseMaxMicros { get; init; } = 400_000;
+
+    /// <summary>The SPI flash's program page: one program operation covers at most this many bytes.</summary>
+    public int FlashPageBytes { get; init; } = 256;
+
+    /// <summary>Reading 1 KiB of flash through esp_partition_read (SPI at 40–80 MHz plus driver overhead; estimate).</summary>
+    public int FlashReadMicrosPerKiB { get; init; } = 100;
+
+    /// <summary>LittleFS block size on nanoFramework's ESP32 partition: one flash sector (esp_littlefs CONFIG_LITTLEFS_BLOCK_SIZE 4096).</summary>
     public int FileSystemBlockBytes { get; init; } = 4096;
+
+    /// <summary>LittleFS program unit: every metadata commit is padded to it (esp_littlefs CONFIG_LITTLEFS_WRITE_SIZE default 128).</summary>
+    public int FileSystemProgramBytes { get; init; } = 128;
+
+    /// <summary>
+    /// Largest file LittleFS keeps inline in its directory's metadata log instead of in data
+    /// blocks: min(cache size, block size / 8, 0x3FE) = 512 with esp_littlefs's default
+    /// CONFIG_LITTLEFS_CACHE_SIZE 512 (littlefs lfs.c, lfs_file_flushedwrite).
+    /// </summary>
+    public int FileSystemInlineMaxBytes { get; init; } = 512;
+
+    /// <summary>Tags, CRC and name a metadata commit adds to the data it carries (littlefs SPEC.md: 4-byte tags, CRC tag; estimate for one file entry).</summary>
+    public int FileSystemCommitOverheadBytes { get; init; } = 40;
+
+    /// <summary>Metadata compactions of one pair before LittleFS moves it to other blocks (esp_littlefs CONFIG_LITTLEFS_BLOCK_CYCLES 512).</summary>
+    public int FileSystemBlockCycles { get; init; } = 512;
+
+    /// <summary>
+    /// The LittleFS partition: the "config" partition of nanoFramework's 8 MB ESP32-S3 table,
+    /// 2 MiB (nf-interpreter targets/ESP32/_IDF/esp32s3/partitions_nanoclr_8mb.csv). Some
+    /// 4 MB tables give it far less (24 KiB in one ESP32-C3 variant): check the image's table.
+    /// </summary>
+    public int FileSystemPartitionBytes { get; init; } = 2 * 1024 * 1024;
+
+    /// <summary>Opening (or looking up) a file from managed code: interop, path handling, LittleFS's directory lookup (estimate).</summary>
+    public int FileOpenMicros { get; init; } = 500;
 
     /// <summary>Handing one notification to NimBLE from managed code (interop + mbuf copy; estimated).</summary>
     public int NotifyMicros { get; init; } = 300;

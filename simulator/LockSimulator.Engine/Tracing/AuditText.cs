@@ -28,6 +28,7 @@ public static class AuditText
             AuditEvent.BatteryChanged => "battery change registered",
             AuditEvent.GasRisk => $"GAS RISK: {(GasRiskCause)result}",
             AuditEvent.Boot => "boot",
+            AuditEvent.MemoryReset => $"MEMORY RESET: files {(StorageHealth)result} at power-up; unpaired until paired again",
             _ => $"event {(byte)kind}",
         };
         string battery = millivolts > 0 ? $", battery {millivolts} mV" : "";
