@@ -25,7 +25,15 @@ public static class PowerCutProof
         reference.Reaching += point => cuts.Add((point, reference.Snapshot(), witness.Count));
         PowerCutWorkload.Scripted(reference);
 
-        var report = new PowerCutReport { ScriptedPoints = reference.CutPoints, CutPoints = cuts.Count };
+        var report = new PowerCutReport
+        {
+            ScriptedPoints = reference.CutPoints,
+            CutPoints = cuts.Count,
+            Commits = witness.Count,
+            PayloadBytes = reference.PayloadBytes,
+            ProgrammedBytes = reference.ProgrammedBytes,
+            Erases = reference.Erases,
+        };
         foreach (StorageOperation operation in Enum.GetValues<StorageOperation>())
         {
             report.WorstMicros[operation] = reference.WorstMicros(operation);

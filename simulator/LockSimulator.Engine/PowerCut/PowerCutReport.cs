@@ -25,6 +25,17 @@ public sealed class PowerCutReport
     /// <summary>The first loss found, as a sentence; null when none.</summary>
     public string? FirstLoss { get; set; }
 
+    /// <summary>Audit appends and state saves the workload committed.</summary>
+    public long Commits { get; set; }
+
+    /// <summary>Bytes the firmware asked to write, and bytes programmed into flash for them (overhead and compaction included).</summary>
+    public long PayloadBytes { get; set; }
+
+    public long ProgrammedBytes { get; set; }
+
+    /// <summary>Flash blocks erased over the workload.</summary>
+    public long Erases { get; set; }
+
     /// <summary>Slowest virtual device time of each storage operation over the workload, µs.</summary>
     public Dictionary<StorageOperation, long> WorstMicros { get; } = new();
 }

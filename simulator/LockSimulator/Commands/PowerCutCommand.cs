@@ -3,7 +3,6 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using LockSimulator.PowerCut;
-using LockSimulator.Virtual;
 
 namespace LockSimulator.Cli.Commands;
 
@@ -53,6 +52,8 @@ public static class PowerCutCommand
         PowerCutReport scripted = PowerCutProof.EveryCutPoint();
         output.WriteLine($"scripted workload (pairing, unlocks and locks, a jam, refusals, revocation, battery change, audit reads and acks, a reboot, unpairing, new owner): {scripted.ScriptedPoints} cut points");
         output.WriteLine($"  checked after the cuts: {scripted.RecordsChecked} audit records, {scripted.StatesChecked} state copies; the lock opened after {scripted.Unlocks} reboots");
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  flash work: {scripted.Commits} commits of {scripted.PayloadBytes} bytes programmed {scripted.ProgrammedBytes} bytes (x{(double)scripted.ProgrammedBytes / scripted.PayloadBytes:F1}) and erased {scripted.Erases} blocks"));
         output.WriteLine("  slowest storage operation of the workload (virtual device time, typical flash timing):");
         foreach (var (operation, micros) in scripted.WorstMicros.Where(w => w.Value > 0))
         {
