@@ -19,5 +19,8 @@ namespace LockFirmware
 
         /// <summary>The lock's flash region (StorageLayout.RegionSectors sectors): safety state and audit log.</summary>
         public IFlash Flash;
+
+        /// <summary>Stops the motor and the test load if the lock logic stops checking in; null where the board has none.</summary>
+        public IOutputGuard Guard;
     }
 }

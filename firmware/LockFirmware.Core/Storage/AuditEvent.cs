@@ -24,6 +24,8 @@ namespace LockFirmware.Storage
         /// <summary>The unit was unpaired and went back to stock (detail: old lock id).</summary>
         Unpaired = 10,
         /// <summary>The auto-relock timer asked for a lock.</summary>
-        AutoRelock = 11
+        AutoRelock = 11,
+        /// <summary>The lock's software failed and was contained (result: FaultKind; detail: faults so far).</summary>
+        Fault = 12
     }
 }

@@ -20,9 +20,10 @@ namespace LockFirmware.Storage
         private const int ClockLowerBoundOffset = 32;
         private const int TamperOffset = 36;
         private const int ConsumedOffset = 37;
+        private const int FaultCountOffset = 41;
 
         /// <summary>Bytes of payload it needs (the ConfigStore copy holds 52).</summary>
-        public const int Size = 41;
+        public const int Size = 45;
 
         public uint AuditAcknowledgedUpTo;
 
@@ -53,6 +54,9 @@ namespace LockFirmware.Storage
         /// <summary>Charge drawn from the battery since it was fitted, mAh.</summary>
         public uint ConsumedMilliampHours;
 
+        /// <summary>Software faults contained so far (guard trips, exceptions): reported in the status.</summary>
+        public uint FaultCount;
+
         public void Encode(byte[] payload)
         {
             for (int i = 0; i < payload.Length; i++)
@@ -73,6 +77,7 @@ namespace LockFirmware.Storage
             Bytes.WriteUInt32(payload, ClockLowerBoundOffset, ClockLowerBound);
             payload[TamperOffset] = (byte)(Tamper ? 1 : 0);
             Bytes.WriteUInt32(payload, ConsumedOffset, ConsumedMilliampHours);
+            Bytes.WriteUInt32(payload, FaultCountOffset, FaultCount);
         }
 
         public void Decode(byte[] payload)
@@ -90,6 +95,12 @@ namespace LockFirmware.Storage
             ClockLowerBound = Bytes.ReadUInt32(payload, ClockLowerBoundOffset);
             Tamper = payload[TamperOffset] == 1;
             ConsumedMilliampHours = Bytes.ReadUInt32(payload, ConsumedOffset);
+            // Erased (never written by an older firmware) reads as none.
+            FaultCount = Bytes.ReadUInt32(payload, FaultCountOffset);
+            if (FaultCount == 0xFFFFFFFF)
+            {
+                FaultCount = 0;
+            }
         }
     }
 }
