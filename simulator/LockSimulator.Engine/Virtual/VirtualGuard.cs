@@ -37,6 +37,9 @@ public sealed class VirtualGuard : IOutputGuard
     /// <summary>Times the guard has fired since the unit was built (across restarts).</summary>
     public int Trips { get; private set; }
 
+    /// <summary>At the first trip, how long the lock logic had not checked in (ms); 0 before any.</summary>
+    public long FirstSilenceMs { get; private set; }
+
     /// <summary>When the guard restarts the unit unless the lock logic checks in first; Never when not pending.</summary>
     public long RestartAt { get; private set; } = Timers.Never;
 
@@ -71,6 +74,11 @@ public sealed class VirtualGuard : IOutputGuard
         _board.Apply(false);
         Tripped = true;
         Trips++;
+        if (Trips == 1)
+        {
+            FirstSilenceMs = now - _lastCheckIn;
+        }
+
         RestartAt = now + GuardTimings.RestartAfterTripMs;
         _trace.Log(now, Signals.Guard, $"guard stopped the motor and the test load: no check-in for {now - _lastCheckIn} ms");
         return true;
