@@ -199,21 +199,31 @@ namespace LockFirmware
         /// </summary>
         public void Process()
         {
-            if (_outputs.GuardTripped)
+            // The guard is looked at before every item: it may trip while one runs (a long
+            // flash commit), and a motor sample taken after it cut the bridge would otherwise
+            // read as an open circuit.
+            while (true)
             {
-                OnGuardTripped();
-            }
+                HandleGuardTrip();
+                int length;
+                InputKind kind = Inputs.Take(_input, out length);
+                if (kind == InputKind.None)
+                {
+                    break;
+                }
 
-            int length;
-            InputKind kind;
-            while ((kind = Inputs.Take(_input, out length)) != InputKind.None)
-            {
                 HandleInput(kind, length, _ports.Clock.NowMilliseconds);
             }
 
-            TimerId id;
-            while (_timers.TakeDue(_ports.Clock.NowMilliseconds, out id))
+            while (true)
             {
+                HandleGuardTrip();
+                TimerId id;
+                if (!_timers.TakeDue(_ports.Clock.NowMilliseconds, out id))
+                {
+                    break;
+                }
+
                 HandleTimer(id, _ports.Clock.NowMilliseconds);
             }
 
@@ -246,9 +256,14 @@ namespace LockFirmware
             RecordFault(kind);
         }
 
-        /// <summary>The guard stopped the outputs while the lock logic was late: the move and the self-test are over.</summary>
-        private void OnGuardTripped()
+        /// <summary>If the guard stopped the outputs while the lock logic was late, the move and the self-test are over.</summary>
+        private void HandleGuardTrip()
         {
+            if (!_outputs.GuardTripped)
+            {
+                return;
+            }
+
             _outputs.StopAll();
             _selfTest.Abort();
             _motor.Abort(MotorAlarm.Guard, _ports.Clock.NowMilliseconds);

@@ -43,8 +43,16 @@ public sealed class SimulatedLock
         Physics = new DriveTrain(setup.Motor, setup.Battery, setup.StartFraction * setup.Motor.TravelRadians);
         Board = new VirtualBoard(Physics, Clock, Trace);
         Scheduler = new BoardScheduler(setup.Timing, setup.Seed, setup.Budget ?? BoardBudget.For(Chip.Esp32S3, ImageProfile.Stock));
-        Scheduler.Elapse = ms => AdvanceTo(Now + ms);
         Guard = new VirtualGuard(Clock, Scheduler, Board, Trace);
+        Scheduler.Elapse = ms =>
+        {
+            AdvanceTo(Now + ms);
+            // Back from a long native call, the CLR runs the timers that fell due meanwhile.
+            if (_core != null)
+            {
+                Guard.FireIfDue();
+            }
+        };
         Flash = setup.Flash ?? new VirtualFlash(StorageLayout.RegionSectors);
         if (setup.Paired)
         {

@@ -48,7 +48,8 @@ public sealed class BoardScheduler
     {
         if (!IsDevice)
         {
-            return inputWaiting ? now : due;
+            long next = inputWaiting ? now : due;
+            return next == Timers.Never ? next : Math.Max(next, BusyUntil);
         }
 
         if (inputWaiting && _inputWake == Timers.Never)

@@ -28,6 +28,7 @@ public static class AuditText
             AuditEvent.BatteryChanged => "battery change registered",
             AuditEvent.GasRisk => $"GAS RISK: {(GasRiskCause)result}",
             AuditEvent.Boot => "boot",
+            AuditEvent.Fault => $"software fault contained: {(LockFirmware.Safety.FaultKind)result} (fault {detail})",
             _ => $"event {(byte)kind}",
         };
         string battery = millivolts > 0 ? $", battery {millivolts} mV" : "";
