@@ -7,6 +7,7 @@ using LockFirmware.Device.Esp32;
 using LockFirmware.Events;
 using LockFirmware.Protocol;
 using LockFirmware.Storage;
+using nanoFramework.Runtime.Native;
 
 namespace LockFirmware.Device
 {
@@ -19,7 +20,30 @@ namespace LockFirmware.Device
         /// <summary>The lock's flash region on the internal file system (drive I:).</summary>
         private const string FlashFile = "I:\\lock.flash";
 
+        /// <summary>
+        /// Starts the unit. A failure while starting is contained like one in a dispatcher
+        /// round: outputs off (whatever adapters exist), a message, a clean restart.
+        /// </summary>
         public static void Main()
+        {
+            LockPorts ports = new LockPorts();
+            try
+            {
+                Start(ports);
+            }
+            catch (Exception)
+            {
+                Dispatcher.StopOutputs(ports.Motor, ports.BatteryLoad);
+                Console.WriteLine("lock: start failed, restarting");
+                // A short pause so a start that always fails cannot restart back to back.
+                Thread.Sleep(2000);
+                Power.RebootDevice();
+            }
+
+            Thread.Sleep(Timeout.Infinite);
+        }
+
+        private static void Start(LockPorts ports)
         {
             Board board = BoardCatalog.Selected();
             Console.WriteLine("lock: board " + board.Name);
@@ -29,7 +53,6 @@ namespace LockFirmware.Device
             Dispatcher dispatcher = new Dispatcher();
             TickClock clock = new TickClock();
 
-            LockPorts ports = new LockPorts();
             if (board.MotorPwm)
             {
                 PwmMotorBridge bridge = new PwmMotorBridge(board.MotorIn1Pin, board.MotorIn2Pin);
@@ -45,6 +68,7 @@ namespace LockFirmware.Device
                 board.MotorCurrentAdcChannel, board.MotorCurrentMillivoltsPerAmp, board.AdcFullScaleMillivolts);
             ports.Leds = new GpioLeds(gpio, board.GreenLedPin, board.RedLedPin);
             ports.BatteryLoad = new GpioBatteryLoad(gpio, board.TestLoadPin);
+            ports.Guard = new TimerOutputGuard(ports.Motor, ports.BatteryLoad);
             ports.Clock = clock;
             // Until pairing exists (BLE protocol issue) the secret is the bench unit's, from DevelopmentSecret.
             ports.Macs = new NativeMacFactory();
@@ -55,7 +79,7 @@ namespace LockFirmware.Device
             ports.Ble = gatt;
             LockCore core = new LockCore(ports, board.Settings, inputs);
             new ButtonInput(gpio, board.ButtonPin, inputs, dispatcher);
-            dispatcher.Attach(core, clock, gatt);
+            dispatcher.Attach(core, clock, gatt, ports.Motor, ports.BatteryLoad);
             core.Start();
             if (!gatt.Start("Lock " + board.Settings.Serial, InfoBytes(board), core.StatusFlags))
             {
@@ -66,7 +90,6 @@ namespace LockFirmware.Device
 
             Thread loop = new Thread(dispatcher.Run);
             loop.Start();
-            Thread.Sleep(Timeout.Infinite);
         }
 
         /// <summary>The info characteristic: serial(8 ASCII) hw rev, fw major, fw minor, protocol version.</summary>
