@@ -4,6 +4,7 @@ using LockFirmware.Events;
 using LockFirmware.Motor;
 using LockFirmware.Ports;
 using LockFirmware.Protocol;
+using LockFirmware.Safety;
 using LockFirmware.Security;
 using LockFirmware.SelfTest;
 using LockFirmware.Storage;
@@ -36,6 +37,8 @@ namespace LockFirmware
         private readonly LockProtocol _protocol;
         private readonly int _longPressMs;
         private readonly AutoRelock _autoRelock;
+        private readonly GuardedOutputs _outputs;
+        private readonly int _guardMs;
         private readonly byte[] _input = new byte[InputQueue.MaxPayload];
         private bool _buttonClosed;
 
@@ -45,9 +48,11 @@ namespace LockFirmware
             _ports = ports;
             Inputs = inputs;
             _battery = new BatteryMonitor(settings.Battery);
-            _motor = new MotorController(ports.Motor, ports.MotorSpeed, ports.Analog, _timers, settings.Motor);
+            _guardMs = settings.GuardMs;
+            _outputs = new GuardedOutputs(ports.Motor, ports.BatteryLoad, ports.Guard, settings.GuardMs);
+            _motor = new MotorController(_outputs, ports.MotorSpeed, ports.Analog, _timers, settings.Motor);
             _motor.MoveFinished = OnMoveFinished;
-            _selfTest = new SelfTestSequence(ports.Leds, ports.BatteryLoad, ports.Analog, _battery, _timers, settings.Battery.TestLoadOhms);
+            _selfTest = new SelfTestSequence(ports.Leds, _outputs, ports.Analog, _battery, _timers, settings.Battery.TestLoadOhms);
             _selfTest.Finished = OnSelfTestFinished;
             _memory = new LockMemory(ports.Files, settings.AuditSegments);
             _sender = new NoticeSender(ports.Ble);
@@ -124,6 +129,12 @@ namespace LockFirmware
             get { return _selfTest.LastOutcome; }
         }
 
+        /// <summary>Software faults contained so far (kept in flash; the status reports it).</summary>
+        public int FaultCount
+        {
+            get { return (int)_memory.State.FaultCount; }
+        }
+
         public int CompletedLocks
         {
             get { return _motor.CompletedLocks; }
@@ -164,8 +175,7 @@ namespace LockFirmware
         /// </summary>
         public void Start()
         {
-            _ports.Motor.Drive(MotorDrive.Coast);
-            _ports.BatteryLoad.Apply(false);
+            _outputs.StopAll();
             _ports.Leds.Set(Led.Green, false);
             _ports.Leds.Set(Led.Red, false);
 
@@ -204,22 +214,91 @@ namespace LockFirmware
             }
         }
 
-        /// <summary>Handles every queued input, then every timer that is due.</summary>
+        /// <summary>
+        /// One dispatcher round: a trip of the output guard first, then every queued input and
+        /// every timer that is due, then the check-in that keeps the guard from tripping. The
+        /// clock is read for each item: on the board one before it may have taken a flash
+        /// commit's time, and a motor phase must start when the bridge really switched.
+        /// </summary>
         public void Process()
         {
-            long now = _ports.Clock.NowMilliseconds;
-            int length;
-            InputKind kind;
-            while ((kind = Inputs.Take(_input, out length)) != InputKind.None)
+            // The guard is looked at before every item: it may trip while one runs (a long
+            // flash commit), and a motor sample taken after it cut the bridge would otherwise
+            // read as an open circuit.
+            while (true)
             {
-                HandleInput(kind, length, now);
+                HandleGuardTrip();
+                int length;
+                InputKind kind = Inputs.Take(_input, out length);
+                if (kind == InputKind.None)
+                {
+                    break;
+                }
+
+                HandleInput(kind, length, _ports.Clock.NowMilliseconds);
             }
 
-            TimerId id;
-            while (_timers.TakeDue(now, out id))
+            while (true)
             {
-                HandleTimer(id, now);
+                HandleGuardTrip();
+                TimerId id;
+                if (!_timers.TakeDue(_ports.Clock.NowMilliseconds, out id))
+                {
+                    break;
+                }
+
+                HandleTimer(id, _ports.Clock.NowMilliseconds);
             }
+
+            CheckIn();
+        }
+
+        /// <summary>Tells the guard this round ran; while something is on, the next round comes within half its bound even if nothing else is due.</summary>
+        private void CheckIn()
+        {
+            if (_outputs.Energised)
+            {
+                _timers.Start(TimerId.GuardCheckIn, _ports.Clock.NowMilliseconds + _guardMs / 2);
+            }
+            else
+            {
+                _timers.Cancel(TimerId.GuardCheckIn);
+            }
+
+            _outputs.CheckIn();
+        }
+
+        /// <summary>
+        /// Fault containment after a round or an adapter callback threw: the motor coasts and
+        /// the test load goes off first, then the fault is counted and logged if the storage
+        /// still works. The caller restarts the unit afterwards.
+        /// </summary>
+        public void ContainFault(FaultKind kind)
+        {
+            _outputs.StopAll();
+            RecordFault(kind);
+        }
+
+        /// <summary>If the guard stopped the outputs while the lock logic was late, the move and the self-test are over.</summary>
+        private void HandleGuardTrip()
+        {
+            if (!_outputs.GuardTripped)
+            {
+                return;
+            }
+
+            _outputs.StopAll();
+            _selfTest.Abort();
+            _motor.Abort(MotorAlarm.Guard, _ports.Clock.NowMilliseconds);
+            RecordFault(FaultKind.Guard);
+        }
+
+        private void RecordFault(FaultKind kind)
+        {
+            SafetyState state = _memory.State;
+            state.FaultCount++;
+            Append(AuditEvent.Fault, (byte)kind, state.FaultCount);
+            Persist();
         }
 
         private void HandleInput(InputKind kind, int length, long now)

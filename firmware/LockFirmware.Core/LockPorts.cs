@@ -19,5 +19,8 @@ namespace LockFirmware
 
         /// <summary>The lock's files on the flash file system: states and audit log (StorageLayout).</summary>
         public IFileSystem Files;
+
+        /// <summary>Stops the motor and the test load if the lock logic stops checking in; null where the board has none.</summary>
+        public IOutputGuard Guard;
     }
 }

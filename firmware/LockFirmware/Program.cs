@@ -6,6 +6,7 @@ using LockFirmware.Device.Boards;
 using LockFirmware.Device.Esp32;
 using LockFirmware.Events;
 using LockFirmware.Protocol;
+using nanoFramework.Runtime.Native;
 
 namespace LockFirmware.Device
 {
@@ -18,7 +19,30 @@ namespace LockFirmware.Device
         /// <summary>Where the lock's files live: the internal LittleFS volume (drive I:).</summary>
         private const string FilesRoot = "I:\\";
 
+        /// <summary>
+        /// Starts the unit. A failure while starting is contained like one in a dispatcher
+        /// round: outputs off (whatever adapters exist), a message, a clean restart.
+        /// </summary>
         public static void Main()
+        {
+            LockPorts ports = new LockPorts();
+            try
+            {
+                Start(ports);
+            }
+            catch (Exception)
+            {
+                Dispatcher.StopOutputs(ports.Motor, ports.BatteryLoad);
+                Console.WriteLine("lock: start failed, restarting");
+                // A short pause so a start that always fails cannot restart back to back.
+                Thread.Sleep(2000);
+                Power.RebootDevice();
+            }
+
+            Thread.Sleep(Timeout.Infinite);
+        }
+
+        private static void Start(LockPorts ports)
         {
             Board board = BoardCatalog.Selected();
             Console.WriteLine("lock: board " + board.Name);
@@ -28,7 +52,6 @@ namespace LockFirmware.Device
             Dispatcher dispatcher = new Dispatcher();
             TickClock clock = new TickClock();
 
-            LockPorts ports = new LockPorts();
             if (board.MotorPwm)
             {
                 PwmMotorBridge bridge = new PwmMotorBridge(board.MotorIn1Pin, board.MotorIn2Pin);
@@ -44,6 +67,7 @@ namespace LockFirmware.Device
                 board.MotorCurrentAdcChannel, board.MotorCurrentMillivoltsPerAmp, board.AdcFullScaleMillivolts);
             ports.Leds = new GpioLeds(gpio, board.GreenLedPin, board.RedLedPin);
             ports.BatteryLoad = new GpioBatteryLoad(gpio, board.TestLoadPin);
+            ports.Guard = new TimerOutputGuard(ports.Motor, ports.BatteryLoad);
             ports.Clock = clock;
             // Until pairing exists (BLE protocol issue) the secret is the bench unit's, from DevelopmentSecret.
             ports.Macs = new NativeMacFactory();
@@ -54,7 +78,7 @@ namespace LockFirmware.Device
             ports.Ble = gatt;
             LockCore core = new LockCore(ports, board.Settings, inputs);
             new ButtonInput(gpio, board.ButtonPin, inputs, dispatcher);
-            dispatcher.Attach(core, clock, gatt);
+            dispatcher.Attach(core, clock, gatt, ports.Motor, ports.BatteryLoad);
             core.Start();
             if (!gatt.Start("Lock " + board.Settings.Serial, InfoBytes(board), core.StatusFlags))
             {
@@ -65,7 +89,6 @@ namespace LockFirmware.Device
 
             Thread loop = new Thread(dispatcher.Run);
             loop.Start();
-            Thread.Sleep(Timeout.Infinite);
         }
 
         /// <summary>The info characteristic: serial(8 ASCII) hw rev, fw major, fw minor, protocol version.</summary>

@@ -35,6 +35,15 @@ public sealed record LockSetup
     /// <summary>The firmware's settings; a fresh default when null.</summary>
     public LockSettings? Settings { get; init; }
 
+    /// <summary>Ideal time, or as slow and coarse as the board (Timing.BoardScheduler).</summary>
+    public Timing.TimingProfile Timing { get; init; } = LockSimulator.Timing.TimingProfile.Ideal;
+
+    /// <summary>Seed of the device profile's jitter and GC pauses: the same seed, the same run.</summary>
+    public int Seed { get; init; } = 1;
+
+    /// <summary>The board's operation costs; the ESP32-S3 with the stock image when null.</summary>
+    public Budget.BoardBudget? Budget { get; init; }
+
     private static byte[] DefaultSecret()
     {
         byte[] secret = new byte[32];

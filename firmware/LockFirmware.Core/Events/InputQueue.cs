@@ -35,6 +35,12 @@ namespace LockFirmware.Events
             get { lock (_gate) { return _dropped; } }
         }
 
+        /// <summary>True while an input waits to be taken.</summary>
+        public bool HasInput
+        {
+            get { lock (_gate) { return _count > 0; } }
+        }
+
         public bool Post(InputKind kind)
         {
             return Post(kind, null, 0, 0);

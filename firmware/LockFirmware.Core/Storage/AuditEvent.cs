@@ -26,6 +26,8 @@ namespace LockFirmware.Storage
         /// <summary>The auto-relock timer asked for a lock.</summary>
         AutoRelock = 11,
         /// <summary>At power-up the lock's files were blank or damaged (result: StorageHealth): it started as a stock unit, unpaired.</summary>
-        MemoryReset = 12
+        MemoryReset = 12,
+        /// <summary>The lock's software failed and was contained (result: FaultKind; detail: faults so far).</summary>
+        Fault = 13
     }
 }

@@ -21,9 +21,10 @@ namespace LockFirmware.Storage
         private const int TamperOffset = 36;
         private const int ConsumedOffset = 37;
         private const int MemoryResetOffset = 41;
+        private const int FaultCountOffset = 42;
 
         /// <summary>Bytes of payload it needs (the record's copy holds 52).</summary>
-        public const int Size = 42;
+        public const int Size = 46;
 
         public uint AuditAcknowledgedUpTo;
 
@@ -57,6 +58,9 @@ namespace LockFirmware.Storage
         /// <summary>The lock found its files blank or damaged at power-up and started as a stock unit; cleared once it is paired again.</summary>
         public bool MemoryReset;
 
+        /// <summary>Software faults contained so far (guard trips, exceptions): reported in the status.</summary>
+        public uint FaultCount;
+
         public void Encode(byte[] payload)
         {
             for (int i = 0; i < payload.Length; i++)
@@ -78,6 +82,7 @@ namespace LockFirmware.Storage
             payload[TamperOffset] = (byte)(Tamper ? 1 : 0);
             Bytes.WriteUInt32(payload, ConsumedOffset, ConsumedMilliampHours);
             payload[MemoryResetOffset] = (byte)(MemoryReset ? 1 : 0);
+            Bytes.WriteUInt32(payload, FaultCountOffset, FaultCount);
         }
 
         public void Decode(byte[] payload)
@@ -96,6 +101,12 @@ namespace LockFirmware.Storage
             Tamper = payload[TamperOffset] == 1;
             ConsumedMilliampHours = Bytes.ReadUInt32(payload, ConsumedOffset);
             MemoryReset = payload[MemoryResetOffset] == 1;
+            // Erased (never written by an older firmware) reads as none.
+            FaultCount = Bytes.ReadUInt32(payload, FaultCountOffset);
+            if (FaultCount == 0xFFFFFFFF)
+            {
+                FaultCount = 0;
+            }
         }
     }
 }

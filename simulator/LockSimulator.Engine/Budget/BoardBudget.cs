@@ -37,11 +37,42 @@ public sealed class BoardBudget
 
     // ---- Scheduling (nanoFramework on FreeRTOS) ----
 
-    /// <summary>FreeRTOS tick: every managed wait ends on a tick (ESP-IDF default CONFIG_FREERTOS_HZ=100, kept by nf-interpreter's ESP32 sdkconfig).</summary>
+    /// <summary>
+    /// FreeRTOS tick: every managed wait and native timer ends on a tick. nf-interpreter
+    /// targets/ESP32/_IDF/sdkconfig.default sets CONFIG_FREERTOS_HZ=100; the BLE S3 defconfig
+    /// (sdkconfig.default_ble.esp32s3) does not override it, so ESP-IDF's default 100 Hz holds.
+    /// The GPIO debounce timer uses the same tick (targets/ESP32/_nanoCLR/System.Device.Gpio/
+    /// cpu_gpio.cpp: debounce ms / portTICK_PERIOD_MS, at least one tick).
+    /// </summary>
     public int TickMs { get; init; } = 10;
 
-    /// <summary>The CLR's managed thread quantum: a ready managed thread may wait this long for another to yield (nf-interpreter CLR scheduler, 20 ms time slice).</summary>
+    /// <summary>
+    /// The CLR's managed thread quantum: a ready managed thread may wait this long while
+    /// another runs (nf-interpreter src/CLR/Include/nanoCLR_Runtime.h,
+    /// CLR_RT_Thread::c_TimeQuantum_Milliseconds = 20). Every managed wake-up (a timer, an
+    /// adapter's event handler) is late by up to this much.
+    /// </summary>
     public int ThreadQuantumMs { get; init; } = 20;
+
+    /// <summary>
+    /// Interpreting one dispatcher round: queue take, a motor step's two ADC reads and its
+    /// arithmetic, the check-in (estimate: nanoFramework interprets on the order of a million
+    /// IL instructions a second at 240 MHz; a round is a few hundred, plus two native ADC calls).
+    /// </summary>
+    public int RoundMicros { get; init; } = 400;
+
+    /// <summary>
+    /// Shortest and longest garbage-collector pause (estimate for a ~50 KB managed heap: the
+    /// nanoFramework GC marks and sweeps the whole heap with every managed thread stopped;
+    /// compaction makes the long ones).
+    /// </summary>
+    public int GcPauseMinMs { get; init; } = 5;
+
+    /// <inheritdoc cref="GcPauseMinMs"/>
+    public int GcPauseMaxMs { get; init; } = 25;
+
+    /// <summary>On average one GC pause in this many dispatcher rounds (estimate: a few hundred bytes of BLE garbage per command, a heap of ~50 KB).</summary>
+    public int RoundsPerGc { get; init; } = 200;
 
     // ---- Operation costs (device time, microseconds) ----
 

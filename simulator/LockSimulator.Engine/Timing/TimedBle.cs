@@ -1,0 +1,22 @@
+using LockFirmware.Ports;
+
+namespace LockSimulator.Timing;
+
+/// <summary>The BLE port with the board's time for handing each notification to NimBLE (BoardBudget.NotifyMicros).</summary>
+internal sealed class TimedBle : IBleLink
+{
+    private readonly IBleLink _inner;
+    private readonly BoardScheduler _scheduler;
+
+    public TimedBle(IBleLink inner, BoardScheduler scheduler)
+    {
+        _inner = inner;
+        _scheduler = scheduler;
+    }
+
+    public void Notify(byte[] buffer, int offset, int count)
+    {
+        _scheduler.Spend(_scheduler.Budget.NotifyMicros);
+        _inner.Notify(buffer, offset, count);
+    }
+}
