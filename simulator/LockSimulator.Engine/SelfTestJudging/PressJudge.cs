@@ -40,7 +40,9 @@ internal sealed class PressJudge
         string? battery = null;
         if (_r.Green.LevelAt(_press))
         {
-            steps.Add(Fail(StepResult.GreenOn, "green was already lit at the press, so it did not turn on (if the LED pulls its line low when lit, map it as green=CHANNEL:low)"));
+            long litAt = _r.Green.Changes.Last(c => c.Level && c.TimeUs <= _press).TimeUs;
+            steps.Add(Fail(StepResult.GreenOn, $"green was already lit at the press, since {Seconds(_press - litAt)} before it, so it did not turn on " +
+                "(if the LED pulls its line low when lit, map it as green=CHANNEL:low)"));
             NotJudged(steps, "green did not turn on at the press", StepResult.GreenOff, StepResult.Order, StepResult.RedBlinks);
             return new PressVerdict(number, _press, _end, steps, ignored, null);
         }

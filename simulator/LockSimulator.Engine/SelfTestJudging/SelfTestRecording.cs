@@ -11,6 +11,9 @@ namespace LockSimulator.SelfTestJudging;
 /// </summary>
 public sealed record SelfTestRecording(DigitalSignal Button, DigitalSignal Green, DigitalSignal Red, long StartUs, long EndUs)
 {
+    /// <summary>The file's last line had no newline (a copy cut off?) and was not read: see <see cref="VcdReader.Truncated"/>.</summary>
+    public bool Truncated { get; init; }
+
     /// <summary>From a simulated lock's trace, which ran from 0 until <paramref name="endMs"/>.</summary>
     public static SelfTestRecording FromTrace(IEnumerable<TraceEvent> events, long endMs) => new(
         Pin(events, Signals.Button), Pin(events, Signals.GreenLed), Pin(events, Signals.RedLed), 0, endMs * 1000);
@@ -44,7 +47,10 @@ public sealed record SelfTestRecording(DigitalSignal Button, DigitalSignal Green
                 }
             }
         });
-        return new SelfTestRecording(filters[0].Finish(), filters[1].Finish(), filters[2].Finish(), vcd.StartUs, vcd.EndUs);
+        return new SelfTestRecording(filters[0].Finish(), filters[1].Finish(), filters[2].Finish(), vcd.StartUs, vcd.EndUs)
+        {
+            Truncated = vcd.Truncated,
+        };
     }
 
     private static DigitalSignal Pin(IEnumerable<TraceEvent> events, string signal)

@@ -55,6 +55,12 @@ public sealed class VcdReader
     /// <summary>The sample rate sigrok-cli states in its <c>META samplerate</c> line, if any.</summary>
     public long? SampleRateHz { get; private set; }
 
+    /// <summary>
+    /// The file's last line has no newline, as when a copy was cut off: that line may be
+    /// incomplete, so it is not read (after <see cref="ReadChanges"/>).
+    /// </summary>
+    public bool Truncated { get; private set; }
+
     /// <summary>The first timestamp of the dump, in microseconds (after <see cref="ReadChanges"/>).</summary>
     public long StartUs { get; private set; }
 
@@ -136,16 +142,21 @@ public sealed class VcdReader
         _read = true;
         Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> ids = _byId.GetAlternateLookup<ReadOnlySpan<char>>();
         bool started = false;
-        long nowUs = 0;
         while (_tokens.Next(out ReadOnlySpan<char> token))
         {
+            if (_tokens.InUnterminatedLastLine)
+            {
+                Truncated = true;
+                break;
+            }
+
             char first = token[0];
             if (first == '#')
             {
-                nowUs = Advance(token);
+                EndUs = Advance(token);
                 if (!started)
                 {
-                    StartUs = nowUs;
+                    StartUs = EndUs;
                     started = true;
                 }
 
@@ -190,11 +201,9 @@ public sealed class VcdReader
 
             if (level is bool known && wanted[signal])
             {
-                onChange(signal, nowUs, known);
+                onChange(signal, EndUs, known);
             }
         }
-
-        EndUs = nowUs;
     }
 
     private void ReadDefinitions()

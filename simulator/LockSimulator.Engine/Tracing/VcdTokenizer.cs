@@ -16,6 +16,8 @@ internal sealed class VcdTokenizer
     private int _start;
     private int _end;
     private bool _eof;
+    private int _unterminatedFrom = int.MaxValue;
+    private int _tokenStart;
 
     public VcdTokenizer(TextReader text)
     {
@@ -40,6 +42,7 @@ internal sealed class VcdTokenizer
 
             if (stop < _end || (_eof && stop > _start))
             {
+                _tokenStart = _start;
                 token = _buffer.AsSpan(_start, stop - _start);
                 _start = stop;
                 return true;
@@ -54,6 +57,12 @@ internal sealed class VcdTokenizer
             Fill();
         }
     }
+
+    /// <summary>
+    /// The last token came from a final line with no newline after it: a capture whose copy
+    /// was cut off, so that line may be incomplete.
+    /// </summary>
+    public bool InUnterminatedLastLine => _eof && _tokenStart >= _unterminatedFrom;
 
     /// <summary>The next token as a string (for the header, where tokens are few).</summary>
     public string? NextString() => Next(out ReadOnlySpan<char> token) ? token.ToString() : null;
@@ -99,6 +108,10 @@ internal sealed class VcdTokenizer
         if (read == 0)
         {
             _eof = true;
+            if (_end > 0 && _buffer[_end - 1] != '\n')
+            {
+                _unterminatedFrom = Array.LastIndexOf(_buffer, '\n', _end - 1, _end) + 1;
+            }
         }
 
         _end += read;

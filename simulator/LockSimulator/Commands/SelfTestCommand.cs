@@ -34,6 +34,10 @@ public static class SelfTestCommand
         try
         {
             options = SelfTestOptions.Parse(args);
+            if (options.Battery != null)
+            {
+                SelfTestBatteries.For(options.Battery); // an unknown battery is a usage error, before anything runs
+            }
         }
         catch (UsageException e)
         {
@@ -62,7 +66,7 @@ public static class SelfTestCommand
 
             return verdict.ExitCode;
         }
-        catch (Exception e) when (e is UsageException or UnusableRecordingException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is UnusableRecordingException or IOException or UnauthorizedAccessException)
         {
             error.WriteLine($"selftest: {e.Message}");
             output.WriteLine($"UNUSABLE: {e.Message}. {CareInstructions.RecordAgain}");
@@ -86,7 +90,7 @@ public static class SelfTestCommand
                 output.WriteLine($"  --    {"press",-10}  pressed again at {Durations.Seconds(ignored)}, while this test ran: the lock ignores it");
             }
 
-            output.WriteLine($"  {PressVerdict.Label(press.Outcome)}  {press.Conclusion}");
+            output.WriteLine($"  → {PressVerdict.Label(press.Outcome)}  {press.Conclusion}");
         }
 
         output.WriteLine(verdict.Summary);
@@ -131,7 +135,8 @@ public static class SelfTestCommand
     {
         using StreamReader file = File.OpenText(tracePath);
         SelfTestRecording recording = SelfTestRecording.FromVcd(file, map);
-        output.WriteLine($"Recording {tracePath}: {map}; {Durations.Seconds(recording.StartUs)} to {Durations.Seconds(recording.EndUs)}");
+        string cut = recording.Truncated ? "; its last line has no newline (was the copy cut off?) and was not read" : "";
+        output.WriteLine($"Recording {tracePath}: {map}; {Durations.Seconds(recording.StartUs)} to {Durations.Seconds(recording.EndUs)}{cut}");
         return recording;
     }
 
