@@ -51,7 +51,7 @@ public sealed class SelfTestVerdict
     {
         StepStatus.Pass => Presses.Count == 1
             ? $"{Presses[0].Title.ToLowerInvariant()}, battery {Presses[0].Battery}"
-            : $"all {Presses.Count} presses: " + string.Join(", ", Presses.Select(p => $"battery {p.Battery} at press {p.Number}")),
+            : $"{Presses.Count} presses: " + string.Join(", ", Presses.Select(p => $"battery {p.Battery} at press {p.Number}")),
         _ => string.Join(" | ", Presses.Where(p => p.Outcome == Outcome).Select(p => $"{p.Title.ToLowerInvariant()}: {string.Join("; ", p.Deciding)}")),
     };
 
