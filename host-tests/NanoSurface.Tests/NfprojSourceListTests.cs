@@ -73,9 +73,12 @@ public class NfprojSourceListTests
         }
     }
 
-    /// <summary>Compile items as written, with '\' separators (the project system's own form).</summary>
+    /// <summary>
+    /// Compile items as the nanoFramework test adapter finds them (TestFramework v3.0.77,
+    /// source/TestAdapter/Discover.cs: this very pattern, case-insensitive), '\' separators.
+    /// </summary>
     private static string[] Listed(string projectText) =>
-        System.Text.RegularExpressions.Regex.Matches(projectText, "<Compile\\s+Include=\"([^\"]*)\"")
+        System.Text.RegularExpressions.Regex.Matches(projectText, "<Compile Include=\"([^\"]+)\"", System.Text.RegularExpressions.RegexOptions.IgnoreCase)
             .Select(m => m.Groups[1].Value)
             .ToArray();
 
