@@ -34,12 +34,13 @@ internal static class EventEndpoints
                 using var ended = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
                 await EventStream.ServeAsync(socket, fleet.Events, since ?? fleet.Events.LastSeq, lockId, ended.Token);
             })
+            .WithName("openEventStream")
             .WithSummary("WebSocket: fleet events as JSON text messages (state, motor, LEDs, alarms, warnings, …)")
             .WithDescription("Upgrade to a WebSocket. Events after ?since=N (default: from now on; retained events first), optionally ?lockId=N only. " +
                              "Each message is one FleetEvent. A client that falls far behind is closed with the sequence number to resume from.")
             .Produces(StatusCodes.Status101SwitchingProtocols)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status400BadRequest)
+            .ProducesProblems(StatusCodes.Status404NotFound);
 
         group.MapGet("/log", (long? since, int? limit, LockFleet fleet) =>
             {
@@ -51,10 +52,12 @@ internal static class EventEndpoints
 
                 return fleet.Events.Since(since ?? 0, take);
             })
+            .WithName("getEventLog")
             .WithSummary($"Retained events (the latest {EventLog.Retained}) after a sequence number")
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblems(StatusCodes.Status400BadRequest);
 
         group.MapGet("/digest", (LockFleet fleet) => fleet.Events.Digest())
+            .WithName("getEventDigest")
             .WithSummary("SHA-256 of every event published so far as JSON lines: the same seed and requests give the same digest");
     }
 }

@@ -29,9 +29,10 @@ internal static class RecordEndpoints
                     ? AuditViews.Of(found.Sim.Core.AuditLog, since ?? 0)
                     : throw ApiProblem.Conflict($"lock {id} has no power: its log cannot be read"));
             })
+            .WithName("getAudit")
             .WithSummary("The audit log as read back from the lock's flash, decoded (records with sequence ≥ since)")
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblems(StatusCodes.Status404NotFound)
+            .ProducesProblems(StatusCodes.Status409Conflict);
 
         group.MapGet("/trace", (uint id, int? since, int? limit, LockFleet fleet) =>
             {
@@ -51,9 +52,10 @@ internal static class RecordEndpoints
                     return new TraceView(page, Math.Min(events.Count, from + page.Length));
                 });
             })
+            .WithName("getTrace")
             .WithSummary("The lock's trace events (pins, state, BLE frames, phone messages) from an index on")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status400BadRequest)
+            .ProducesProblems(StatusCodes.Status404NotFound);
 
         group.MapGet("/trace.vcd", ContentHttpResult (uint id, LockFleet fleet) =>
             {
@@ -66,8 +68,9 @@ internal static class RecordEndpoints
                 });
                 return TypedResults.Text(vcd, "text/x-vcd");
             })
+            .WithName("getTraceVcd")
             .WithSummary("The lock's pins as an IEEE 1364 VCD waveform (GTKWave, PulseView), in the lock's own time")
             .Produces<string>(StatusCodes.Status200OK, "text/x-vcd")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status404NotFound);
     }
 }

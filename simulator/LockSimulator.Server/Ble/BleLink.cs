@@ -35,6 +35,7 @@ internal sealed class BleLink
     private readonly Channel<(WebSocketMessageType Type, byte[] Data)> _outgoing =
         Channel.CreateBounded<(WebSocketMessageType, byte[])>(new BoundedChannelOptions(MaxQueued) { SingleReader = true });
     private readonly CancellationTokenSource _end = new();
+    private readonly PairWatcher _pairing = new();
     private int _payload = Fragment.DefaultPayload;
     private bool _connected;
 
@@ -128,6 +129,7 @@ internal sealed class BleLink
                 return "not connected: send {\"type\":\"connect\"} first";
             }
 
+            _pairing.OnWrite(fragment, _lock.Sim.Now);
             _lock.Sim.WriteNow(fragment);
             return null;
         });
@@ -230,6 +232,11 @@ internal sealed class BleLink
     {
         if (_lock.Sim.Connected == this)
         {
+            if (_pairing.OnNotification(notification, _lock.Sim.Now) is byte[] installed)
+            {
+                _lock.Secret = installed;
+            }
+
             Enqueue(WebSocketMessageType.Binary, notification);
         }
     }

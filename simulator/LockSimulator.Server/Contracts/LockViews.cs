@@ -17,8 +17,11 @@ public sealed record LockView
     public required uint LockId { get; init; }
     public required string Serial { get; init; }
 
-    /// <summary>The lock secret, hex: what the integrator's backend keeps to issue credentials.</summary>
-    public required string Secret { get; init; }
+    /// <summary>
+    /// The lock secret, hex: what the integrator's backend keeps to issue credentials. The one
+    /// the last accepted PAIR installed (over a BLE link or POST /locks/{id}/pair); absent while unpaired.
+    /// </summary>
+    public string? Secret { get; init; }
 
     /// <summary>Fleet virtual time of this view, ms.</summary>
     public required long TimeMs { get; init; }

@@ -26,6 +26,7 @@ internal sealed class FleetLock
         OffsetMs = offsetMs;
         BatteryPreset = batteryPreset;
         Sim = new SimulatedLock(setup);
+        Secret = setup.Paired ? setup.Secret : null;
         _events = new LockEventSource(Sim, setup.LockId, offsetMs);
         Sim.Board.Notified += _ => _events.Collect();
         _events.Add("created", setup.Serial);
@@ -43,6 +44,15 @@ internal sealed class FleetLock
     public long FleetNow => Sim.Now + OffsetMs;
 
     public string BatteryPreset { get; set; }
+
+    /// <summary>
+    /// The secret the lock was last paired with (at creation, or by a PAIR it accepted over a
+    /// link or through the API): what the backend endpoints issue with. Null for a stock unit.
+    /// </summary>
+    public byte[]? Secret { get; set; }
+
+    /// <summary>The secret while the firmware says it is paired (call under the gate).</summary>
+    public byte[]? PairedSecret => Sim.Powered && !Sim.Core.Protocol.IsPaired ? null : Secret;
 
     public bool DoorOpen { get; set; }
 

@@ -42,7 +42,7 @@ internal static class VirtualStaffPhone
         }
 
         long started = target.FleetNow;
-        SimulatedPhone phone = target.PhoneFor(credential, new LockBackend(target.Id, sim.Setup.Secret));
+        SimulatedPhone phone = target.PhoneFor(credential, new LockBackend(target.Id, target.Secret ?? new byte[32]));
         phone.MtuPayload = mtu - 3;
         target.SetPayload(mtu - 3);
         var exchange = new PhoneExchange(target, phone);
@@ -57,12 +57,12 @@ internal static class VirtualStaffPhone
             sim.RunUntil(sim.Now);
         }
 
-        List<string> refusals = exchange.Refusals;
+        List<PhoneRefusal> refusals = exchange.Refusals;
         return new PhoneResult
         {
             Operation = operation.ToString(),
             Answered = outcome.Response != null || refusals.Count > 0,
-            Result = outcome.Response?.Result.ToString() ?? (refusals.Count > 0 ? refusals[^1].Split(": ")[1] : null),
+            Result = outcome.Response?.Result.ToString() ?? (refusals.Count > 0 ? refusals[^1].Result : null),
             Refusals = refusals.ToArray(),
             StartedMs = started,
             FinishedMs = target.FleetNow,
