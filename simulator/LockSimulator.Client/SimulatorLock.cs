@@ -45,7 +45,7 @@ public sealed class SimulatorLock
 
     public Task<AuditView> AuditAsync(uint since = 0) => _client.SendAsync<AuditView>(HttpMethod.Get, $"{Path}/audit?since={since}");
 
-    public Task<TraceView> TraceAsync(int since = 0) => _client.SendAsync<TraceView>(HttpMethod.Get, $"{Path}/trace?since={since}");
+    public Task<TraceView> TraceAsync(long since = 0) => _client.SendAsync<TraceView>(HttpMethod.Get, $"{Path}/trace?since={since}");
 
     public async Task<string> VcdAsync()
     {

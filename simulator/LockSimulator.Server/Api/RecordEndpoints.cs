@@ -34,9 +34,9 @@ internal static class RecordEndpoints
             .ProducesProblems(StatusCodes.Status404NotFound)
             .ProducesProblems(StatusCodes.Status409Conflict);
 
-        group.MapGet("/trace", (uint id, int? since, int? limit, LockFleet fleet) =>
+        group.MapGet("/trace", (uint id, long? since, int? limit, LockFleet fleet) =>
             {
-                int from = since ?? 0;
+                long from = since ?? 0;
                 int take = limit ?? MaxTraceEvents;
                 if (from < 0 || take is < 1 or > MaxTraceEvents)
                 {
@@ -46,14 +46,16 @@ internal static class RecordEndpoints
                 FleetLock found = fleet.Get(id);
                 return found.Read(() =>
                 {
-                    var events = found.Sim.Trace.Events;
-                    TraceEventView[] page = events.Skip(from).Take(take)
+                    TraceRecorder trace = found.Sim.Trace;
+                    long start = Math.Max(from, trace.Dropped);
+                    TraceEventView[] page = trace.Events.Skip((int)Math.Min(start - trace.Dropped, int.MaxValue)).Take(take)
                         .Select(e => new TraceEventView(e.TimeMs + found.OffsetMs, e.Signal, e.Value)).ToArray();
-                    return new TraceView(page, Math.Min(events.Count, from + page.Length));
+                    return new TraceView(page, Math.Min(trace.Total, start + page.Length), trace.Dropped);
                 });
             })
             .WithName("getTrace")
             .WithSummary("The lock's trace events (pins, state, BLE frames, phone messages) from an index on")
+            .WithDescription($"Indexes count every event the lock ever recorded; the server keeps the latest {FleetLock.TraceCapacity}, so `first` says where the retained ones begin.")
             .ProducesProblems(StatusCodes.Status400BadRequest)
             .ProducesProblems(StatusCodes.Status404NotFound);
 

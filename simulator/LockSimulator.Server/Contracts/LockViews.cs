@@ -102,5 +102,5 @@ public sealed record AuditView(uint NextSequence, uint AcknowledgedUpTo, uint Dr
 /// <summary>One traced signal change, in fleet virtual time.</summary>
 public sealed record TraceEventView(long TimeMs, string Signal, string Value);
 
-/// <summary>Trace events from an index on; ask again with <see cref="Next"/>.</summary>
-public sealed record TraceView(TraceEventView[] Events, int Next);
+/// <summary>Trace events from an index on; ask again with <see cref="Next"/>. Events before <see cref="First"/> are no longer kept.</summary>
+public sealed record TraceView(TraceEventView[] Events, long Next, long First);

@@ -69,17 +69,20 @@ internal sealed class EventLog
         }
     }
 
-    /// <summary>A live subscription that first gets the retained events after <paramref name="since"/>.</summary>
-    public EventSubscription Subscribe(long since, uint? lockId)
+    /// <summary>Most live readers at once: each may hold up to <see cref="EventSubscription.Capacity"/> events.</summary>
+    public const int MaxSubscriptions = 64;
+
+    /// <summary>A live subscription to the events published from now on (<see cref="EventSubscription.After"/>).</summary>
+    public EventSubscription Subscribe(uint? lockId)
     {
         lock (_gate)
         {
-            var subscription = new EventSubscription(lockId);
-            foreach (FleetEvent e in _recent.Where(e => e.Seq > since))
+            if (_subscriptions.Count >= MaxSubscriptions)
             {
-                subscription.Offer(e);
+                throw ApiProblem.Conflict($"{MaxSubscriptions} event streams are open already; close one");
             }
 
+            var subscription = new EventSubscription(lockId, _last);
             _subscriptions.Add(subscription);
             return subscription;
         }

@@ -49,7 +49,7 @@ internal static class OpenApiExamples
         (nameof(AuditRecordView), Record),
         (nameof(AuditView), new AuditView(4, 0, 0, [Record])),
         (nameof(TraceEventView), new TraceEventView(1207, "motor", "unlock")),
-        (nameof(TraceView), new TraceView([new TraceEventView(1207, "motor", "unlock"), new TraceEventView(1834, "state", "Unlocked")], 2)),
+        (nameof(TraceView), new TraceView([new TraceEventView(1207, "motor", "unlock"), new TraceEventView(1834, "state", "Unlocked")], 2, 0)),
         (nameof(AdvanceRequest), new AdvanceRequest { Ms = 5000 }),
         (nameof(RunRequest), new RunRequest { Factor = 60 }),
         (nameof(TimeView), new TimeView(5000, Wall.AddSeconds(5), "paused", 0, 1, 12)),

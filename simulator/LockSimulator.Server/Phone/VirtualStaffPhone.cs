@@ -58,7 +58,7 @@ internal static class VirtualStaffPhone
         }
 
         List<PhoneRefusal> refusals = exchange.Refusals;
-        return new PhoneResult
+        var result = new PhoneResult
         {
             Operation = operation.ToString(),
             Answered = outcome.Response != null || refusals.Count > 0,
@@ -71,6 +71,12 @@ internal static class VirtualStaffPhone
             Events = exchange.Events.ToArray(),
             Lock = LockViews.Of(target),
         };
+
+        // The phone outlives the operation (it keeps its session state); what it received is in the result.
+        phone.Responses.Clear();
+        phone.Events.Clear();
+        phone.Refusals.Clear();
+        return result;
     }
 
     private static Outcome Perform(FleetLock target, PhoneOperation operation, PhoneExchange exchange) => operation switch
