@@ -53,7 +53,7 @@ internal sealed class RequestGuard
         }
 
         string? origin = request.Headers.Origin;
-        bool changesState = !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) || context.WebSockets.IsWebSocketRequest;
+        bool changesState = !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) || string.Equals(request.Headers.Upgrade, "websocket", StringComparison.OrdinalIgnoreCase);
         if (changesState && (origin != null && !SameOrigin(origin, request) || request.Headers["Sec-Fetch-Site"] == "cross-site"))
         {
             status = StatusCodes.Status403Forbidden;

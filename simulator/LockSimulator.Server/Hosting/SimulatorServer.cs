@@ -101,6 +101,7 @@ public static class SimulatorServer
         WebApplication app = builder.Build();
         app.Use(ProblemMiddleware.Handle);
         app.Use(new RequestGuard(options).Handle);
+        app.Use(MaskCheckingUpgrade.Install);
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
         app.MapOpenApi().WithName("getOpenApiDocument");
         FleetEndpoints.Map(app);
