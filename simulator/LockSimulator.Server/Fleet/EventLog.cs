@@ -25,6 +25,18 @@ internal sealed class EventLog
     private readonly IncrementalHash _digest = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private long _last;
 
+    /// <summary>Live readers now.</summary>
+    public int Subscribers
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _subscriptions.Count;
+            }
+        }
+    }
+
     public long LastSeq
     {
         get

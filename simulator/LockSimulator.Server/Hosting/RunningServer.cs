@@ -24,6 +24,9 @@ public sealed class RunningServer : IAsyncDisposable
 
     public ServerOptions Options { get; }
 
+    /// <summary>The server's services (tests look at its fleet).</summary>
+    internal IServiceProvider Services => _app.Services;
+
     /// <summary>Completes when the host stops (Ctrl+C for the command line).</summary>
     public Task WaitForShutdownAsync() => _app.WaitForShutdownAsync();
 
