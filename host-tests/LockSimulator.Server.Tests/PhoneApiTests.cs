@@ -19,7 +19,8 @@ public class PhoneApiTests
 
         PhoneResult unlock = await phone.UnlockAsync();
         Assert.True(unlock.Answered);
-        Assert.Contains("StateChanged { State = Unlocked", unlock.Events.Single());
+        PhoneEventView moved = Assert.Single(unlock.Events);
+        Assert.Equal(("stateChanged", "Unlocked", "None"), (moved.Kind, moved.State, moved.Alarm));
         Assert.True(unlock.FinishedMs > unlock.StartedMs);
         Assert.False(unlock.Lock.BleConnected);
         Assert.Equal("Locked", (await phone.LockAsync()).Lock.State);
@@ -43,7 +44,7 @@ public class PhoneApiTests
         });
         PhoneResult refused = await door.Phone(expired).UnlockAsync();
         Assert.Equal("OutsideWindow", refused.Result);
-        Assert.Equal(["Hello: OutsideWindow"], refused.Refusals);
+        Assert.Equal([new PhoneRefusal("Hello", "OutsideWindow")], refused.Refusals);
 
         CredentialView staff = await server.StaffAsync(6002);
         PhoneResult badKey = await door.Phone(staff with { Key = new string('0', 64) }).UnlockAsync();
