@@ -51,8 +51,8 @@ namespace LockFirmware
             _selfTest.Finished = OnSelfTestFinished;
             _memory = new LockMemory(ports.Flash);
             _sender = new NoticeSender(ports.Ble);
-            _notices = new Notices(_sender);
-            _protocol = new LockProtocol(_memory, ports.Macs, this, _sender, Ascii8(settings.Serial));
+            _protocol = new LockProtocol(_memory, ports.Macs, ports.Aes, this, _sender, Ascii8(settings.Serial));
+            _notices = new Notices(_protocol);
             _longPressMs = settings.LongPressMs;
             _autoRelock = new AutoRelock(_timers, settings.AutoRelockMs);
         }
@@ -165,7 +165,7 @@ namespace LockFirmware
             SafetyState saved = _memory.State;
             // Counted before any session nonce exists, so no nonce of this boot repeats an old one.
             saved.BootCount++;
-            _protocol.Clock.LowerBound = saved.ClockLowerBound;
+            _protocol.Clock.HighWater = saved.ClockLowerBound;
             _protocol.Start();
             _motor.RestoreCounts((int)saved.CompletedLocks, (int)saved.CompletedUnlocks);
             _battery.RestoreGasRisk((GasRiskCause)saved.GasRisk);
@@ -387,7 +387,7 @@ namespace LockFirmware
         public void Persist()
         {
             SafetyState state = _memory.State;
-            state.ClockLowerBound = _protocol.Clock.LowerBound;
+            state.ClockLowerBound = _protocol.Clock.HighWater;
             state.Tamper = _protocol.Throttle.TamperAlarm;
             state.GasRisk = (byte)_battery.GasRisk;
             state.BatteryVerified = _verification.IsVerified;

@@ -17,6 +17,9 @@ namespace LockFirmware
         /// <summary>HMAC-SHA256 under the lock's keys (the secret, credential and session keys).</summary>
         public IMacFactory Macs;
 
+        /// <summary>AES-128-CBC decryption, for the sealed secret in PAIR.</summary>
+        public IAesCbc Aes;
+
         /// <summary>The lock's flash region (StorageLayout.RegionSectors sectors): safety state and audit log.</summary>
         public IFlash Flash;
     }

@@ -48,6 +48,7 @@ namespace LockFirmware.Device
             ports.Clock = clock;
             // Until pairing exists (BLE protocol issue) the secret is the bench unit's, from DevelopmentSecret.
             ports.Macs = new NativeMacFactory();
+            ports.Aes = new NativeAesCbc();
             ports.Flash = new FileFlash(FlashFile, StorageLayout.RegionSectors);
 
             InputQueue inputs = new InputQueue(InputQueueCapacity);

@@ -32,9 +32,14 @@ public sealed class SimulatedLock
         Physics = new DriveTrain(setup.Motor, setup.Battery, setup.StartFraction * setup.Motor.TravelRadians);
         Board = new VirtualBoard(Physics, Clock, Trace);
         Flash = setup.Flash ?? new VirtualFlash(StorageLayout.RegionSectors);
+        if (setup.Provisioned)
+        {
+            ProvisionIdentity(Flash, setup.Serial, setup.UnitFactoryKey, setup.AdcCalibration);
+        }
+
         if (setup.Paired)
         {
-            Provision(Flash, setup.LockId, setup.Secret);
+            Provision(Flash, setup.LockId, setup.Secret, setup.Epoch);
         }
 
         Boot();
@@ -187,6 +192,7 @@ public sealed class SimulatedLock
             Clock = Clock,
             Ble = Board,
             Macs = new HostMacFactory(),
+            Aes = new HostAesCbc(),
             Flash = Flash,
         };
         LockSettings settings = _setup.Settings ?? new LockSettings();
@@ -197,8 +203,11 @@ public sealed class SimulatedLock
         RecordState();
     }
 
-    /// <summary>What the installer's pairing leaves in a unit's flash: the lock id and the secret (unless already paired).</summary>
-    public static void Provision(IFlash flash, uint lockId, byte[] secret)
+    /// <summary>
+    /// What the installer's pairing leaves in a unit's flash (unless already paired): the lock
+    /// id, the secret, and the pairing's time as the clock's high-water mark.
+    /// </summary>
+    public static void Provision(IFlash flash, uint lockId, byte[] secret, DateTimeOffset pairedAt)
     {
         var memory = new LockMemory(flash);
         memory.Mount();
@@ -211,6 +220,29 @@ public sealed class SimulatedLock
         memory.Pairing.LockId = lockId;
         secret.CopyTo(memory.Pairing.Secret, 0);
         memory.SavePairing();
+        memory.State.ClockLowerBound = (uint)pairedAt.ToUnixTimeSeconds();
+        memory.Save();
+    }
+
+    /// <summary>What the production line's PROVISION leaves in a unit's flash (unless the unit already has an identity).</summary>
+    public static void ProvisionIdentity(IFlash flash, string serial, byte[] factoryKey, int adcCalibration)
+    {
+        var memory = new LockMemory(flash);
+        var identity = new LockFirmware.Security.UnitIdentity();
+        if (memory.LoadIdentity(identity))
+        {
+            return;
+        }
+
+        for (int i = 0; i < identity.Serial.Length; i++)
+        {
+            identity.Serial[i] = i < serial.Length ? (byte)serial[i] : (byte)' ';
+        }
+
+        factoryKey.CopyTo(identity.FactoryKey, 0);
+        identity.AdcCalibration = adcCalibration;
+        identity.Provisioned = true;
+        memory.SaveIdentity(identity);
     }
 
     private void RecordState()

@@ -1,4 +1,5 @@
 using LockFirmware.Ports;
+using LockFirmware.Security;
 
 namespace LockFirmware.Storage
 {
@@ -13,6 +14,7 @@ namespace LockFirmware.Storage
         private readonly ConfigStore _pairing;
         private readonly byte[] _safetyPayload;
         private readonly byte[] _pairingPayload;
+        private readonly ConfigStore _identity;
 
         public LockMemory(IFlash flash)
         {
@@ -20,6 +22,7 @@ namespace LockFirmware.Storage
             _pairing = new ConfigStore(flash, StorageLayout.PairingFirstSector, PairingState.SlotSize);
             _safetyPayload = new byte[_safety.PayloadSize];
             _pairingPayload = new byte[_pairing.PayloadSize];
+            _identity = new ConfigStore(flash, StorageLayout.IdentityFirstSector, StorageLayout.IdentitySlotSize);
             Audit = new AuditLog(flash, StorageLayout.AuditFirstSector, flash.SectorCount - StorageLayout.AuditFirstSector);
             State = new SafetyState();
             Pairing = new PairingState();
@@ -63,6 +66,29 @@ namespace LockFirmware.Storage
         {
             Pairing.Encode(_pairingPayload);
             _pairing.Save(_pairingPayload);
+        }
+
+        /// <summary>Reads the unit identity PROVISION wrote; false (identity untouched) on a unit never provisioned.</summary>
+        public bool LoadIdentity(UnitIdentity identity)
+        {
+            // Its own store, read once at boot: the payload buffer is boot-time garbage only.
+            byte[] payload = new byte[_identity.PayloadSize];
+            if (!_identity.Mount(payload))
+            {
+                return false;
+            }
+
+            identity.Decode(payload);
+            return identity.Provisioned;
+        }
+
+        /// <summary>Writes the unit identity as one atomic copy (PROVISION, once per unit).</summary>
+        public void SaveIdentity(UnitIdentity identity)
+        {
+            byte[] payload = new byte[_identity.PayloadSize];
+            _identity.Mount(payload); // finds where the next copy goes, whatever ran before
+            identity.Encode(payload);
+            _identity.Save(payload);
         }
 
         /// <summary>The backend has the records up to <paramref name="sequence"/>: the ring may overwrite them.</summary>
