@@ -14,12 +14,15 @@ switch (command)
         return AuditCommand.Run(rest, Console.Out);
     case "serve":
         return LockSimulator.Server.ServeCommand.Run(rest, Console.Out, Console.Error);
+    case "provision":
+        return ProvisionCommand.Run(rest, Console.Out, Console.Error);
     case "" or "-h" or "--help":
         Console.WriteLine("usage: LockSimulator <command> [options]");
         Console.WriteLine($"  demo       {DemoCommand.Summary}");
         Console.WriteLine($"  selftest   {SelfTestCommand.Summary} (selftest --help)");
         Console.WriteLine($"  audit      {AuditCommand.Summary}");
         Console.WriteLine($"  serve      {LockSimulator.Server.ServeCommand.Summary}");
+        Console.WriteLine($"  provision  {ProvisionCommand.Summary}");
         return command == "" ? 2 : 0;
     default:
         Console.Error.WriteLine($"unknown command '{command}' (try --help)");
