@@ -56,8 +56,8 @@ namespace LockFirmware
             _selfTest.Finished = OnSelfTestFinished;
             _memory = new LockMemory(ports.Files, settings.AuditSegments);
             _sender = new NoticeSender(ports.Ble);
-            _notices = new Notices(_sender);
-            _protocol = new LockProtocol(_memory, ports.Macs, this, _sender, Ascii8(settings.Serial));
+            _protocol = new LockProtocol(_memory, ports.Macs, ports.Aes, this, _sender, Ascii8(settings.Serial));
+            _notices = new Notices(_protocol);
             _longPressMs = settings.LongPressMs;
             _autoRelock = new AutoRelock(_timers, settings.AutoRelockMs);
         }
@@ -194,7 +194,7 @@ namespace LockFirmware
 
             // Counted before any session nonce exists, so no nonce of this boot repeats an old one.
             saved.BootCount++;
-            _protocol.Clock.LowerBound = saved.ClockLowerBound;
+            _protocol.Clock.HighWater = HighWaterAtBoot(saved, _memory.Pairing);
             _protocol.Start();
             _motor.RestoreCounts((int)saved.CompletedLocks, (int)saved.CompletedUnlocks);
             _battery.RestoreGasRisk((GasRiskCause)saved.GasRisk);
@@ -485,6 +485,22 @@ namespace LockFirmware
             _memory.Audit.Append(_protocol.Timestamp(_ports.Clock.NowMilliseconds), kind, result, _battery.LastLoadedMillivolts, keyId, userId, 0, detail);
         }
 
+        /// <summary>
+        /// The clock's high-water mark after a reboot. A pairing commits its secret and its time
+        /// together; the safety state's mark counts only if it was saved under that same pairing
+        /// (a cut between the two commits of a PAIR leaves the older pairing's mark, which the
+        /// new secret voided), and never below the pairing's own time.
+        /// </summary>
+        private static uint HighWaterAtBoot(SafetyState saved, PairingState pairing)
+        {
+            if (!pairing.Paired || saved.ClockPairedAt == pairing.PairedAt)
+            {
+                return saved.ClockLowerBound > pairing.PairedAt ? saved.ClockLowerBound : pairing.PairedAt;
+            }
+
+            return pairing.PairedAt;
+        }
+
         /// <summary>Gathers what must survive power loss into one atomic copy in flash.</summary>
         public void Persist()
         {
@@ -494,7 +510,8 @@ namespace LockFirmware
                 state.MemoryReset = false;
             }
 
-            state.ClockLowerBound = _protocol.Clock.LowerBound;
+            state.ClockLowerBound = _protocol.Clock.HighWater;
+            state.ClockPairedAt = _memory.Pairing.PairedAt;
             state.Tamper = _protocol.Throttle.TamperAlarm;
             state.GasRisk = (byte)_battery.GasRisk;
             state.BatteryVerified = _verification.IsVerified;

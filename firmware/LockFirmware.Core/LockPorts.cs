@@ -22,5 +22,8 @@ namespace LockFirmware
 
         /// <summary>Stops the motor and the test load if the lock logic stops checking in; null where the board has none.</summary>
         public IOutputGuard Guard;
+
+        /// <summary>AES-128-CBC decryption, for the sealed secret in PAIR.</summary>
+        public IAesCbc Aes;
     }
 }

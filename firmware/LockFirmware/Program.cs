@@ -71,6 +71,7 @@ namespace LockFirmware.Device
             ports.Clock = clock;
             // Until pairing exists (BLE protocol issue) the secret is the bench unit's, from DevelopmentSecret.
             ports.Macs = new NativeMacFactory();
+            ports.Aes = new NativeAesCbc();
             ports.Files = new FlashFiles(FilesRoot);
 
             InputQueue inputs = new InputQueue(InputQueueCapacity);

@@ -54,6 +54,9 @@ public class MemoryResetTests
         Assert.Contains(staff.Refusals, r => r.Result == ResultCode.NotPaired);
         Assert.False(Moved(sim));
 
+        // The unit identity went with the files (nanoFramework offers no other persistent store):
+        // the unit goes through the production line's provision step again (PowerCutWorkload.Pair does it), then the installer pairs it.
+        Assert.False(sim.Core.Protocol.Identity.Provisioned);
         // Paired again by the installer, it works and the warning is gone, across a reboot too.
         PowerCutWorkload.Pair(sim, new LockFirmware.Protocol.Client.LockBackend(sim.Setup.LockId, sim.Setup.Secret));
         Assert.True(sim.Core.Protocol.IsPaired);

@@ -16,7 +16,23 @@ public sealed record LockSetup
     /// <summary>The per-lock secret set at pairing (32 bytes); the backend keeps a copy.</summary>
     public byte[] Secret { get; init; } = DefaultSecret();
 
-    /// <summary>Arrives paired by the installer (its files already hold id and secret); false = stock unit. Applies only to a new file system.</summary>
+    /// <summary>Left production with its identity (serial, factory key, ADC calibration) written; false = a blank unit for the provision step.</summary>
+    public bool Provisioned { get; init; } = true;
+
+    /// <summary>The unit's factory key (32 bytes), known to the back office by serial; derived from the serial when null.</summary>
+    public byte[]? FactoryKey { get; init; }
+
+    /// <summary>The ADC calibration factor measured at production, parts per 10 000.</summary>
+    public int AdcCalibration { get; init; } = 10_000;
+
+    /// <summary>The factory key in use: <see cref="FactoryKey"/> or one derived from the serial.</summary>
+    public byte[] UnitFactoryKey => FactoryKey ?? DefaultFactoryKey(Serial);
+
+    /// <summary>The simulator's stand-in for the production line's key generator: a fixed key per serial.</summary>
+    public static byte[] DefaultFactoryKey(string serial) =>
+        System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.ASCII.GetBytes("lock-simulator/factory-key/" + serial));
+
+        /// <summary>Arrives paired by the installer (its files already hold id and secret); false = stock unit. Applies only to a new file system.</summary>
     public bool Paired { get; init; } = true;
 
     /// <summary>Wall time at virtual time zero (UTC).</summary>

@@ -54,10 +54,18 @@ public sealed class SimulatedLock
             }
         };
         Files = setup.Files ?? new VirtualFileSystem(Scheduler.Budget);
-        if (setup.Paired && setup.Files == null)
+        if (setup.Files == null)
         {
-            // Only a new unit is provisioned: a lock booting on files it already has keeps what they say.
-            Provision(Files, setup.LockId, setup.Secret);
+            // Only a new unit is set up: a lock booting on files it already has keeps what they say.
+            if (setup.Provisioned)
+            {
+                ProvisionIdentity(Files, setup.Serial, setup.UnitFactoryKey, setup.AdcCalibration);
+            }
+
+            if (setup.Paired)
+            {
+                Provision(Files, setup.LockId, setup.Secret, setup.Epoch);
+            }
         }
 
         Boot();
@@ -361,6 +369,7 @@ public sealed class SimulatedLock
             Ble = new TimedBle(Board, Scheduler),
             Macs = new TimedMacFactory(new HostMacFactory(), Scheduler),
             Files = _timedFiles,
+            Aes = new HostAesCbc(),
             Guard = Guard,
         };
         LockSettings settings = _setup.Settings ?? new LockSettings();
@@ -371,8 +380,11 @@ public sealed class SimulatedLock
         RecordState();
     }
 
-    /// <summary>What the installer's pairing leaves in a unit's files: the lock id and the secret, beside a saved state (unless already paired).</summary>
-    public static void Provision(IFileSystem files, uint lockId, byte[] secret)
+    /// <summary>
+    /// What the installer's pairing leaves in a unit's files (unless already paired): the lock
+    /// id, the secret, and the pairing's time as the clock's high-water mark, beside a saved state.
+    /// </summary>
+    public static void Provision(IFileSystem files, uint lockId, byte[] secret, DateTimeOffset pairedAt)
     {
         var memory = new LockMemory(files);
         memory.Mount();
@@ -384,8 +396,32 @@ public sealed class SimulatedLock
         memory.Pairing.Paired = true;
         memory.Pairing.LockId = lockId;
         secret.CopyTo(memory.Pairing.Secret, 0);
+        memory.Pairing.PairedAt = (uint)pairedAt.ToUnixTimeSeconds();
+        memory.State.ClockLowerBound = memory.Pairing.PairedAt;
+        memory.State.ClockPairedAt = memory.Pairing.PairedAt;
         memory.Save();
         memory.SavePairing();
+    }
+
+    /// <summary>What the production line's PROVISION leaves in a unit's files (unless the unit already has an identity).</summary>
+    public static void ProvisionIdentity(IFileSystem files, string serial, byte[] factoryKey, int adcCalibration)
+    {
+        var memory = new LockMemory(files);
+        var identity = new LockFirmware.Security.UnitIdentity();
+        if (memory.LoadIdentity(identity))
+        {
+            return;
+        }
+
+        for (int i = 0; i < identity.Serial.Length; i++)
+        {
+            identity.Serial[i] = i < serial.Length ? (byte)serial[i] : (byte)' ';
+        }
+
+        factoryKey.CopyTo(identity.FactoryKey, 0);
+        identity.AdcCalibration = adcCalibration;
+        identity.Provisioned = true;
+        memory.SaveIdentity(identity);
     }
 
     private void RecordState()

@@ -132,7 +132,7 @@ public sealed class SimulatedPhone
 
         if (LockEvent.IsEvent(message))
         {
-            LockEvent lockEvent = LockEvent.Parse(message);
+            LockEvent lockEvent = ReadEvent(message);
             Events.Add(lockEvent);
             Log($"<- event {lockEvent}");
             return;
@@ -149,28 +149,74 @@ public sealed class SimulatedPhone
                 Transmit(_session.Hello());
                 break;
             case MessageType.Command when message.Length > 2:
-                CommandResponse response = _session.ReadResponse(message);
+                if (!TryRead(message, out CommandResponse response))
+                {
+                    break;
+                }
+
+                if (response.Result == ResultCode.NoSession && _awaiting.Count > 0)
+                {
+                    Resend("<- NoSession (MAC ok); -> HELLO again");
+                    break;
+                }
+
                 Responses.Add(response);
                 _awaiting.TryDequeue(out _);
                 Log($"<- {response.Opcode} #{response.Counter}: {response.Result} (MAC ok)");
                 break;
             case MessageType.Command when message[1] == (byte)ResultCode.NoSession && _awaiting.Count > 0:
-                // The session is gone (another phone took the link, or a timeout): as the app
-                // does, open a new one and send again what was not answered.
-                Log("<- NoSession; -> HELLO again");
-                foreach (var command in _awaiting)
-                {
-                    _pending.Enqueue(command);
-                }
-
-                _awaiting.Clear();
-                Transmit(_session.Hello());
+                Resend("<- NoSession; -> HELLO again");
                 break;
             default:
                 Refusals.Add((message[0], (ResultCode)message[1]));
                 Log($"<- refused 0x{message[0]:X2}: {(ResultCode)message[1]}");
                 break;
         }
+    }
+
+    /// <summary>A response that does not verify under this phone's session (someone else's HELLO took the lock's session) is dropped, as the app does.</summary>
+    private bool TryRead(byte[] message, out CommandResponse response)
+    {
+        try
+        {
+            response = _session.ReadResponse(message);
+            return true;
+        }
+        catch (ProtocolViolationException e)
+        {
+            Log($"<- dropped: {e.Message}");
+            response = null!;
+            return false;
+        }
+    }
+
+    /// <summary>An event whose MAC is not of this phone's session is kept as unauthenticated.</summary>
+    private LockEvent ReadEvent(byte[] message)
+    {
+        try
+        {
+            return _session.ReadEvent(message);
+        }
+        catch (ProtocolViolationException)
+        {
+            return LockEvent.Parse(message);
+        }
+    }
+
+    /// <summary>
+    /// The session is gone (another phone took the link, or a timeout): as the app does, open
+    /// a new one and send again what was not answered.
+    /// </summary>
+    private void Resend(string why)
+    {
+        Log(why);
+        foreach (var command in _awaiting)
+        {
+            _pending.Enqueue(command);
+        }
+
+        _awaiting.Clear();
+        Transmit(_session.Hello());
     }
 
     private void OnChallenge(byte[] message)

@@ -16,6 +16,8 @@ switch (command)
         return PowerCutCommand.Run(rest, Console.Out, Console.Error);
     case "serve":
         return LockSimulator.Server.ServeCommand.Run(rest, Console.Out, Console.Error);
+    case "provision":
+        return ProvisionCommand.Run(rest, Console.Out, Console.Error);
     case "" or "-h" or "--help":
         Console.WriteLine("usage: LockSimulator <command> [options]");
         Console.WriteLine($"  demo       {DemoCommand.Summary}");
@@ -23,6 +25,7 @@ switch (command)
         Console.WriteLine($"  audit      {AuditCommand.Summary}");
         Console.WriteLine($"  powercut   {PowerCutCommand.Summary}");
         Console.WriteLine($"  serve      {LockSimulator.Server.ServeCommand.Summary}");
+        Console.WriteLine($"  provision  {ProvisionCommand.Summary}");
         return command == "" ? 2 : 0;
     default:
         Console.Error.WriteLine($"unknown command '{command}' (try --help)");

@@ -46,7 +46,7 @@ public sealed class BenchLock
     {
         byte[] secret = Enumerable.Range(0x40, 32).Select(i => (byte)i).ToArray();
         var files = new RamFiles();
-        SimulatedLock.Provision(files, LockId, secret);
+        SimulatedLock.Provision(files, LockId, secret, Epoch);
         var outputs = new NoOpOutputs();
         var ports = new LockPorts
         {
@@ -57,6 +57,7 @@ public sealed class BenchLock
             Clock = Clock,
             Ble = Ble,
             Macs = new HostMacFactory(),
+            Aes = new HostAesCbc(),
             Files = files,
         };
         Core = new LockCore(ports, new LockSettings(), new InputQueue(4));

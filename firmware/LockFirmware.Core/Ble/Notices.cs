@@ -1,12 +1,14 @@
 using LockFirmware.Battery;
 using LockFirmware.Motor;
+using LockFirmware.Protocol;
 using LockFirmware.SelfTest;
 
 namespace LockFirmware.Ble
 {
     /// <summary>
     /// Encodes the lock's events and its status fields (docs/PROTOCOL.md, "Events" and
-    /// "Status") into buffers it owns, so no notification allocates.
+    /// "Status") into buffers it owns, so no notification allocates. Events go out through
+    /// the protocol, which adds a MAC while a session is open.
     /// </summary>
     public sealed class Notices
     {
@@ -17,12 +19,14 @@ namespace LockFirmware.Ble
         public const byte StateChangedEvent = 0x01;
         public const byte SelfTestEvent = 0x02;
 
-        private readonly NoticeSender _sender;
-        private readonly byte[] _event = new byte[5];
+        private const int EventLength = 5;
 
-        public Notices(NoticeSender sender)
+        private readonly LockProtocol _protocol;
+        private readonly byte[] _event = new byte[EventLength + 2 + ProtocolInfo.MacLength];
+
+        public Notices(LockProtocol protocol)
         {
-            _sender = sender;
+            _protocol = protocol;
         }
 
         public int WriteStatus(byte[] buffer, int offset, LockCore core)
@@ -48,7 +52,7 @@ namespace LockFirmware.Ble
             _event[2] = (byte)state;
             _event[3] = (byte)alarm;
             _event[4] = (byte)battery;
-            _sender.Send(_event, 5);
+            _protocol.SendEvent(_event, EventLength);
         }
 
         public void SelfTestFinished(SelfTestOutcome outcome, int loadedMillivolts)
@@ -57,7 +61,7 @@ namespace LockFirmware.Ble
             _event[1] = SelfTestEvent;
             _event[2] = (byte)outcome;
             Bytes.WriteUInt16(_event, 3, loadedMillivolts);
-            _sender.Send(_event, 5);
+            _protocol.SendEvent(_event, EventLength);
         }
 
         private static int Nibble(int count)

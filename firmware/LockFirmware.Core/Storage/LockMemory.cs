@@ -1,4 +1,5 @@
 using LockFirmware.Ports;
+using LockFirmware.Security;
 
 namespace LockFirmware.Storage
 {
@@ -17,6 +18,7 @@ namespace LockFirmware.Storage
         private readonly AtomicRecord _pairing;
         private readonly byte[] _safetyPayload;
         private readonly byte[] _pairingPayload;
+        private readonly AtomicRecord _identity;
 
         public LockMemory(IFileSystem files)
             : this(files, StorageLayout.AuditSegments)
@@ -31,6 +33,7 @@ namespace LockFirmware.Storage
             _safetyPayload = new byte[_safety.PayloadSize];
             _pairingPayload = new byte[_pairing.PayloadSize];
             Audit = new AuditLog(files, StorageLayout.AuditPrefix, auditSegments, StorageLayout.AuditRecordsPerSegment);
+            _identity = new AtomicRecord(files, StorageLayout.IdentityName, StorageLayout.IdentitySlotSize - AtomicRecord.Overhead);
             State = new SafetyState();
             Pairing = new PairingState();
         }
@@ -89,6 +92,29 @@ namespace LockFirmware.Storage
         {
             Pairing.Encode(_pairingPayload);
             return _pairing.Save(_pairingPayload);
+        }
+
+        /// <summary>Reads the unit identity PROVISION wrote; false (identity untouched) on a unit never provisioned.</summary>
+        public bool LoadIdentity(UnitIdentity identity)
+        {
+            // Its own store, read once at boot: the payload buffer is boot-time garbage only.
+            byte[] payload = new byte[_identity.PayloadSize];
+            if (_identity.Mount(payload) != RecordState.Found)
+            {
+                return false;
+            }
+
+            identity.Decode(payload);
+            return identity.Provisioned;
+        }
+
+        /// <summary>Commits the unit identity as one atomic copy (PROVISION, once per unit); false when the file system refused it.</summary>
+        public bool SaveIdentity(UnitIdentity identity)
+        {
+            byte[] payload = new byte[_identity.PayloadSize];
+            _identity.Mount(payload); // finds which copy is current, whatever ran before
+            identity.Encode(payload);
+            return _identity.Save(payload);
         }
 
         /// <summary>The backend has the records up to <paramref name="sequence"/>: the ring may overwrite them.</summary>

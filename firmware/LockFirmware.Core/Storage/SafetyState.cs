@@ -22,9 +22,10 @@ namespace LockFirmware.Storage
         private const int ConsumedOffset = 37;
         private const int MemoryResetOffset = 41;
         private const int FaultCountOffset = 42;
+        private const int ClockPairedAtOffset = 46;
 
         /// <summary>Bytes of payload it needs (the record's copy holds 52).</summary>
-        public const int Size = 46;
+        public const int Size = 50;
 
         public uint AuditAcknowledgedUpTo;
 
@@ -61,6 +62,12 @@ namespace LockFirmware.Storage
         /// <summary>Software faults contained so far (guard trips, exceptions): reported in the status.</summary>
         public uint FaultCount;
 
+        /// <summary>
+        /// The PairingState.PairedAt of the pairing under which <see cref="ClockLowerBound"/> was
+        /// recorded: a mark saved under an older pairing does not hold for a newer one.
+        /// </summary>
+        public uint ClockPairedAt;
+
         public void Encode(byte[] payload)
         {
             for (int i = 0; i < payload.Length; i++)
@@ -83,6 +90,7 @@ namespace LockFirmware.Storage
             Bytes.WriteUInt32(payload, ConsumedOffset, ConsumedMilliampHours);
             payload[MemoryResetOffset] = (byte)(MemoryReset ? 1 : 0);
             Bytes.WriteUInt32(payload, FaultCountOffset, FaultCount);
+            Bytes.WriteUInt32(payload, ClockPairedAtOffset, ClockPairedAt);
         }
 
         public void Decode(byte[] payload)
@@ -107,6 +115,8 @@ namespace LockFirmware.Storage
             {
                 FaultCount = 0;
             }
+
+            ClockPairedAt = Bytes.ReadUInt32(payload, ClockPairedAtOffset);
         }
     }
 }

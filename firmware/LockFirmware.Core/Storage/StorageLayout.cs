@@ -20,5 +20,9 @@ namespace LockFirmware.Storage
         /// </summary>
         public const int AuditSegments = 64;
         public const int AuditRecordsPerSegment = 16;
+
+        /// <summary>The unit identity's record (files identity.a, identity.b): a 64-byte copy, written once at production.</summary>
+        public const string IdentityName = "identity";
+        public const int IdentitySlotSize = 64;
     }
 }

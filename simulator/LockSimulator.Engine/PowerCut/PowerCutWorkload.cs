@@ -6,12 +6,13 @@ using LockFirmware.Motor;
 using LockFirmware.Protocol.Client;
 using LockFirmware.Security;
 using LockFirmware.Storage;
+using LockSimulator.Scenarios;
 using LockSimulator.Virtual;
 
 namespace LockSimulator.PowerCut;
 
 /// <summary>
-/// What the power-cut proof runs on a lock: a stock unit is paired over BLE, then a scripted
+/// What the power-cut proof runs on a lock: a blank unit is provisioned and paired over BLE, then a scripted
 /// stretch of its life (unlocks, locks, a jam, status reads, refusals, a revocation, a battery
 /// change, audit reads and acknowledgements, a reboot, unpairing and pairing to a new owner),
 /// or random lives. The audit ring is shrunk to 3 segments so the workload wraps it.
@@ -164,18 +165,19 @@ public static class PowerCutWorkload
         return sim.Core.State == LockState.Unlocked ? null : $"cut {cutAt}: after the reboot the lock did not unlock (state {sim.Core.State})";
     }
 
-    /// <summary>The installer's pairing: a long press opens the window, then PAIR from the backend.</summary>
+    /// <summary>
+    /// The installer's pairing: a long press opens the window, INFO, then PAIR from the backend.
+    /// A unit without its identity (a blank volume: new, or wiped) gets the production line's
+    /// PROVISION first.
+    /// </summary>
     public static void Pair(SimulatedLock sim, LockBackend backend)
     {
-        int longPress = sim.Setup.Settings?.LongPressMs ?? new LockSettings().LongPressMs;
-        sim.PressButton(sim.Now, holdMs: longPress + 500);
-        sim.RunFor(longPress + 1_000);
-        foreach (byte[] fragment in Fragments.Split(backend.PairMessage(1)))
+        if (!sim.Core.Protocol.Identity.Provisioned)
         {
-            sim.Write(sim.Now, fragment);
+            InstallerTool.Provision(sim);
         }
 
-        sim.RunFor(100);
+        InstallerTool.Pair(sim, backend, organisation: 1);
     }
 
     private static SimulatedPhone Phone(SimulatedLock sim, LockBackend backend, Role role, uint keyId) => new(sim, backend.Issue(new CredentialFields

@@ -32,7 +32,7 @@ internal sealed class BleLink
     private readonly Channel<(WebSocketMessageType Type, byte[] Data)> _outgoing =
         Channel.CreateBounded<(WebSocketMessageType, byte[])>(new BoundedChannelOptions(MaxQueued) { SingleReader = true });
     private (WebSocketCloseStatus Status, string Reason)? _close;
-    private readonly PairWatcher _pairing = new();
+    private readonly PairWatcher _pairing;
     private int _payload = Fragment.DefaultPayload;
     private bool _connected;
 
@@ -41,6 +41,7 @@ internal sealed class BleLink
         _socket = socket;
         _fleet = fleet;
         _lock = target;
+        _pairing = new PairWatcher(target.Sim.Setup.UnitFactoryKey);
     }
 
     public async Task RunAsync(CancellationToken aborted)

@@ -5,24 +5,30 @@ namespace LockSimulator.Server.Ble;
 
 /// <summary>
 /// Watches one BLE link for a PAIR the lock accepts, so that the secret it installed becomes the
-/// one the server shows and its backend endpoints use. The secret crosses the air in clear at
-/// pairing (docs/PROTOCOL.md, "Pairing"), so anyone on the link (here: the server) sees it.
+/// one the server shows and its backend endpoints use. The secret is sealed with the unit's
+/// factory key (docs/PROTOCOL.md, "Pairing"); the server plays the back office, which holds that
+/// key by serial, so it opens the PAIR it sees with the serial and nonce of the unit's INFO.
 /// </summary>
 internal sealed class PairWatcher
 {
-    private const int PairLength = 1 + 4 + 1 + 32;
-
+    private readonly byte[] _factoryKey;
     private NotificationReader _writes = new();
     private NotificationReader _answers = new();
     private byte[]? _offered;
+    private UnitInfo? _unit;
+
+    public PairWatcher(byte[] factoryKey)
+    {
+        _factoryKey = factoryKey;
+    }
 
     /// <summary>A write of the phone; a whole PAIR message is remembered until the lock answers it.</summary>
     public void OnWrite(byte[] fragment, long nowMs)
     {
         byte[]? message = Reassemble(ref _writes, fragment, nowMs);
-        if (message is { Length: PairLength } && message[0] == MessageType.Pair)
+        if (message != null && _unit != null)
         {
-            _offered = message[6..];
+            _offered = PairingSeal.Open(_factoryKey, _unit.Serial, _unit.PairingNonce, message);
         }
     }
 
@@ -30,6 +36,12 @@ internal sealed class PairWatcher
     public byte[]? OnNotification(byte[] fragment, long nowMs)
     {
         byte[]? message = Reassemble(ref _answers, fragment, nowMs);
+        if (message is { Length: >= 2 } && message[0] == (MessageType.Info | MessageType.ResponseFlag))
+        {
+            _unit = TryParse(message);
+            return null;
+        }
+
         if (message is not { Length: >= 2 } || message[0] != (MessageType.Pair | MessageType.ResponseFlag))
         {
             return null;
@@ -38,6 +50,18 @@ internal sealed class PairWatcher
         byte[]? installed = message[1] == (byte)ResultCode.Ok ? _offered : null;
         _offered = null;
         return installed;
+    }
+
+    private static UnitInfo? TryParse(byte[] message)
+    {
+        try
+        {
+            return UnitInfo.Parse(message);
+        }
+        catch (ProtocolViolationException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Garbage on the link is the lock's business: the watcher only starts over.</summary>

@@ -1,6 +1,7 @@
 using System;
 using LockFirmware.Ble;
 using LockFirmware.Protocol.Client;
+using LockSimulator.Scenarios;
 using LockSimulator.Server.Contracts;
 using LockSimulator.Server.Fleet;
 using LockSimulator.Server.Hosting;
@@ -15,9 +16,6 @@ namespace LockSimulator.Server.Phone;
 /// </summary>
 internal static class InstallerPairing
 {
-    /// <summary>The button is held a little longer than the firmware's long press (LockSettings.LongPressMs).</summary>
-    private const int HoldMs = 5_200;
-
     public static PairResult Run(FleetLock target, byte[] secret, byte organisation)
     {
         SimulatedLock sim = target.Sim;
@@ -32,43 +30,17 @@ internal static class InstallerPairing
         }
 
         long started = target.FleetNow;
-        sim.PressButton(sim.Now, HoldMs);
-        sim.RunFor(HoldMs + 100);
 
         var tool = new object();
-        var reader = new NotificationReader();
-        byte[]? answer = null;
-        void OnNotified(byte[] notification)
-        {
-            if (sim.Connected == tool && answer == null)
-            {
-                byte[]? message = reader.Add(notification, sim.Now);
-                if (message is { Length: >= 2 } && message[0] == (MessageType.Pair | MessageType.ResponseFlag))
-                {
-                    answer = message;
-                }
-            }
-        }
-
-        sim.Board.Notified += OnNotified;
+        ResultCode? result;
         try
         {
             sim.Connected = tool;
             target.SetPayload(Fragment.DefaultPayload);
-            foreach (byte[] fragment in Fragments.Split(new LockBackend(target.Id, secret).PairMessage(organisation)))
-            {
-                sim.WriteNow(fragment);
-            }
-
-            long end = sim.Now + PhoneExchange.AnswerTimeoutMs;
-            while (answer == null && sim.Now < end && sim.Powered)
-            {
-                sim.RunFor(10);
-            }
+            result = InstallerTool.Pair(sim, new LockBackend(target.Id, secret), organisation);
         }
         finally
         {
-            sim.Board.Notified -= OnNotified;
             if (sim.Connected == tool)
             {
                 target.Disconnect();
@@ -77,7 +49,6 @@ internal static class InstallerPairing
             sim.RunUntil(sim.Now);
         }
 
-        ResultCode? result = answer == null ? null : (ResultCode)answer[1];
         if (result == ResultCode.Ok)
         {
             target.Secret = secret;
@@ -85,7 +56,7 @@ internal static class InstallerPairing
 
         return new PairResult
         {
-            Answered = answer != null,
+            Answered = result != null,
             Result = result?.ToString(),
             Secret = result == ResultCode.Ok ? Convert.ToHexString(secret) : null,
             StartedMs = started,
