@@ -36,6 +36,7 @@ namespace LockFirmware
         private readonly LockProtocol _protocol;
         private readonly int _longPressMs;
         private readonly AutoRelock _autoRelock;
+        private readonly LinkSupervisor _link;
         private readonly byte[] _input = new byte[InputQueue.MaxPayload];
         private bool _buttonClosed;
 
@@ -52,7 +53,9 @@ namespace LockFirmware
             _memory = new LockMemory(ports.Flash);
             _sender = new NoticeSender(ports.Ble);
             _notices = new Notices(_sender);
-            _protocol = new LockProtocol(_memory, ports.Macs, this, _sender, Ascii8(settings.Serial));
+            byte[] serial = Ascii8(settings.Serial);
+            _protocol = new LockProtocol(_memory, ports.Macs, this, _sender, serial);
+            _link = new LinkSupervisor(ports.Ble, _timers, _sender, serial);
             _longPressMs = settings.LongPressMs;
             _autoRelock = new AutoRelock(_timers, settings.AutoRelockMs);
         }
@@ -102,6 +105,12 @@ namespace LockFirmware
         public byte StatusFlags
         {
             get { return Status.AdvertisedFlags.Of(Warnings, _protocol.IsPaired); }
+        }
+
+        /// <summary>The BLE connection and advertising policy.</summary>
+        public LinkSupervisor Link
+        {
+            get { return _link; }
         }
 
         /// <summary>The BLE side: pairing, clock, sessions, throttle.</summary>
@@ -179,6 +188,7 @@ namespace LockFirmware
             saved.RestMillivolts = rest;
             Persist();
             Append(AuditEvent.Boot, 0, saved.BootCount);
+            _link.Refresh(StatusFlags, _ports.Clock.NowMilliseconds);
         }
 
         /// <summary>Handles every queued input, then every timer that is due.</summary>
@@ -197,6 +207,8 @@ namespace LockFirmware
             {
                 HandleTimer(id, now);
             }
+
+            _link.Refresh(StatusFlags, now);
         }
 
         private void HandleInput(InputKind kind, int length, long now)
@@ -216,9 +228,15 @@ namespace LockFirmware
                     break;
                 case InputKind.BleWrite:
                     HandleFragment(length, now);
+                    _link.OnWrite(now, _protocol.SessionOpen);
+                    break;
+                case InputKind.BleConnected:
+                    _protocol.CloseSession();
+                    _link.OnConnected(now);
                     break;
                 case InputKind.BleDisconnected:
                     _protocol.CloseSession();
+                    _link.OnDisconnected(now);
                     break;
                 case InputKind.DoorOpened:
                 case InputKind.DoorClosed:
@@ -227,7 +245,7 @@ namespace LockFirmware
                 case InputKind.BleMtu:
                     if (length == 2)
                     {
-                        _sender.PayloadSize = Bytes.ReadUInt16(_input, 0);
+                        _link.OnMtu(Bytes.ReadUInt16(_input, 0));
                     }
 
                     break;
@@ -263,6 +281,14 @@ namespace LockFirmware
                     if (_buttonClosed)
                     {
                         _protocol.OpenPairingWindow(now);
+                    }
+
+                    break;
+                case TimerId.LinkGuard:
+                    if (_link.ShouldDrop(now, _protocol.SessionOpen, _motor.IsMoving))
+                    {
+                        _protocol.CloseSession();
+                        _link.Drop(now);
                     }
 
                     break;

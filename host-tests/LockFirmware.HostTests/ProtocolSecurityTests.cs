@@ -253,6 +253,7 @@ public class ProtocolSecurityTests
         Assert.True(sim.Core.Protocol.IsPaired);
         link.Send(backend.PairMessage(1));
         Assert.Equal(ResultCode.PairingClosed, (ResultCode)link.Last[1]);
+        link.HangUp(); // the installer's tool leaves: the lock's one connection is free again
 
         IssuedCredential adminCredential = backend.Issue(new CredentialFields
         {

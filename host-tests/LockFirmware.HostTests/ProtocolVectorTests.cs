@@ -79,7 +79,7 @@ public class ProtocolVectorTests
         var sim = new SimulatedLock(setup);
         var replies = new List<byte[]>();
         var reader = new NotificationReader();
-        sim.Board.Notified += n =>
+        sim.Radio.Notified += n =>
         {
             byte[]? message = reader.Add(n, sim.Now);
             if (message != null && !LockEvent.IsEvent(message))

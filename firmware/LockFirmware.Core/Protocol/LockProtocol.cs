@@ -61,6 +61,12 @@ namespace LockFirmware.Protocol
             get { return _memory.Pairing.Paired; }
         }
 
+        /// <summary>A phone has a session (the link supervisor drops connections that never open one).</summary>
+        public bool SessionOpen
+        {
+            get { return _sessionOpen; }
+        }
+
         /// <summary>After the memory is mounted: keys the lock secret if the unit is paired.</summary>
         public void Start()
         {

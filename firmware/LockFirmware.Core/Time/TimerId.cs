@@ -9,6 +9,10 @@ namespace LockFirmware.Time
         /// <summary>Held this long, the button opens the pairing window.</summary>
         LongPress,
         /// <summary>Unlocked this long (and the door closed), the lock locks itself again.</summary>
-        AutoRelock
+        AutoRelock,
+        /// <summary>A connected phone must have opened a session, or kept using it, by now.</summary>
+        LinkGuard,
+        /// <summary>The earliest time the advertised status may be renewed (a BLE stack restart on the device).</summary>
+        Advertise
     }
 }

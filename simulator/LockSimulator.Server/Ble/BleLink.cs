@@ -50,7 +50,7 @@ internal sealed class BleLink
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(aborted, _lock.Removed.Token, _end.Token);
         _lock.Read(() =>
         {
-            _lock.Sim.Board.Notified += OnNotified;
+            _lock.Sim.Radio.Notified += OnNotified;
             _lock.Sim.LinkLost += OnLinkLost;
         });
         Task writing = WriteAllAsync(stop.Token);
@@ -65,7 +65,7 @@ internal sealed class BleLink
         {
             _lock.Read(() =>
             {
-                _lock.Sim.Board.Notified -= OnNotified;
+                _lock.Sim.Radio.Notified -= OnNotified;
                 _lock.Sim.LinkLost -= OnLinkLost;
                 if (_lock.Sim.Connected == this)
                 {
