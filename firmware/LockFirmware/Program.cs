@@ -55,11 +55,16 @@ namespace LockFirmware.Device
             ports.Ble = gatt;
             LockCore core = new LockCore(ports, board.Settings, inputs);
             new ButtonInput(gpio, board.ButtonPin, inputs, dispatcher);
+            if (board.DoorSensorPin >= 0)
+            {
+                new DoorInput(gpio, board.DoorSensorPin, inputs, dispatcher);
+            }
+
             dispatcher.Attach(core, clock, gatt);
             core.Start();
             if (!gatt.Start("Lock " + board.Settings.Serial, InfoBytes(board), core.StatusFlags))
             {
-                Console.WriteLine("lock: BLE service could not start");
+                Console.WriteLine("lock: BLE service could not start (" + gatt.AdvertisingStatus.ToString() + ")");
             }
 
             Console.WriteLine("lock: ready");
