@@ -33,7 +33,7 @@ namespace LockFirmware.Device.Boards
             board.RedLedPin = 12;
             board.TestLoadPin = 13;
             board.DoorSensorPin = 14;         // S3 strapping pins are GPIO0, 3, 45, 46
-            // ESP-IDF ADC guide (ESP32-S3): 12 dB attenuation measures about 0–3100 mV.
+            // ESP-IDF v4.4 ADC guide (ESP32-S3), "ADC Attenuation": 12 dB measures 0–3100 mV.
             board.AdcFullScaleMillivolts = 3100;
             Fill(board);
             return board;
@@ -55,7 +55,7 @@ namespace LockFirmware.Device.Boards
             // C3 strapping pins are GPIO2, 8, 9 (GPIO2 must be high at reset); GPIO18 (USB D-) is
             // free on the DevKitM-1, whose USB socket goes through its USB-UART bridge to GPIO20/21.
             board.DoorSensorPin = 18;
-            // ESP-IDF ADC guide (ESP32-C3): 12 dB (formerly "11 dB") attenuation measures 0–2500 mV.
+            // ESP-IDF v4.4 ADC guide (ESP32-C3), "ADC Attenuation": 12 dB (formerly "11 dB") measures 0–2500 mV.
             board.AdcFullScaleMillivolts = 2500;
             Fill(board);
             return board;
