@@ -132,8 +132,15 @@ public sealed class SimulatedPhone
         }
 
         _lastExchange = long.MinValue;
-        int mtu = _lock.Radio.ExchangeMtu(this, MtuPayload + 3);
-        Log($"connected, MTU {mtu}");
+        if (MtuPayload > Fragment.DefaultPayload)
+        {
+            Log($"connected, MTU {_lock.Radio.ExchangeMtu(this, MtuPayload + 3)}");
+        }
+        else
+        {
+            Log("connected");
+        }
+
         return true;
     }
 

@@ -52,6 +52,9 @@ namespace LockFirmware.Device.Esp32
         private int _advertisementLength;
         private int _scanResponseLength;
         private bool _dropRequested;
+
+        /// <summary>A phone is connected: only then do notifications go out (never into a stack being restarted).</summary>
+        private bool _connected;
         private GattServiceProvider _provider;
         private GattLocalCharacteristic _notice;
         private GattLocalCharacteristic _status;
@@ -106,7 +109,7 @@ namespace LockFirmware.Device.Esp32
 
         public void Notify(byte[] buffer, int offset, int count)
         {
-            if (_notice == null)
+            if (_notice == null || !_connected)
             {
                 return;
             }
@@ -129,7 +132,10 @@ namespace LockFirmware.Device.Esp32
             }
 
             _statusFlags = flags;
-            _status.NotifyValue(new Buffer(new byte[] { flags }));
+            if (_connected)
+            {
+                _status.NotifyValue(new Buffer(new byte[] { flags }));
+            }
         }
 
         public void Advertise(LegacyAdvertisement packets)
@@ -155,6 +161,7 @@ namespace LockFirmware.Device.Esp32
                 _dropRequested = true;
             }
 
+            _connected = false;
             _restart.Set();
         }
 
@@ -283,7 +290,8 @@ namespace LockFirmware.Device.Esp32
 
         private void OnSessionStatusChanged(object sender, GattSessionStatusChangedEventArgs args)
         {
-            _inputs.Post(args.Status == GattSessionStatus.Active ? InputKind.BleConnected : InputKind.BleDisconnected);
+            _connected = args.Status == GattSessionStatus.Active;
+            _inputs.Post(_connected ? InputKind.BleConnected : InputKind.BleDisconnected);
             _dispatcher.Wake();
         }
 
