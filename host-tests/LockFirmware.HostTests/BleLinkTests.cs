@@ -3,6 +3,7 @@ using LockFirmware.Ble;
 using LockFirmware.Protocol.Client;
 using LockFirmware.Status;
 using LockSimulator;
+using LockSimulator.Budget;
 using LockSimulator.Physics;
 using Xunit;
 
@@ -71,6 +72,8 @@ public class BleLinkTests
 
         sim.RunUntil(1_000 + LinkSupervisor.SessionOpenBoundMs);
         Assert.Null(sim.Radio.Holder);
+        Assert.False(sim.Radio.Advertising); // dropping a phone restarts the BLE stack on the board
+        sim.RunFor(BoardBudget.For(Chip.Esp32S3, ImageProfile.Stock).BleStackRestartMs);
         Assert.True(sim.Radio.Advertising);
 
         SimulatedPhone staff = SimulatedPhone.Staff(sim);

@@ -5,6 +5,7 @@ using LockFirmware.Events;
 using LockFirmware.Ports;
 using LockFirmware.Storage;
 using LockFirmware.Time;
+using LockSimulator.Budget;
 using LockSimulator.Physics;
 using LockSimulator.Tracing;
 using LockSimulator.Virtual;
@@ -34,7 +35,7 @@ public sealed class SimulatedLock
         Trace = new TraceRecorder();
         Physics = new DriveTrain(setup.Motor, setup.Battery, setup.StartFraction * setup.Motor.TravelRadians);
         Board = new VirtualBoard(Physics, Clock, Trace);
-        Radio = new VirtualBleLink(Clock, Trace);
+        Radio = new VirtualBleLink(Clock, Trace, BoardBudget.For(Chip.Esp32S3, ImageProfile.Stock).BleStackRestartMs);
         Flash = setup.Flash ?? new VirtualFlash(StorageLayout.RegionSectors);
         if (setup.Paired)
         {

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using LockFirmware.Ble;
 using LockFirmware.Events;
 using LockFirmware.Ports;
+using LockSimulator.Budget;
 using LockSimulator.Tracing;
 
 namespace LockSimulator.Virtual;
@@ -16,6 +17,8 @@ namespace LockSimulator.Virtual;
 /// connection is the lower of the phone's and NimBLE's preferred 256; 23 until exchanged), and
 /// a write the firmware's input queue cannot take is refused at the ATT level. Changing the
 /// advertisement while a phone is connected throws: on the board it restarts the BLE stack.
+/// Renewing the advertisement and dropping a phone are such restarts, so for
+/// <see cref="BoardBudget.BleStackRestartMs"/> after either nobody can connect.
 /// </summary>
 public sealed class VirtualBleLink : IBleLink
 {
@@ -29,12 +32,15 @@ public sealed class VirtualBleLink : IBleLink
     private readonly TraceRecorder _trace;
     private readonly List<byte[]> _notifications = new();
     private readonly List<AdvertisingChange> _changes = new();
+    private readonly int _restartMs;
     private int _payload = DefaultMtu - 3;
+    private long _restartedAt;
 
-    public VirtualBleLink(VirtualClock clock, TraceRecorder trace)
+    public VirtualBleLink(VirtualClock clock, TraceRecorder trace, int stackRestartMs)
     {
         _clock = clock;
         _trace = trace;
+        _restartMs = stackRestartMs;
     }
 
     /// <summary>One change of what is on air: when, and the two packets.</summary>
@@ -47,7 +53,7 @@ public sealed class VirtualBleLink : IBleLink
     public object? Holder { get; private set; }
 
     /// <summary>True when a phone can find and connect to the lock.</summary>
-    public bool Advertising => Holder == null && Inputs != null && Advertisement.Length > 0;
+    public bool Advertising => Holder == null && Inputs != null && Advertisement.Length > 0 && _clock.NowMilliseconds >= _restartedAt;
 
     /// <summary>The advertisement on air (or resumed on disconnect); empty before the first.</summary>
     public byte[] Advertisement { get; private set; } = [];
@@ -146,6 +152,7 @@ public sealed class VirtualBleLink : IBleLink
         Inputs = null;
         Advertisement = [];
         ScanResponse = [];
+        _restartedAt = 0;
     }
 
     public void Notify(byte[] buffer, int offset, int count)
@@ -180,6 +187,11 @@ public sealed class VirtualBleLink : IBleLink
             throw new InvalidOperationException("the advertisement does not fit the legacy packets as built");
         }
 
+        if (Advertisement.Length > 0)
+        {
+            Restart();
+        }
+
         Advertisement = packets.Advertisement.AsSpan(0, packets.AdvertisementLength).ToArray();
         ScanResponse = packets.ScanResponse.AsSpan(0, packets.ScanResponseLength).ToArray();
         _changes.Add(new AdvertisingChange(_clock.NowMilliseconds, Advertisement, ScanResponse));
@@ -195,7 +207,15 @@ public sealed class VirtualBleLink : IBleLink
         }
 
         Release("dropped by the lock");
+        Restart();
         Dropped?.Invoke(dropped);
+    }
+
+    /// <summary>The stack restarts: the lock is back on air after the restart time.</summary>
+    private void Restart()
+    {
+        _restartedAt = _clock.NowMilliseconds + _restartMs;
+        _trace.Log(_clock.NowMilliseconds, Signals.BleLink, $"BLE stack restart, advertising again at {_restartedAt} ms");
     }
 
     private void Release(string why)
