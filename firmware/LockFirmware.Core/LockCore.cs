@@ -292,6 +292,9 @@ namespace LockFirmware
                     }
 
                     break;
+                case TimerId.Advertise:
+                    // The refresh after every round puts the waiting status on air.
+                    break;
             }
         }
 
