@@ -19,7 +19,7 @@ namespace LockSimulator.Server.Ble;
 /// </summary>
 internal sealed class BleLink
 {
-    /// <summary>ATT MTU range: 23 is BLE's default, 247 gives the lock's largest payload (244).</summary>
+    /// <summary>ATT MTU range offered to clients: 23 is BLE's default; the lock itself accepts up to 256 (VirtualBleLink.LockMtu).</summary>
     public const int MinMtu = 23;
     public const int MaxMtu = 247;
 
