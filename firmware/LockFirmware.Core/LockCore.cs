@@ -39,6 +39,10 @@ namespace LockFirmware
         private readonly AutoRelock _autoRelock;
         private readonly GuardedOutputs _outputs;
         private readonly int _guardMs;
+        private readonly LinkSupervisor _link;
+
+        /// <summary>The serial in the advertisement: the settings' placeholder until the unit identity written at production is read.</summary>
+        private readonly byte[] _advertisedSerial;
         private readonly byte[] _input = new byte[InputQueue.MaxPayload];
         private bool _buttonClosed;
 
@@ -56,8 +60,10 @@ namespace LockFirmware
             _selfTest.Finished = OnSelfTestFinished;
             _memory = new LockMemory(ports.Files, settings.AuditSegments);
             _sender = new NoticeSender(ports.Ble);
+            _advertisedSerial = Ascii8(settings.Serial);
             _protocol = new LockProtocol(_memory, ports.Macs, ports.Aes, this, _sender, Ascii8(settings.Serial));
             _notices = new Notices(_protocol);
+            _link = new LinkSupervisor(ports.Ble, _timers, _sender, _advertisedSerial);
             _longPressMs = settings.LongPressMs;
             _autoRelock = new AutoRelock(_timers, settings.AutoRelockMs);
         }
@@ -111,6 +117,12 @@ namespace LockFirmware
         public byte StatusFlags
         {
             get { return Status.AdvertisedFlags.Of(Warnings, _protocol.IsPaired); }
+        }
+
+        /// <summary>The BLE connection and advertising policy.</summary>
+        public LinkSupervisor Link
+        {
+            get { return _link; }
         }
 
         /// <summary>The BLE side: pairing, clock, sessions, throttle.</summary>
@@ -196,6 +208,13 @@ namespace LockFirmware
             saved.BootCount++;
             _protocol.Clock.HighWater = HighWaterAtBoot(saved, _memory.Pairing);
             _protocol.Start();
+            if (_protocol.Identity.Provisioned)
+            {
+                for (int i = 0; i < _advertisedSerial.Length; i++)
+                {
+                    _advertisedSerial[i] = _protocol.Identity.Serial[i];
+                }
+            }
             _motor.RestoreCounts((int)saved.CompletedLocks, (int)saved.CompletedUnlocks);
             _battery.RestoreGasRisk((GasRiskCause)saved.GasRisk);
             int rest = _ports.Analog.ReadBatteryMillivolts();
@@ -212,6 +231,7 @@ namespace LockFirmware
             {
                 Append(AuditEvent.MemoryReset, (byte)health, 0);
             }
+            _link.Refresh(StatusFlags, _ports.Clock.NowMilliseconds);
         }
 
         /// <summary>
@@ -250,6 +270,7 @@ namespace LockFirmware
                 HandleTimer(id, _ports.Clock.NowMilliseconds);
             }
 
+            _link.Refresh(StatusFlags, _ports.Clock.NowMilliseconds);
             CheckIn();
         }
 
@@ -318,9 +339,15 @@ namespace LockFirmware
                     break;
                 case InputKind.BleWrite:
                     HandleFragment(length, now);
+                    _link.OnWrite(now, _protocol.SessionOpen);
+                    break;
+                case InputKind.BleConnected:
+                    _protocol.CloseSession();
+                    _link.OnConnected(now);
                     break;
                 case InputKind.BleDisconnected:
                     _protocol.CloseSession();
+                    _link.OnDisconnected(now);
                     break;
                 case InputKind.DoorOpened:
                 case InputKind.DoorClosed:
@@ -329,7 +356,7 @@ namespace LockFirmware
                 case InputKind.BleMtu:
                     if (length == 2)
                     {
-                        _sender.PayloadSize = Bytes.ReadUInt16(_input, 0);
+                        _link.OnMtu(Bytes.ReadUInt16(_input, 0));
                     }
 
                     break;
@@ -367,6 +394,17 @@ namespace LockFirmware
                         _protocol.OpenPairingWindow(now);
                     }
 
+                    break;
+                case TimerId.LinkGuard:
+                    if (_link.ShouldDrop(now, _protocol.SessionOpen, _motor.IsMoving))
+                    {
+                        _protocol.CloseSession();
+                        _link.Drop(now);
+                    }
+
+                    break;
+                case TimerId.Advertise:
+                    // The refresh after every round puts the waiting status on air.
                     break;
             }
         }

@@ -5,7 +5,10 @@ using System.Threading;
 using LockFirmware.Device.Boards;
 using LockFirmware.Device.Esp32;
 using LockFirmware.Events;
+using LockFirmware.Ports;
 using LockFirmware.Protocol;
+using LockFirmware.Security;
+using LockFirmware.Storage;
 using nanoFramework.Runtime.Native;
 
 namespace LockFirmware.Device
@@ -63,27 +66,33 @@ namespace LockFirmware.Device
                 ports.Motor = new GpioMotorBridge(gpio, board.MotorIn1Pin, board.MotorIn2Pin);
             }
 
+            ports.Files = new FlashFiles(FilesRoot);
             ports.Analog = new AdcAnalogInputs(adc, board.BatteryAdcChannel, board.BatteryDividerRatio,
-                board.MotorCurrentAdcChannel, board.MotorCurrentMillivoltsPerAmp, board.AdcFullScaleMillivolts);
+                board.MotorCurrentAdcChannel, board.MotorCurrentMillivoltsPerAmp, board.AdcFullScaleMillivolts,
+                AdcCalibration(ports.Files));
             ports.Leds = new GpioLeds(gpio, board.GreenLedPin, board.RedLedPin);
             ports.BatteryLoad = new GpioBatteryLoad(gpio, board.TestLoadPin);
             ports.Guard = new TimerOutputGuard(ports.Motor, ports.BatteryLoad);
             ports.Clock = clock;
-            // Until pairing exists (BLE protocol issue) the secret is the bench unit's, from DevelopmentSecret.
             ports.Macs = new NativeMacFactory();
             ports.Aes = new NativeAesCbc();
-            ports.Files = new FlashFiles(FilesRoot);
 
             InputQueue inputs = new InputQueue(InputQueueCapacity);
             GattLockService gatt = new GattLockService(inputs, dispatcher);
             ports.Ble = gatt;
             LockCore core = new LockCore(ports, board.Settings, inputs);
             new ButtonInput(gpio, board.ButtonPin, inputs, dispatcher);
+            if (board.DoorSensorPin >= 0)
+            {
+                new DoorInput(gpio, board.DoorSensorPin, inputs, dispatcher);
+            }
+
             dispatcher.Attach(core, clock, gatt, ports.Motor, ports.BatteryLoad);
             core.Start();
-            if (!gatt.Start("Lock " + board.Settings.Serial, InfoBytes(board), core.StatusFlags))
+            string serial = UnitSerial(core, board);
+            if (!gatt.Start("Lock " + serial, InfoBytes(serial), core.StatusFlags))
             {
-                Console.WriteLine("lock: BLE service could not start");
+                Console.WriteLine("lock: BLE service could not start (" + gatt.AdvertisingStatus.ToString() + ")");
             }
 
             Console.WriteLine("lock: ready");
@@ -92,11 +101,44 @@ namespace LockFirmware.Device
             loop.Start();
         }
 
+        /// <summary>
+        /// This unit's ADC calibration factor, measured and written at production with its
+        /// identity (PROVISION); 1.0 on a unit not yet provisioned. Read before the lock logic
+        /// starts, because its first battery reading at boot must already be calibrated.
+        /// </summary>
+        private static double AdcCalibration(IFileSystem files)
+        {
+            UnitIdentity identity = new UnitIdentity();
+            if (!new LockMemory(files).LoadIdentity(identity))
+            {
+                return 1.0;
+            }
+
+            return identity.AdcCalibration / (double)UnitIdentity.UnitCalibration;
+        }
+
+        /// <summary>The serial the unit shows: the one written at production, or the board's placeholder until then.</summary>
+        private static string UnitSerial(LockCore core, Board board)
+        {
+            UnitIdentity identity = core.Protocol.Identity;
+            if (!identity.Provisioned)
+            {
+                return board.Settings.Serial;
+            }
+
+            char[] chars = new char[UnitIdentity.SerialLength];
+            for (int i = 0; i < chars.Length; i++)
+            {
+                chars[i] = (char)identity.Serial[i];
+            }
+
+            return new string(chars).Trim();
+        }
+
         /// <summary>The info characteristic: serial(8 ASCII) hw rev, fw major, fw minor, protocol version.</summary>
-        private static byte[] InfoBytes(Board board)
+        private static byte[] InfoBytes(string serial)
         {
             byte[] info = new byte[12];
-            string serial = board.Settings.Serial;
             for (int i = 0; i < 8; i++)
             {
                 info[i] = i < serial.Length ? (byte)serial[i] : (byte)' ';

@@ -37,7 +37,7 @@ public class ProtocolFuzzTests
         valid.Add(session.Command(Opcode.RevokeKeys, BitConverter.GetBytes(5u)));
         var answers = new List<byte[]>();
         var reader = new NotificationReader();
-        sim.Board.Notified += n =>
+        sim.Radio.Notified += n =>
         {
             byte[]? message = reader.Add(n, sim.Now);
             if (message != null)

@@ -57,7 +57,9 @@ public class ProtocolSessionTests
         Assert.Equal(ResultCode.OutsideWindow, Send(link, session, Opcode.Unlock));
         Assert.Equal(ResultCode.OutsideWindow, Send(link, session, Opcode.Unlock)); // the session stays ended
         sim.RunFor(10 * 60_000);
-        Assert.Equal(ResultCode.OutsideWindow, Send(link, session, Opcode.Unlock));
+        // By now the lock has dropped the idle connection (LinkSupervisor): the session is gone altogether.
+        link.Send(session.Command(Opcode.Unlock));
+        Assert.Equal(ResultCode.NoSession, link.LastResult);
         Assert.False(MotorMoved(sim, expiredAt));
     }
 

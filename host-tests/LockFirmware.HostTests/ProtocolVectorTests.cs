@@ -133,7 +133,7 @@ public class ProtocolVectorTests
     {
         var replies = new List<byte[]>();
         var reader = new NotificationReader();
-        sim.Board.Notified += n =>
+        sim.Radio.Notified += n =>
         {
             byte[]? message = reader.Add(n, sim.Now);
             if (message != null)

@@ -20,7 +20,7 @@ internal sealed class RawLink
         _sim = sim;
         Backend = new LockBackend(sim.Setup.LockId, sim.Setup.Secret);
         var reader = new NotificationReader();
-        sim.Board.Notified += n =>
+        sim.Radio.Notified += n =>
         {
             byte[]? message = reader.Add(n, sim.Now);
             if (message != null)
@@ -44,6 +44,13 @@ internal sealed class RawLink
             _sim.Write(_sim.Now, fragment);
         }
 
+        _sim.RunFor(10);
+    }
+
+    /// <summary>The test's hand lets go of the lock's one connection, as a tool does when it is done.</summary>
+    public void HangUp()
+    {
+        _sim.Connected = null;
         _sim.RunFor(10);
     }
 

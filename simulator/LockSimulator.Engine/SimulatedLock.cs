@@ -26,6 +26,9 @@ namespace LockSimulator;
 /// </summary>
 public sealed class SimulatedLock
 {
+    /// <summary>Who writes through <see cref="Write"/> when no phone holds the link.</summary>
+    private static readonly object TestHand = new();
+
     private readonly LockSetup _setup;
     private readonly PriorityQueue<Action, (long Time, long Order)> _agenda = new();
     private long _order;
@@ -53,6 +56,7 @@ public sealed class SimulatedLock
                 Guard.FireIfDue();
             }
         };
+        Radio = new VirtualBleLink(Clock, Trace, Scheduler.Budget.BleStackRestartMs);
         Files = setup.Files ?? new VirtualFileSystem(Scheduler.Budget);
         if (setup.Files == null)
         {
@@ -90,6 +94,9 @@ public sealed class SimulatedLock
 
     /// <summary>The lock's file system: it keeps what was committed across power cuts, like LittleFS on the chip.</summary>
     public VirtualFileSystem Files { get; }
+
+    /// <summary>The lock's BLE link: one connection, advertising, MTU, notifications.</summary>
+    public VirtualBleLink Radio { get; }
 
     public long Now => Clock.NowMilliseconds;
 
@@ -139,20 +146,43 @@ public sealed class SimulatedLock
         At(timeMs, () => WriteNow(copy));
     }
 
-    /// <summary>A write arriving now (the phone reacting to a notification within the same instant).</summary>
-    public void WriteNow(byte[] fragment)
+    /// <summary>
+    /// A write arriving now from the phone holding the connection; with none, a test's own hand
+    /// connects first. Refused like ATT would (see <see cref="VirtualBleLink.Write"/>).
+    /// </summary>
+    public bool WriteNow(byte[] fragment)
     {
         if (_core == null)
         {
-            return;
+            return false;
         }
 
-        Trace.Log(Now, Signals.BleIn, Convert.ToHexString(fragment));
-        _core.Inputs.Post(InputKind.BleWrite, fragment, 0, fragment.Length);
+        object holder = Radio.Holder ?? TestHand;
+        return Radio.Connect(holder) && Radio.Write(holder, fragment);
     }
 
-    /// <summary>The phone holding the lock's one BLE connection; notifications reach only it.</summary>
-    public object? Connected { get; set; }
+    /// <summary>
+    /// The phone holding the lock's one BLE connection (null: none); notifications reach only
+    /// it. Setting connects (only while the lock advertises) or hangs up.
+    /// </summary>
+    public object? Connected
+    {
+        get => Radio.Holder;
+        set
+        {
+            if (value == null)
+            {
+                if (Radio.Holder is { } holder)
+                {
+                    Radio.HangUp(holder);
+                }
+            }
+            else
+            {
+                Radio.Connect(value);
+            }
+        }
+    }
 
     /// <summary>Raised when the lock loses power: connected phones lose their link (and session).</summary>
     public event Action? LinkLost;
@@ -161,7 +191,7 @@ public sealed class SimulatedLock
     public void CutPower(long timeMs) => At(timeMs, () =>
     {
         _core = null;
-        Connected = null;
+        Radio.PowerLost();
         LinkLost?.Invoke();
         Physics.Powered = false;
         Trace.Record(Now, Signals.Power, "0");
@@ -355,6 +385,13 @@ public sealed class SimulatedLock
 
     private void Boot()
     {
+        if (Radio.Holder != null)
+        {
+            // A reboot with power on (a second restore) resets the radio as well.
+            Radio.PowerLost();
+            LinkLost?.Invoke();
+        }
+
         Files.Mount();
         _timedFiles = new TimedFiles(Files, Scheduler, () => Now);
         _analog = new FaultyAnalog(Board);
@@ -366,7 +403,7 @@ public sealed class SimulatedLock
             Leds = Board,
             BatteryLoad = Board,
             Clock = Clock,
-            Ble = new TimedBle(Board, Scheduler),
+            Ble = new TimedBle(Radio, Scheduler),
             Macs = new TimedMacFactory(new HostMacFactory(), Scheduler),
             Files = _timedFiles,
             Aes = new HostAesCbc(),
@@ -375,6 +412,7 @@ public sealed class SimulatedLock
         LockSettings settings = _setup.Settings ?? new LockSettings();
         settings.Serial = _setup.Serial;
         _core = new LockCore(ports, settings, new InputQueue(16));
+        Radio.Inputs = _core.Inputs;
         _core.Start();
         Trace.Record(Now, Signals.Power, "1");
         RecordState();

@@ -58,6 +58,12 @@ namespace LockFirmware.Protocol
             get { return _memory.Pairing.Paired; }
         }
 
+        /// <summary>A phone has a session (the link supervisor drops connections that never open one).</summary>
+        public bool SessionOpen
+        {
+            get { return _sessionOpen; }
+        }
+
         /// <summary>After the memory is mounted: reads the unit identity and keys the lock secret if the unit is paired.</summary>
         public void Start()
         {

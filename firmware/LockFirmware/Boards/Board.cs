@@ -23,7 +23,10 @@ namespace LockFirmware.Device.Boards
         public int MotorCurrentAdcChannel;
         public int MotorCurrentMillivoltsPerAmp;
 
-        /// <summary>ADC input voltage at the converter's full scale (depends on the attenuation used).</summary>
+        /// <summary>
+        /// ADC input voltage at the converter's full scale, per chip, at the 12 dB attenuation
+        /// nanoFramework uses (uncalibrated; a unit's calibration factor corrects its Vref).
+        /// </summary>
         public int AdcFullScaleMillivolts;
 
         /// <summary>Push button to ground, with the internal pull-up.</summary>
@@ -34,6 +37,10 @@ namespace LockFirmware.Device.Boards
 
         /// <summary>Gate of the MOSFET that switches the self-test load resistor across the battery.</summary>
         public int TestLoadPin;
+
+        /// <summary>Reed switch to ground, closed by the door's magnet; -1 when the board has no door sensor.
+        /// Never a strapping pin: a closed door at reset would change how the chip boots.</summary>
+        public int DoorSensorPin = -1;
 
         public LockSettings Settings;
     }

@@ -129,6 +129,14 @@ public sealed class BoardBudget
     /// <summary>Handing one notification to NimBLE from managed code (interop + mbuf copy; estimated).</summary>
     public int NotifyMicros { get; init; } = 300;
 
+    /// <summary>
+    /// Restarting the BLE stack, during which the lock cannot be found: how nanoFramework 1.1.123
+    /// renews advertising or drops a phone (GattServiceProvider.StopAdvertising stops NimBLE;
+    /// StartAdvertising re-inits it and waits for host sync, nf-interpreter WaitForBleStackStart,
+    /// bounded at 10 s). Controller and host init plus rebuilding the GATT table: estimated 1 s.
+    /// </summary>
+    public int BleStackRestartMs { get; init; } = 1_000;
+
     // ---- Currents (microamps at the pack, through the board's regulator) ----
 
     /// <summary>CPU awake and idle with the radio enabled (ESP-IDF current figures: S3 ≈ 38 mA, C3 ≈ 20 mA at 160 MHz).</summary>

@@ -178,6 +178,7 @@ public static class PowerCutWorkload
         }
 
         InstallerTool.Pair(sim, backend, organisation: 1);
+        sim.Connected = null; // the installer's tool leaves: the lock's one connection is free again
     }
 
     private static SimulatedPhone Phone(SimulatedLock sim, LockBackend backend, Role role, uint keyId) => new(sim, backend.Issue(new CredentialFields

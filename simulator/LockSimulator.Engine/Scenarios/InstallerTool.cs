@@ -7,7 +7,9 @@ namespace LockSimulator.Scenarios;
 /// <summary>
 /// The installer's tool at a unit (docs/PROTOCOL.md, "Pairing"): whole messages over the BLE
 /// link, each answer awaited in virtual time; and the pairing itself: the long press at the
-/// unit, INFO for its serial and pairing nonce, then the back office's sealed PAIR.
+/// unit, INFO for its serial and pairing nonce, then the back office's sealed PAIR. The tool
+/// writes over the lock's one connection (taking it when free) and leaves it held: the caller
+/// hangs up when it is done.
 /// </summary>
 public static class InstallerTool
 {
@@ -28,7 +30,7 @@ public static class InstallerTool
             }
         }
 
-        sim.Board.Notified += OnNotified;
+        sim.Radio.Notified += OnNotified;
         try
         {
             foreach (byte[] fragment in Fragments.Split(message))
@@ -44,7 +46,7 @@ public static class InstallerTool
         }
         finally
         {
-            sim.Board.Notified -= OnNotified;
+            sim.Radio.Notified -= OnNotified;
         }
 
         return answer;

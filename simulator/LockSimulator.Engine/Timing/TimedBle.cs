@@ -1,3 +1,4 @@
+using LockFirmware.Ble;
 using LockFirmware.Ports;
 
 namespace LockSimulator.Timing;
@@ -19,4 +20,9 @@ internal sealed class TimedBle : IBleLink
         _scheduler.Spend(_scheduler.Budget.NotifyMicros);
         _inner.Notify(buffer, offset, count);
     }
+
+    /// <summary>Handing new packets to the library is a native call whose cost is in the stack restart the link models.</summary>
+    public void Advertise(LegacyAdvertisement packets) => _inner.Advertise(packets);
+
+    public void Disconnect() => _inner.Disconnect();
 }

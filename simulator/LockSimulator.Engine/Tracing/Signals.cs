@@ -12,6 +12,9 @@ public static class Signals
     public const string Door = "door";
     public const string BleIn = "ble.in";
     public const string BleOut = "ble.out";
+
+    /// <summary>The BLE link: connections, MTU exchanges, refused writes, advertising changes.</summary>
+    public const string BleLink = "ble.link";
     public const string State = "state";
 
     /// <summary>The output guard's trips and restarts.</summary>

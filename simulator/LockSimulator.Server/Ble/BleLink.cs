@@ -19,7 +19,7 @@ namespace LockSimulator.Server.Ble;
 /// </summary>
 internal sealed class BleLink
 {
-    /// <summary>ATT MTU range: 23 is BLE's default, 247 gives the lock's largest payload (244).</summary>
+    /// <summary>ATT MTU range offered to clients: 23 is BLE's default; the lock itself accepts up to 256 (VirtualBleLink.LockMtu).</summary>
     public const int MinMtu = 23;
     public const int MaxMtu = 247;
 
@@ -48,7 +48,7 @@ internal sealed class BleLink
     {
         _lock.Read(() =>
         {
-            _lock.Sim.Board.Notified += OnNotified;
+            _lock.Sim.Radio.Notified += OnNotified;
             _lock.Sim.LinkLost += OnLinkLost;
         });
         using CancellationTokenRegistration stopping = aborted.Register(() => Stop(WebSocketCloseStatus.EndpointUnavailable, "server stopping"));
@@ -65,7 +65,7 @@ internal sealed class BleLink
     /// <summary>The link no longer acts on the lock: handlers off, its connection (and the lock's session) closed.</summary>
     private void Release() => _lock.Read(() =>
     {
-        _lock.Sim.Board.Notified -= OnNotified;
+        _lock.Sim.Radio.Notified -= OnNotified;
         _lock.Sim.LinkLost -= OnLinkLost;
         if (_lock.Sim.Connected == this)
         {

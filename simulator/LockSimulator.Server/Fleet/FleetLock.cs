@@ -35,7 +35,7 @@ internal sealed class FleetLock
         Sim.Trace.Capacity = TraceCapacity;
         Secret = setup.Paired ? setup.Secret : null;
         _events = new LockEventSource(Sim, setup.LockId, offsetMs);
-        Sim.Board.Notified += _ => _events.Collect();
+        Sim.Radio.Notified += _ => _events.Collect();
         _events.Add("created", setup.Serial);
         _events.Collect();
     }
@@ -188,9 +188,9 @@ internal sealed class FleetLock
     /// <summary>A new connection's ATT payload (call under the gate): every link starts at its own MTU.</summary>
     public void SetPayload(int payload)
     {
-        if (Sim.Powered)
+        if (Sim.Connected is { } holder)
         {
-            Sim.Core.Inputs.Post(InputKind.BleMtu, [(byte)payload, (byte)(payload >> 8)], 0, 2);
+            Sim.Radio.ExchangeMtu(holder, payload + 3);
         }
     }
 

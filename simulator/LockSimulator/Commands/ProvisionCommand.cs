@@ -37,7 +37,7 @@ public static class ProvisionCommand
             var sim = new SimulatedLock(new LockSetup { Files = files, Provisioned = false, Paired = false });
             var answers = new List<byte[]>();
             var reader = new NotificationReader();
-            sim.Board.Notified += n =>
+            sim.Radio.Notified += n =>
             {
                 if (reader.Add(n, sim.Now) is byte[] whole)
                 {
