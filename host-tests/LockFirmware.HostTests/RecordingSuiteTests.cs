@@ -42,6 +42,16 @@ public sealed class RecordingSuiteTests : IDisposable
         Assert.Equal(c.Presses, string.Join(",", Regex.Matches(text, @"^  → (PASS|FAIL|UNUSABLE)  ", RegexOptions.Multiline).Select(m => m.Groups[1].Value)));
         string last = text.TrimEnd().Split('\n')[^1];
         Assert.StartsWith(exit switch { 0 => "PASS: ", 1 => "FAIL: ", _ => "UNUSABLE: " }, last);
+        if (exit != 0)
+        {
+            // Only a passed press may say what the battery is; a FAIL or unusable verdict never does.
+            Assert.DoesNotMatch("battery (good|low)", last);
+            if (!c.Presses.Contains("PASS", StringComparison.Ordinal))
+            {
+                Assert.DoesNotMatch("battery (good|low)", text);
+            }
+        }
+
         if (exit == 1)
         {
             Assert.Matches(@"(green on|green off|order|red blinks): .*\d+\.\d\d s", last);

@@ -47,7 +47,7 @@ public class SelfTestJudgeTests
         Assert.Equal(0, verdict.ExitCode);
         Assert.Equal(1_004_000, press.PressUs); // the contact that held, after two 1 ms bounces
         Assert.Equal("green on 0.03 s after the press (limit 1.00 s)", Step(press, StepResult.GreenOn).Detail);
-        Assert.Equal("1 blink at 6.03 s after the press (on 0.30 s; limit 20.00 s): battery good", Step(press, StepResult.RedBlinks).Detail);
+        Assert.Equal("1 blink at 6.03 s after the press (on 0.30 s; limit 20.00 s)", Step(press, StepResult.RedBlinks).Detail);
         Assert.Equal("good", press.Battery);
         Assert.Equal($"PASS: press 1 at 1.00 s, battery good. {CareInstructions.ChangeAsNormal}", verdict.Summary);
     }

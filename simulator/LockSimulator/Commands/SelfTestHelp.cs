@@ -1,3 +1,4 @@
+using LockFirmware.SelfTest;
 using LockSimulator.SelfTestJudging;
 using LockSimulator.Tracing;
 using static LockSimulator.SelfTestJudging.Durations;
@@ -39,7 +40,7 @@ public static class SelfTestHelp
                       otherwise the lock ignored it and it is listed under the earlier press.
               glitch  LED pulses and dropouts shorter than {Seconds(LedGlitchUs)} are noise and removed.
               green   on within {Seconds(GreenOnLimitUs)} of the press, off within {Seconds(GreenOffLimitUs)}; red stays dark until green is off.
-              blink   red lit {Seconds(MinBlinkOnUs)} to {Seconds(MaxBlinkOnUs)} (the firmware's: 0.30 s), starting after green went off
+              blink   red lit {Seconds(MinBlinkOnUs)} to {Seconds(MaxBlinkOnUs)} (the firmware's: {Seconds(SelfTestTimings.BlinkOnMs * 1000L)}), starting after green went off
                       and at most {Seconds(RedLimitUs)} after the press. One blink: battery good; two: low; none: FAIL.
               times   seconds after the press, two decimals, rounded away from the limit they are judged against.
 

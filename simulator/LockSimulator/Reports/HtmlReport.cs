@@ -49,7 +49,8 @@ public static class HtmlReport
 
         foreach (PressVerdict press in verdict.Presses)
         {
-            html.Append($"<h2 id=\"press{press.Number}\">{Html.Text(press.Title)}: {PressVerdict.Label(press.Outcome)}</h2>\n");
+            string battery = press.Outcome == StepStatus.Pass ? $", battery {press.Battery}" : "";
+            html.Append($"<h2 id=\"press{press.Number}\">{Html.Text(press.Title)}: {PressVerdict.Label(press.Outcome)}{battery}</h2>\n");
             long from = Math.Max(r.StartUs, press.PressUs - 1_000_000);
             long to = Math.Min(press.WindowEndUs, press.PressUs + SelfTestRules.RedLimitUs + 3_000_000);
             html.Append(TimingDiagram.Svg(r, from, Math.Max(to, from + 1), press.PressUs, $"{press.Title} with the routine's limits"));
