@@ -87,6 +87,23 @@ internal static class PhysicalEndpoints
                 }
             })),
             "Cut (on: false) or restore the power: a cut ends BLE links and sessions, a restore boots the lock");
+
+        Action(group.MapPost("/fault", (uint id, FaultRequest request, LockFleet fleet) => Act(fleet, id, l =>
+            {
+                Check(request.Ms is >= 0 and <= 600_000 && request.AfterMs is >= 0 and <= 3_600_000, "ms must be 0 … 600 000 and afterMs 0 … 3 600 000");
+                long at = l.Sim.Now + request.AfterMs;
+                Action inject = request.Kind switch
+                {
+                    "hang" => () => l.Sim.InjectHang(at, request.Ms),
+                    "gc-pause" => () => l.Sim.InjectGcPause(at, request.Ms),
+                    "flash-commit" => () => l.Sim.InjectSlowFlashCommit(at, request.Ms),
+                    "adapter-throws" => () => l.Sim.InjectAdapterThrow(at),
+                    "callback-throws" => () => l.Sim.InjectCallbackThrow(at),
+                    _ => throw ApiProblem.BadRequest("kind must be hang, gc-pause, flash-commit, adapter-throws or callback-throws"),
+                };
+                inject();
+            })),
+            "Inject a software fault afterMs from now: the managed code hangs, a GC pause or a flash commit of ms, an adapter or a callback throws");
     }
 
     private static void Action(RouteHandlerBuilder endpoint, string summary) => endpoint
