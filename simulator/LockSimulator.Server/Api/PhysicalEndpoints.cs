@@ -91,17 +91,8 @@ internal static class PhysicalEndpoints
         Action(group.MapPost("/fault", (uint id, FaultRequest request, LockFleet fleet) => Act(fleet, id, l =>
             {
                 Check(request.Ms is >= 0 and <= 600_000 && request.AfterMs is >= 0 and <= 3_600_000, "ms must be 0 … 600 000 and afterMs 0 … 3 600 000");
-                long at = l.Sim.Now + request.AfterMs;
-                Action inject = request.Kind switch
-                {
-                    "hang" => () => l.Sim.InjectHang(at, request.Ms),
-                    "gc-pause" => () => l.Sim.InjectGcPause(at, request.Ms),
-                    "flash-commit" => () => l.Sim.InjectSlowFlashCommit(at, request.Ms),
-                    "adapter-throws" => () => l.Sim.InjectAdapterThrow(at),
-                    "callback-throws" => () => l.Sim.InjectCallbackThrow(at),
-                    _ => throw ApiProblem.BadRequest("kind must be hang, gc-pause, flash-commit, adapter-throws or callback-throws"),
-                };
-                inject();
+                Check(Array.IndexOf(Faults.FaultInjection.Kinds, request.Kind) >= 0, "kind must be hang, gc-pause, flash-commit, adapter-throws or callback-throws");
+                Faults.FaultInjection.Inject(l.Sim, request.Kind, l.Sim.Now + request.AfterMs, request.Ms);
             })),
             "Inject a software fault afterMs from now: the managed code hangs, a GC pause or a flash commit of ms, an adapter or a callback throws");
     }
