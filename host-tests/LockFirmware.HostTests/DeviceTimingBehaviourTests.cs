@@ -158,4 +158,40 @@ public class DeviceTimingBehaviourTests
         Assert.True(sim.Core.BatteryVerification.IsVerified);
         Assert.Equal(0, sim.Core.Warnings);
     }
+
+    [Theory]
+    [MemberData(nameof(Timings.ProfilesAndSeeds), MemberType = typeof(Timings))]
+    public void Commands_during_motion_a_duplicate_is_acknowledged_the_opposite_reverses_promptly(TimingProfile profile, int seed)
+    {
+        var sim = new SimulatedLock(Timings.Setup(profile, seed));
+        SimulatedPhone phone = SimulatedPhone.Staff(sim);
+        phone.Send(1_000, Opcode.Unlock);
+        phone.Send(1_300, Opcode.Unlock);
+        phone.Send(1_600, Opcode.Lock);
+        sim.RunUntil(12_000);
+
+        Assert.Equal(ResultCode.AlreadyMoving, phone.Responses.First(r => r.Opcode == Opcode.Unlock && r.Result != ResultCode.Ok).Result);
+        long reversedAt = sim.Trace.Events.FirstTime(Signals.Motor, "brake", 1_600);
+        Assert.InRange(reversedAt - 1_600, 0, Timings.WakeSlackMs + 10);
+        Assert.Equal(LockState.Locked, sim.Core.State);
+        Assert.True(sim.BoltFraction < 0.05);
+    }
+
+    [Theory]
+    [MemberData(nameof(Timings.ProfilesAndSeeds), MemberType = typeof(Timings))]
+    public void Power_lost_mid_travel_boots_Unknown_and_the_next_command_recovers(TimingProfile profile, int seed)
+    {
+        var sim = new SimulatedLock(Timings.Setup(profile, seed));
+        SimulatedPhone phone = SimulatedPhone.Staff(sim);
+        phone.Send(1_000, Opcode.Unlock);
+        sim.CutPower(1_500);
+        sim.RestorePower(3_000);
+        sim.RunUntil(3_200);
+        Assert.Equal(LockState.Unknown, sim.Core.State);
+
+        phone.Send(sim.Now, Opcode.Lock);
+        sim.RunFor(12_000);
+        Assert.Equal(LockState.Locked, sim.Core.State);
+        Assert.Equal(0, sim.Core.FaultCount);
+    }
 }

@@ -96,6 +96,14 @@ internal static class PhysicalEndpoints
             })),
             "setPower",
             "Cut (on: false) or restore the power: a cut ends BLE links and sessions, a restore boots the lock");
+
+        Action(group.MapPost("/fault", (uint id, FaultRequest request, LockFleet fleet) => Act(fleet, id, l =>
+            {
+                Check(request.Ms is >= 0 and <= 600_000 && request.AfterMs is >= 0 and <= 3_600_000, "ms must be 0 … 600 000 and afterMs 0 … 3 600 000");
+                Check(Array.IndexOf(Faults.FaultInjection.Kinds, request.Kind) >= 0, "kind must be hang, gc-pause, flash-commit, adapter-throws or callback-throws");
+                Faults.FaultInjection.Inject(l.Sim, request.Kind, l.Sim.Now + request.AfterMs, request.Ms);
+            })),
+            "Inject a software fault afterMs from now: the managed code hangs, a GC pause or a flash commit of ms, an adapter or a callback throws");
     }
 
     private static void Action(RouteHandlerBuilder endpoint, string operationId, string summary) => endpoint
