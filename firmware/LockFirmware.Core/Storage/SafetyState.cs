@@ -23,7 +23,7 @@ namespace LockFirmware.Storage
         private const int MemoryResetOffset = 41;
 
         /// <summary>Bytes of payload it needs (the record's copy holds 52).</summary>
-        public const int Size = 42;
+        public const int Size = 45;
 
         public uint AuditAcknowledgedUpTo;
 
@@ -54,8 +54,11 @@ namespace LockFirmware.Storage
         /// <summary>Charge drawn from the battery since it was fitted, mAh.</summary>
         public uint ConsumedMilliampHours;
 
-        /// <summary>The lock found its files blank or damaged at power-up and started as a stock unit; cleared once it is paired again.</summary>
-        public bool MemoryReset;
+        /// <summary>
+        /// Sequence of the audit record saying the lock found its files blank or damaged at
+        /// power-up (0: none): the MemoryReset warning stands until the backend acknowledges it.
+        /// </summary>
+        public uint MemoryResetSequence;
 
         public void Encode(byte[] payload)
         {
@@ -77,7 +80,7 @@ namespace LockFirmware.Storage
             Bytes.WriteUInt32(payload, ClockLowerBoundOffset, ClockLowerBound);
             payload[TamperOffset] = (byte)(Tamper ? 1 : 0);
             Bytes.WriteUInt32(payload, ConsumedOffset, ConsumedMilliampHours);
-            payload[MemoryResetOffset] = (byte)(MemoryReset ? 1 : 0);
+            Bytes.WriteUInt32(payload, MemoryResetOffset, MemoryResetSequence);
         }
 
         public void Decode(byte[] payload)
@@ -95,7 +98,7 @@ namespace LockFirmware.Storage
             ClockLowerBound = Bytes.ReadUInt32(payload, ClockLowerBoundOffset);
             Tamper = payload[TamperOffset] == 1;
             ConsumedMilliampHours = Bytes.ReadUInt32(payload, ConsumedOffset);
-            MemoryReset = payload[MemoryResetOffset] == 1;
+            MemoryResetSequence = Bytes.ReadUInt32(payload, MemoryResetOffset);
         }
     }
 }
