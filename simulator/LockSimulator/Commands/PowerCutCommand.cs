@@ -63,7 +63,10 @@ public static class PowerCutCommand
         PowerCutReport random = lives > 0 ? PowerCutProof.RandomLives(seed, lives) : new PowerCutReport();
         output.WriteLine($"random lives (seed {seed}): {random.Lives} lives, {random.CutPoints} cut; checked {random.RecordsChecked} audit records, {random.StatesChecked} state copies");
 
-        string? loss = scripted.FirstLoss ?? random.FirstLoss;
+        string? damaged = PowerCutWorkload.DamagedAtMount();
+        output.WriteLine(damaged ?? "file system damaged at mount (formatted): the lock came up unpaired, reported MemoryReset, stayed shut for its old staff");
+
+        string? loss = scripted.FirstLoss ?? random.FirstLoss ?? damaged;
         long points = scripted.CutPoints + random.CutPoints;
         if (loss != null)
         {
