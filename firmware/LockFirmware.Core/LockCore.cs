@@ -109,7 +109,8 @@ namespace LockFirmware
             get
             {
                 int warnings = Status.WarningBits.Of(_battery, _verification, _protocol.Throttle.TamperAlarm);
-                return _memory.State.MemoryReset && !_protocol.IsPaired ? warnings | Status.Warnings.MemoryReset : warnings;
+                uint reset = _memory.State.MemoryResetSequence;
+                return reset != 0 && _memory.Audit.AcknowledgedUpTo < reset ? warnings | Status.Warnings.MemoryReset : warnings;
             }
         }
 
@@ -183,7 +184,8 @@ namespace LockFirmware
         /// verification and the charge count carry on.
         /// Files found blank or damaged (a new unit, or a file system nanoFramework formatted
         /// at mount) leave the lock a stock unit: unpaired, so nothing opens it until it is
-        /// paired again, with the MemoryReset warning and audit record.
+        /// paired again; a MemoryReset audit record and warning tell the back office, the
+        /// warning standing until the backend acknowledges the record.
         /// </summary>
         public void Start()
         {
@@ -195,7 +197,8 @@ namespace LockFirmware
             SafetyState saved = _memory.State;
             if (health != StorageHealth.Intact)
             {
-                saved.MemoryReset = true;
+                // The MemoryReset record comes right after this boot's Boot record.
+                saved.MemoryResetSequence = _memory.Audit.NextSequence + 1;
                 if (_memory.Pairing.Paired)
                 {
                     // The boot count went with the safety state: keeping the secret would let session nonces repeat.
@@ -543,10 +546,6 @@ namespace LockFirmware
         public void Persist()
         {
             SafetyState state = _memory.State;
-            if (_protocol.IsPaired)
-            {
-                state.MemoryReset = false;
-            }
 
             state.ClockLowerBound = _protocol.Clock.HighWater;
             state.ClockPairedAt = _memory.Pairing.PairedAt;

@@ -57,16 +57,24 @@ public class MemoryResetTests
         // The unit identity went with the files (nanoFramework offers no other persistent store):
         // the unit goes through the production line's provision step again (PowerCutWorkload.Pair does it), then the installer pairs it.
         Assert.False(sim.Core.Protocol.Identity.Provisioned);
-        // Paired again by the installer, it works and the warning is gone, across a reboot too.
+        // Paired again by the installer, it works; the status still says what happened until
+        // the backend has read and acknowledged the audit record, across a reboot too.
         PowerCutWorkload.Pair(sim, new LockFirmware.Protocol.Client.LockBackend(sim.Setup.LockId, sim.Setup.Secret));
         Assert.True(sim.Core.Protocol.IsPaired);
-        Assert.Equal(0, sim.Core.Warnings & Warnings.MemoryReset);
-        SimulatedPhone.Staff(sim).Send(sim.Now, Opcode.Unlock);
+        var staffAgain = SimulatedPhone.Staff(sim);
+        staffAgain.Send(sim.Now, Opcode.Unlock);
         sim.RunFor(4_000);
+        staffAgain.Send(sim.Now, Opcode.Status);
+        sim.RunFor(500);
         Assert.Equal(LockState.Unlocked, sim.Core.State);
+        Assert.NotEqual(0, staffAgain.Last(Opcode.Status).Payload[8] & Warnings.MemoryReset);
         sim.CutPower(sim.Now);
         sim.RestorePower(sim.Now + 10);
         sim.RunFor(100);
+        Assert.NotEqual(0, sim.Core.Warnings & Warnings.MemoryReset);
+
+        SimulatedPhone.Staff(sim).Send(sim.Now, Opcode.AcknowledgeAudit, System.BitConverter.GetBytes(sim.Core.AuditLog.NextSequence - 1));
+        sim.RunFor(2_000);
         Assert.Equal(0, sim.Core.Warnings & Warnings.MemoryReset);
         Assert.True(before.Core.Protocol.IsPaired);
     }

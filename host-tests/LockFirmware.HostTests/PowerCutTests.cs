@@ -69,6 +69,12 @@ public class PowerCutTests
     }
 
     [Fact]
+    public void A_volume_damaged_at_mount_leaves_a_lock_that_is_unpaired_says_so_and_stays_shut()
+    {
+        Assert.Null(PowerCutWorkload.DamagedAtMount());
+    }
+
+    [Fact]
     public void The_checks_find_a_lost_state_and_a_damaged_record()
     {
         // The checker itself must be able to fail.

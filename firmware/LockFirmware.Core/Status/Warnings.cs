@@ -24,7 +24,7 @@ namespace LockFirmware.Status
         /// <summary>Many failed authentications in a row: someone may be trying keys.</summary>
         public const int Tamper = 0x20;
 
-        /// <summary>The lock found its memory blank or damaged at power-up and is unpaired (new unit, or its file system was wiped): pair it again.</summary>
-        public const int MemoryReset = 0x40;
+        /// <summary>The lock found its memory blank or damaged at power-up and started unpaired (a new unit, or its file system was wiped); stands until the backend acknowledges the audit record saying so.</summary>
+        public const int MemoryReset = 0x80;
     }
 }

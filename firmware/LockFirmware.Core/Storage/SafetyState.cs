@@ -21,11 +21,11 @@ namespace LockFirmware.Storage
         private const int TamperOffset = 36;
         private const int ConsumedOffset = 37;
         private const int MemoryResetOffset = 41;
-        private const int FaultCountOffset = 42;
-        private const int ClockPairedAtOffset = 46;
+        private const int FaultCountOffset = 45;
+        private const int ClockPairedAtOffset = 49;
 
-        /// <summary>Bytes of payload it needs (the record's copy holds 52).</summary>
-        public const int Size = 50;
+        /// <summary>Bytes of payload it needs (the record's copy holds StorageLayout.SafetySlotSize - AtomicRecord.Overhead).</summary>
+        public const int Size = 53;
 
         public uint AuditAcknowledgedUpTo;
 
@@ -56,8 +56,11 @@ namespace LockFirmware.Storage
         /// <summary>Charge drawn from the battery since it was fitted, mAh.</summary>
         public uint ConsumedMilliampHours;
 
-        /// <summary>The lock found its files blank or damaged at power-up and started as a stock unit; cleared once it is paired again.</summary>
-        public bool MemoryReset;
+        /// <summary>
+        /// Sequence of the audit record saying the lock found its files blank or damaged at
+        /// power-up (0: none): the MemoryReset warning stands until the backend acknowledges it.
+        /// </summary>
+        public uint MemoryResetSequence;
 
         /// <summary>Software faults contained so far (guard trips, exceptions): reported in the status.</summary>
         public uint FaultCount;
@@ -88,9 +91,9 @@ namespace LockFirmware.Storage
             Bytes.WriteUInt32(payload, ClockLowerBoundOffset, ClockLowerBound);
             payload[TamperOffset] = (byte)(Tamper ? 1 : 0);
             Bytes.WriteUInt32(payload, ConsumedOffset, ConsumedMilliampHours);
-            payload[MemoryResetOffset] = (byte)(MemoryReset ? 1 : 0);
             Bytes.WriteUInt32(payload, FaultCountOffset, FaultCount);
             Bytes.WriteUInt32(payload, ClockPairedAtOffset, ClockPairedAt);
+            Bytes.WriteUInt32(payload, MemoryResetOffset, MemoryResetSequence);
         }
 
         public void Decode(byte[] payload)
@@ -108,15 +111,9 @@ namespace LockFirmware.Storage
             ClockLowerBound = Bytes.ReadUInt32(payload, ClockLowerBoundOffset);
             Tamper = payload[TamperOffset] == 1;
             ConsumedMilliampHours = Bytes.ReadUInt32(payload, ConsumedOffset);
-            MemoryReset = payload[MemoryResetOffset] == 1;
-            // Erased (never written by an older firmware) reads as none.
             FaultCount = Bytes.ReadUInt32(payload, FaultCountOffset);
-            if (FaultCount == 0xFFFFFFFF)
-            {
-                FaultCount = 0;
-            }
-
             ClockPairedAt = Bytes.ReadUInt32(payload, ClockPairedAtOffset);
+            MemoryResetSequence = Bytes.ReadUInt32(payload, MemoryResetOffset);
         }
     }
 }

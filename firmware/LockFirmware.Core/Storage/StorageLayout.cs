@@ -3,9 +3,9 @@ namespace LockFirmware.Storage
     /// <summary>The lock's files and their sizes (README: persistence and flash budget).</summary>
     public static class StorageLayout
     {
-        /// <summary>The safety state's record (files safety.a, safety.b): a 64-byte copy.</summary>
+        /// <summary>The safety state's record (files safety.a, safety.b): an 80-byte copy (SafetyState.Size plus AtomicRecord.Overhead, with room to grow).</summary>
         public const string SafetyName = "safety";
-        public const int SafetySlotSize = 64;
+        public const int SafetySlotSize = 80;
 
         /// <summary>The pairing state's record (files pairing.a, pairing.b): a 256-byte copy (PairingState.SlotSize).</summary>
         public const string PairingName = "pairing";

@@ -34,9 +34,12 @@ public static class PowerCutProof
             ProgrammedBytes = reference.ProgrammedBytes,
             Erases = reference.Erases,
         };
+        var slow = new VirtualFileSystem(slowestFlash: true);
+        PowerCutWorkload.Scripted(slow);
         foreach (StorageOperation operation in Enum.GetValues<StorageOperation>())
         {
             report.WorstMicros[operation] = reference.WorstMicros(operation);
+            report.WorstMicrosSlowestFlash[operation] = slow.WorstMicros(operation);
         }
 
         long firstLossAt = long.MaxValue;

@@ -36,6 +36,9 @@ public sealed class PowerCutReport
     /// <summary>Flash blocks erased over the workload.</summary>
     public long Erases { get; set; }
 
-    /// <summary>Slowest virtual device time of each storage operation over the workload, µs.</summary>
+    /// <summary>Slowest virtual device time of each storage operation over the workload at typical flash timing, µs.</summary>
     public Dictionary<StorageOperation, long> WorstMicros { get; } = new();
+
+    /// <summary>The same with the datasheets' maximum erase and program times, µs.</summary>
+    public Dictionary<StorageOperation, long> WorstMicrosSlowestFlash { get; } = new();
 }

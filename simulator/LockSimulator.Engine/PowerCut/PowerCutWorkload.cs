@@ -166,6 +166,48 @@ public static class PowerCutWorkload
     }
 
     /// <summary>
+    /// A used lock whose volume is found damaged at the next power-up (nanoFramework formats
+    /// it): it must come up unpaired, with the MemoryReset warning and audit record, and stay
+    /// shut for the staff credential that opened it before. Returns the first failure, or null.
+    /// </summary>
+    public static string? DamagedAtMount()
+    {
+        var files = new VirtualFileSystem();
+        SimulatedLock sim = Boot(files);
+        var owner = new LockBackend(sim.Setup.LockId, FirstSecret);
+        Pair(sim, owner);
+        Phone(sim, owner, Role.Staff, 7).Send(sim.Now, Opcode.Unlock);
+        sim.RunFor(4_000);
+        Phone(sim, owner, Role.Staff, 7).Send(sim.Now, Opcode.Lock);
+        sim.RunFor(4_000);
+        if (sim.Core.State != LockState.Locked)
+        {
+            return "damaged at mount: the lock did not work before the damage";
+        }
+
+        files.DamageBeforeNextMount();
+        sim.CutPower(sim.Now);
+        sim.RestorePower(sim.Now + 10);
+        sim.RunFor(100);
+        if (!files.FormattedAtMount || sim.Core.Protocol.IsPaired)
+        {
+            return "damaged at mount: the lock did not come up as a stock unit";
+        }
+
+        byte[] records = new byte[4 * AuditRecord.Size];
+        int count = sim.Core.AuditLog.ReadSince(0, records, 4);
+        bool recorded = Enumerable.Range(0, count).Any(i => records[i * AuditRecord.Size + AuditRecord.EventOffset] == (byte)AuditEvent.MemoryReset);
+        if ((sim.Core.Warnings & LockFirmware.Status.Warnings.MemoryReset) == 0 || !recorded)
+        {
+            return "damaged at mount: the lock does not say its memory was reset";
+        }
+
+        Phone(sim, owner, Role.Staff, 7).Send(sim.Now, Opcode.Unlock);
+        sim.RunFor(4_000);
+        return sim.BoltFraction > 0.05 || sim.Core.State == LockState.Unlocked ? "damaged at mount: the unpaired lock moved for an old credential" : null;
+    }
+
+    /// <summary>
     /// The installer's pairing: a long press opens the window, INFO, then PAIR from the backend.
     /// A unit without its identity (a blank volume: new, or wiped) gets the production line's
     /// PROVISION first.

@@ -29,7 +29,7 @@ namespace LockSimulator.Virtual;
 /// Power can be cut at any numbered point: before every operation, after a created entry,
 /// after the data went into the open file, and after the commit landed but before the call
 /// returned; a cut throws <see cref="PowerCutException"/> and the volume stays unpowered until
-/// <see cref="Mount"/>. Costs come from <see cref="BoardBudget"/> at typical flash timing.
+/// <see cref="Mount"/>. Costs come from <see cref="BoardBudget"/>, at typical flash timing or the datasheets' maximum.
 /// </summary>
 public sealed class VirtualFileSystem : IFileSystem
 {
@@ -40,17 +40,25 @@ public sealed class VirtualFileSystem : IFileSystem
     private bool _damaged;
     private int _logUsed;
     private long _compactions;
+    private readonly int _eraseMicros;
+    private readonly int _pageMicros;
 
     /// <param name="partitionBytes">Size of the volume; the budget's partition when null.</param>
-    public VirtualFileSystem(BoardBudget? budget = null, int? partitionBytes = null)
+    /// <param name="slowestFlash">Charge the datasheets' maximum erase and program times instead of the typical ones.</param>
+    public VirtualFileSystem(BoardBudget? budget = null, int? partitionBytes = null, bool slowestFlash = false)
     {
         Budget = budget ?? BoardBudget.For(Chip.Esp32S3, ImageProfile.LowPower);
         PartitionBytes = partitionBytes ?? Budget.FileSystemPartitionBytes;
+        SlowestFlash = slowestFlash;
+        _eraseMicros = slowestFlash ? Budget.FlashSectorEraseMaxMicros : Budget.FlashSectorEraseMicros;
+        _pageMicros = slowestFlash ? Budget.FlashPageProgramMaxMicros : Budget.FlashPageProgramMicros;
     }
 
     public BoardBudget Budget { get; }
 
     public int PartitionBytes { get; }
+
+    public bool SlowestFlash { get; }
 
     /// <summary>Cut points passed so far: every place a power cut can strike.</summary>
     public long CutPoints { get; private set; }
@@ -93,7 +101,7 @@ public sealed class VirtualFileSystem : IFileSystem
     /// </summary>
     public VirtualFileSystem Snapshot()
     {
-        var copy = new VirtualFileSystem(Budget, PartitionBytes)
+        var copy = new VirtualFileSystem(Budget, PartitionBytes, SlowestFlash)
         {
             CutPoints = CutPoints,
             Erases = Erases,
@@ -272,7 +280,7 @@ public sealed class VirtualFileSystem : IFileSystem
         for (int b = first; b <= last; b++)
         {
             int bytes = Math.Min(block, updated.Length - b * block);
-            cost += Budget.FlashSectorEraseMicros + Program(bytes);
+            cost += _eraseMicros + Program(bytes);
             Erases++;
         }
 
@@ -288,7 +296,7 @@ public sealed class VirtualFileSystem : IFileSystem
         if (_logUsed + size > Budget.FileSystemBlockBytes)
         {
             int live = Math.Min(LiveMetadataBytes(), Budget.FileSystemBlockBytes / 2);
-            cost += Budget.FlashSectorEraseMicros + Program(live);
+            cost += _eraseMicros + Program(live);
             Erases++;
             _logUsed = live;
             _compactions++;
@@ -307,7 +315,7 @@ public sealed class VirtualFileSystem : IFileSystem
     {
         ProgrammedBytes += bytes;
         int pages = (bytes + Budget.FlashPageBytes - 1) / Budget.FlashPageBytes;
-        return (long)pages * Budget.FlashPageProgramMicros;
+        return (long)pages * _pageMicros;
     }
 
     private int LiveMetadataBytes() => _files.Values.Sum(EntryBytes);

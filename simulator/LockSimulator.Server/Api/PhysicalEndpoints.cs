@@ -103,6 +103,7 @@ internal static class PhysicalEndpoints
                 Check(Array.IndexOf(Faults.FaultInjection.Kinds, request.Kind) >= 0, "kind must be hang, gc-pause, flash-commit, adapter-throws or callback-throws");
                 Faults.FaultInjection.Inject(l.Sim, request.Kind, l.Sim.Now + request.AfterMs, request.Ms);
             })),
+            "injectFault",
             "Inject a software fault afterMs from now: the managed code hangs, a GC pause or a flash commit of ms, an adapter or a callback throws");
     }
 

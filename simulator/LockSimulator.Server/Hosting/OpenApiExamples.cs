@@ -40,6 +40,7 @@ internal static class OpenApiExamples
         (nameof(LockSummary), new LockSummary(1001, "SIM01001", "Unlocked", "Good", 16, false)),
         (nameof(WarningsView), Warnings),
         (nameof(ButtonRequest), new ButtonRequest { HoldMs = 300 }),
+        (nameof(FaultRequest), new FaultRequest { Kind = "hang", Ms = 1500, AfterMs = 300 }),
         (nameof(BatteryRequest), new BatteryRequest { Preset = "low" }),
         (nameof(DoorRequest), new DoorRequest { Open = true }),
         (nameof(JamRequest), new JamRequest { Fraction = 0.4 }),
