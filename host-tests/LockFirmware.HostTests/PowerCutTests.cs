@@ -20,7 +20,7 @@ namespace LockFirmware.HostTests;
 public class PowerCutTests
 {
     // A small chip so the workload wraps the audit ring and switches config sectors.
-    private const int Sectors = 8;
+    private const int Sectors = 10; // 6 for the states and the identity, 4 for the ring
     private const int SectorSize = 512;
 
     private readonly ITestOutputHelper _output;

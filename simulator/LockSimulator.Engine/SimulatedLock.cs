@@ -216,12 +216,14 @@ public sealed class SimulatedLock
             return;
         }
 
+        // The mark first: a cut between the two leaves a stock unit that gets both again at the
+        // next boot, never a paired one without the pairing's time.
+        memory.State.ClockLowerBound = (uint)pairedAt.ToUnixTimeSeconds();
+        memory.Save();
         memory.Pairing.Paired = true;
         memory.Pairing.LockId = lockId;
         secret.CopyTo(memory.Pairing.Secret, 0);
         memory.SavePairing();
-        memory.State.ClockLowerBound = (uint)pairedAt.ToUnixTimeSeconds();
-        memory.Save();
     }
 
     /// <summary>What the production line's PROVISION leaves in a unit's flash (unless the unit already has an identity).</summary>

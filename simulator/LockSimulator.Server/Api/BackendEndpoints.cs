@@ -38,19 +38,30 @@ internal static class BackendEndpoints
                     throw ApiProblem.BadRequest("role must be Staff, Installer or Admin");
                 }
 
-                IssuedCredential issued = BackendFor(fleet, request.LockId).Issue(new CredentialFields
+                LockBackend backend = BackendFor(fleet, request.LockId);
+                IssuedCredential issued;
+                try
                 {
-                    LockId = request.LockId,
-                    KeyId = request.KeyId,
-                    UserId = request.UserId,
-                    Role = request.Role,
-                    Organisation = request.Organisation,
-                    ValidFrom = from,
-                    ValidUntil = until,
-                    Days = request.Days,
-                    DayStart = TimeSpan.FromMinutes(request.DayStartMinutes),
-                    DayEnd = TimeSpan.FromMinutes(request.DayEndMinutes),
-                });
+                    issued = backend.Issue(new CredentialFields
+                    {
+                        LockId = request.LockId,
+                        KeyId = request.KeyId,
+                        UserId = request.UserId,
+                        Role = request.Role,
+                        Organisation = request.Organisation,
+                        ValidFrom = from,
+                        ValidUntil = until,
+                        Days = request.Days,
+                        DayStart = TimeSpan.FromMinutes(request.DayStartMinutes),
+                        DayEnd = TimeSpan.FromMinutes(request.DayEndMinutes),
+                    });
+                }
+                catch (ArgumentException refused)
+                {
+                    // The backend's own rules: no daily window without days, none that is empty or wraps midnight.
+                    throw ApiProblem.BadRequest(refused.Message);
+                }
+
                 return new CredentialView(Convert.ToHexString(issued.Credential), Convert.ToHexString(issued.Key), from, until);
             })
             .WithSummary("Issue a credential for a lock of the fleet: credential and key as hex")
