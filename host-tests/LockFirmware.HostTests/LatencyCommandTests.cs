@@ -17,7 +17,7 @@ public class LatencyCommandTests
         Assert.Contains("connection interval 30 ms", text);
         Assert.Contains("fleet mix", text);
         Assert.Contains("≤ 4 intervals + 20 ms = 140 ms", text);
-        Assert.EndsWith("targets met" + System.Environment.NewLine, text);
+        Assert.EndsWith("targets met by the common visit" + System.Environment.NewLine, text);
     }
 
     [Theory]

@@ -16,4 +16,7 @@ public sealed record LatencyCase(string Name, int MtuPayload, bool ClockKnown, B
 {
     /// <summary>The end-stop target (≤ 2 s) is promised with a good battery only.</summary>
     public bool GoodBattery => Battery.StateOfCharge >= BatteryParameters.Good.StateOfCharge;
+
+    /// <summary>The protocol needs more round trips than HELLO and the command: the time token first, or several fragments each answered.</summary>
+    public bool ExtraRoundTrips => !ClockKnown || MtuPayload <= LockFirmware.Ble.Fragment.DefaultPayload;
 }

@@ -53,7 +53,7 @@ public static class LatencyStudy
             fleet[i] = LatencyVisit.Run(Draw(new Random(seed).NextDouble()), budget, seed);
         }
 
-        return new LatencyReport(budget.Link, runs, rows, LatencyRow.Of("fleet mix", fleet, goodBattery: false, judged: true, budget.Link));
+        return new LatencyReport(budget.Link, runs, rows, LatencyRow.Of("fleet mix", fleet, goodBattery: false, judged: false, budget.Link));
     }
 
     private static LatencyCase Draw(double u)
