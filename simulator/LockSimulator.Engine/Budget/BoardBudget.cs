@@ -185,11 +185,11 @@ public sealed class BoardBudget
 public sealed record BleLinkBudget
 {
     /// <summary>
-    /// Connection interval the phone grants (ms). Apple's Accessory Design Guidelines (Bluetooth
-    /// chapter, "Connection Parameters") make 15 ms the shortest an accessory may ask for and iOS
-    /// grants 15–30 ms to accessories that ask; Android's default request is 30–50 ms
-    /// (BluetoothGatt CONNECTION_PRIORITY_BALANCED; CONNECTION_PRIORITY_HIGH is 11.25–15 ms).
-    /// 30 ms is the common case on both, so it is the default.
+    /// Connection interval the phone grants (ms); the central decides it. Apple's Accessory Design
+    /// Guidelines (R21, §49.6 "Connection Parameters") accept an accessory's request only for an
+    /// Interval Min of at least 15 ms, in multiples of 15 ms, and iOS otherwise picks its own
+    /// (commonly 30 ms). Android's BluetoothGatt.requestConnectionPriority asks for 30–50 ms
+    /// (CONNECTION_PRIORITY_BALANCED, the default) or 11.25–15 ms (HIGH). 30 ms is the default here.
     /// </summary>
     public int ConnectionIntervalMs { get; init; } = 30;
 
