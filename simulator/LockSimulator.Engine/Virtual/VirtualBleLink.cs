@@ -98,9 +98,6 @@ public sealed class VirtualBleLink : IBleLink
         _handlerDelayMs = handlerDelayMs;
     }
 
-    /// <summary>The timing of the link messages travel on; null when they arrive at once (ideal timing).</summary>
-    public BleLinkBudget? Pacing => _pacing;
-
     /// <summary>A phone connects; false when the lock is not advertising (another phone holds it, or no power).</summary>
     public bool Connect(object phone)
     {
