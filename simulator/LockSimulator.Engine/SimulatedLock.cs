@@ -57,6 +57,12 @@ public sealed class SimulatedLock
             }
         };
         Radio = new VirtualBleLink(Clock, Trace, Scheduler.Budget.BleStackRestartMs);
+        if (Scheduler.IsDevice)
+        {
+            // On the board's timing, messages travel at the connection events of the phone's link.
+            Radio.PaceBy(Scheduler.Budget.Link, At, Scheduler.HandlerDelayMs);
+        }
+
         Files = setup.Files ?? new VirtualFileSystem(Scheduler.Budget);
         if (setup.Files == null)
         {

@@ -16,6 +16,8 @@ switch (command)
         return PowerCutCommand.Run(rest, Console.Out, Console.Error);
     case "serve":
         return LockSimulator.Server.ServeCommand.Run(rest, Console.Out, Console.Error);
+    case "latency":
+        return LatencyCommand.Run(rest, Console.Out, Console.Error);
     case "provision":
         return ProvisionCommand.Run(rest, Console.Out, Console.Error);
     case "" or "-h" or "--help":
@@ -26,6 +28,7 @@ switch (command)
         Console.WriteLine($"  powercut   {PowerCutCommand.Summary}");
         Console.WriteLine($"  serve      {LockSimulator.Server.ServeCommand.Summary}");
         Console.WriteLine($"  provision  {ProvisionCommand.Summary}");
+        Console.WriteLine($"  latency    {LatencyCommand.Summary}");
         return command == "" ? 2 : 0;
     default:
         Console.Error.WriteLine($"unknown command '{command}' (try --help)");
