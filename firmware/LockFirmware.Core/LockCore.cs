@@ -439,6 +439,7 @@ namespace LockFirmware
                 case TimerId.DoorHeldOpen:
                     if (_strike.OnHeldOpenTimer())
                     {
+                        _notices.StateChanged(_strike.State, MotorAlarm.DoorHeldOpen, _battery.Level);
                         Append(AuditEvent.DoorHeldOpen, (byte)MotorAlarm.DoorHeldOpen, (uint)_strike.HeldOpenMs);
                     }
 
@@ -449,12 +450,23 @@ namespace LockFirmware
             }
         }
 
-        /// <summary>A port unit's door contact: an opening during a release confirms the entry in the audit log.</summary>
+        /// <summary>A port unit's door contact: an opening during a release confirms the entry in the audit log; closing clears the held-open alarm, which the phone is told.</summary>
         private void OnDoor(bool open, long now)
         {
-            if (_strike != null && _strike.OnDoor(open, now))
+            if (_strike == null)
+            {
+                return;
+            }
+
+            MotorAlarm before = _strike.LastAlarm;
+            if (_strike.OnDoor(open, now))
             {
                 Append(AuditEvent.Entry, (byte)LockState.Unlocked, (uint)_strike.SinceReleaseMs(now));
+            }
+
+            if (before == MotorAlarm.DoorHeldOpen && _strike.LastAlarm == MotorAlarm.None)
+            {
+                _notices.StateChanged(_strike.State, MotorAlarm.None, _battery.Level);
             }
         }
 

@@ -109,6 +109,7 @@ namespace LockFirmware.Strike
                 }
 
                 _releasedAt = now;
+                OnTimeMs = 0;
                 _enteredDuringRelease = false;
                 _timers.Start(TimerId.StrikeRelease, now + _releaseMs);
                 CompletedUnlocks++;
@@ -154,11 +155,6 @@ namespace LockFirmware.Strike
             if (LastAlarm == MotorAlarm.DoorHeldOpen)
             {
                 LastAlarm = MotorAlarm.None;
-                if (State == LockState.Locked)
-                {
-                    // The clearing goes out like any state change.
-                    Finished();
-                }
             }
 
             // Opened and closed again: whoever was let in is in; the entrance shuts now.
@@ -170,7 +166,7 @@ namespace LockFirmware.Strike
             return false;
         }
 
-        /// <summary>The DoorHeldOpen timer fired; true when the alarm is raised now.</summary>
+        /// <summary>The DoorHeldOpen timer fired; true when the alarm is raised now (the caller tells the phone and the audit log).</summary>
         public bool OnHeldOpenTimer()
         {
             if (!_doorOpen || LastAlarm == MotorAlarm.DoorHeldOpen)
@@ -179,7 +175,6 @@ namespace LockFirmware.Strike
             }
 
             LastAlarm = MotorAlarm.DoorHeldOpen;
-            Finished();
             return true;
         }
 
