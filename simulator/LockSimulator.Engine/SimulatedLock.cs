@@ -47,6 +47,12 @@ public sealed class SimulatedLock
         Board = new VirtualBoard(Physics, Clock, Trace);
         Scheduler = new BoardScheduler(setup.Timing, setup.Seed, setup.Budget ?? BoardBudget.For(Chip.Esp32S3, ImageProfile.Stock));
         Guard = new VirtualGuard(Clock, Scheduler, Board, Trace);
+        if (setup.Kind != UnitKind.Door)
+        {
+            Strike = new VirtualStrike(Clock, Trace, Scheduler.Budget);
+            Guard.Strike = Strike;
+        }
+
         Scheduler.Elapse = ms =>
         {
             AdvanceTo(Now + ms);
@@ -91,6 +97,9 @@ public sealed class SimulatedLock
 
     /// <summary>When the firmware runs and what its work costs (the setup's timing profile).</summary>
     public BoardScheduler Scheduler { get; }
+
+    /// <summary>A port or laundry unit's relay and strike; null on a door unit.</summary>
+    public VirtualStrike? Strike { get; }
 
     /// <summary>The independent output guard of the board.</summary>
     public VirtualGuard Guard { get; }
@@ -200,6 +209,7 @@ public sealed class SimulatedLock
         Radio.PowerLost();
         LinkLost?.Invoke();
         Physics.Powered = false;
+        Strike?.PowerLost();
         Trace.Record(Now, Signals.Power, "0");
     });
 
@@ -378,6 +388,7 @@ public sealed class SimulatedLock
         LinkLost?.Invoke();
         Board.Drive(MotorDrive.Coast);
         Board.Apply(false);
+        Strike?.Release(false);
         Scheduler.Reset(Now);
         Guard.Reset();
         Boot();
@@ -403,7 +414,8 @@ public sealed class SimulatedLock
         _analog = new FaultyAnalog(Board);
         var ports = new LockPorts
         {
-            Motor = Board,
+            Motor = Strike == null ? Board : null,
+            Strike = Strike,
             MotorSpeed = Board,
             Analog = _analog,
             Leds = Board,
@@ -417,6 +429,7 @@ public sealed class SimulatedLock
         };
         LockSettings settings = _setup.Settings ?? new LockSettings();
         settings.Serial = _setup.Serial;
+        settings.Kind = _setup.Kind;
         _core = new LockCore(ports, settings, new InputQueue(16));
         Radio.Inputs = _core.Inputs;
         _core.Start();

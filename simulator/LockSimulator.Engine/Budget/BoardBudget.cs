@@ -153,6 +153,21 @@ public sealed class BoardBudget
         return copy;
     }
 
+    // ---- A port unit's strike (the relay's load, fed from the building's 12 V supply) ----
+
+    /// <summary>
+    /// Coil current of a 12 V DC fail-secure electric strike while released: the HES 9600 draws
+    /// 0.45 A at 12 V and 0.25 A at 24 V (LaForce, "12V or 24V power source in electrified
+    /// hardware"). Drawn from the building's supply, not the unit's backup pack.
+    /// </summary>
+    public int StrikeCoilMilliamps { get; init; } = 450;
+
+    /// <summary>From coil power to a keeper the latch can push aside (solenoid pull-in; estimate for a strike of this class).</summary>
+    public int StrikePullInMs { get; init; } = 20;
+
+    /// <summary>From coil off to the keeper back in place by its spring (estimate; a closing door's latch rides over the ramp in any case).</summary>
+    public int StrikeSpringReturnMs { get; init; } = 50;
+
     // ---- Currents (microamps at the pack, through the board's regulator) ----
 
     /// <summary>CPU awake and idle with the radio enabled (ESP-IDF current figures: S3 ≈ 38 mA, C3 ≈ 20 mA at 160 MHz).</summary>
