@@ -176,7 +176,12 @@ namespace LockFirmware.Tests
         {
             Backend backend = Backend.OfVectors();
             byte[] credential = backend.Credential(ProtocolVectors.LockId, (uint)role, ProtocolVectors.UserId + 100, role, Backend.AnyDay, 0, 1440, ProtocolVectors.ValidFrom, ProtocolVectors.ValidFrom + 7 * Day);
-            PhoneSession phone = PhoneSession.Issued(backend, credential);
+            return Open(unit, PhoneSession.Issued(backend, credential));
+        }
+
+        /// <summary>Says HELLO for <paramref name="phone"/> and takes the lock's nonce; fails the test if the lock refuses.</summary>
+        public static PhoneSession Open(TestLock unit, PhoneSession phone)
+        {
             unit.Send(phone.Hello());
             int length;
             byte[] answer = Last(unit, out length);

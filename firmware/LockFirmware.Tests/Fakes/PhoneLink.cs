@@ -15,6 +15,7 @@ namespace LockFirmware.Tests.Fakes
         private readonly int[] _lengths = new int[Kept];
         private readonly byte[] _assembling = new byte[Fragment.MaxMessage];
         private int _assembled;
+        private bool _dropped;
 
         public PhoneLink()
         {
@@ -84,6 +85,15 @@ namespace LockFirmware.Tests.Fakes
         public void Disconnect()
         {
             Disconnects++;
+            _dropped = true;
+        }
+
+        /// <summary>True once after the lock dropped the phone: the BLE stack then reports the disconnection.</summary>
+        public bool TakeDropped()
+        {
+            bool dropped = _dropped;
+            _dropped = false;
+            return dropped;
         }
     }
 }

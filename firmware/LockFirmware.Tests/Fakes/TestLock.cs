@@ -149,7 +149,7 @@ namespace LockFirmware.Tests.Fakes
         public void Write(byte[] fragment, int length)
         {
             Inputs.Post(InputKind.BleWrite, fragment, 0, length);
-            Core.Process();
+            Process();
         }
 
         public void Connect()
@@ -181,11 +181,11 @@ namespace LockFirmware.Tests.Fakes
                     Clock.NowMilliseconds = Core.NextDueAt;
                 }
 
-                Core.Process();
+                Process();
             }
 
             Clock.NowMilliseconds = end;
-            Core.Process();
+            Process();
         }
 
         /// <summary>The kind of the audit record <paramref name="back"/> before the newest (0: the newest).</summary>
@@ -199,7 +199,18 @@ namespace LockFirmware.Tests.Fakes
         private void Post(InputKind kind)
         {
             Inputs.Post(kind);
+            Process();
+        }
+
+        /// <summary>One dispatcher round; a phone the lock dropped comes back as the stack's disconnection report.</summary>
+        private void Process()
+        {
             Core.Process();
+            if (Phone.TakeDropped())
+            {
+                Inputs.Post(InputKind.BleDisconnected);
+                Core.Process();
+            }
         }
     }
 }
