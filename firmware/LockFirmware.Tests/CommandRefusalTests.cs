@@ -13,8 +13,6 @@ namespace LockFirmware.Tests
     [TestClass]
     public class CommandRefusalTests
     {
-        private const uint Day = 86400;
-
         [TestMethod]
         public void Without_a_session_key_a_command_gets_the_bare_NoSession()
         {
@@ -30,7 +28,7 @@ namespace LockFirmware.Tests
         public void A_wrong_MAC_is_BadMac_under_the_session_key_and_ends_the_session()
         {
             TestLock unit = TestLock.PairedWithTime();
-            PhoneSession phone = SessionTests.Open(unit, Role.Staff);
+            PhoneSession phone = unit.Open(Role.Staff);
             byte[] unlock = phone.Command(Opcode.Unlock);
             unlock[unlock.Length - 1] ^= 0x01;
 
@@ -46,7 +44,7 @@ namespace LockFirmware.Tests
         public void A_counter_out_of_order_or_repeated_is_Replayed_and_the_session_goes_on()
         {
             TestLock unit = TestLock.PairedWithTime();
-            PhoneSession phone = SessionTests.Open(unit, Role.Staff);
+            PhoneSession phone = unit.Open(Role.Staff);
             byte[] first = phone.Command(Opcode.Status);
             byte[] second = phone.Command(Opcode.Unlock);
 
@@ -64,7 +62,7 @@ namespace LockFirmware.Tests
         public void After_thirty_seconds_idle_the_session_is_over()
         {
             TestLock unit = TestLock.PairedWithTime();
-            PhoneSession phone = SessionTests.Open(unit, Role.Staff);
+            PhoneSession phone = unit.Open(Role.Staff);
             int drops = unit.Phone.Disconnects;
 
             unit.RunFor(ProtocolInfoTimeout + 1);
@@ -81,7 +79,7 @@ namespace LockFirmware.Tests
         {
             TestLock unit = TestLock.PairedWithTime();
             Backend backend = Backend.OfVectors();
-            PhoneSession phone = SessionTests.Open(unit, PhoneSession.Issued(backend, backend.Credential(9, Role.Staff, ProtocolVectors.ValidFrom, ProtocolVectors.TokenTime + 60)));
+            PhoneSession phone = unit.Open(PhoneSession.Issued(backend, backend.Credential(9, Role.Staff, ProtocolVectors.ValidFrom, ProtocolVectors.TokenTime + 60)));
 
             for (int i = 0; i < 3; i++)
             {
@@ -97,13 +95,35 @@ namespace LockFirmware.Tests
         }
 
         [TestMethod]
+        public void A_session_ends_when_the_daily_window_closes()
+        {
+            // Monday 07:00: a credential for Mondays 06:00 to 07:01.
+            TestLock unit = TestLock.PairedWithTime();
+            Backend backend = Backend.OfVectors();
+            PhoneSession phone = unit.Open(PhoneSession.Issued(backend, backend.Credential(ProtocolVectors.LockId, 9, 9, Role.Staff, 0x01, 6 * 60, 7 * 60 + 1, ProtocolVectors.ValidFrom, ProtocolVectors.ValidFrom + 86400)));
+
+            unit.Send(phone.Command(Opcode.Status));
+            Assert.AreEqual((byte)ResultCode.Ok, Answer(unit, phone)[4]);
+            unit.RunFor(25000);
+            unit.Send(phone.Command(Opcode.Status));
+            Assert.AreEqual((byte)ResultCode.Ok, Answer(unit, phone)[4]);
+            unit.RunFor(25000);
+            unit.Send(phone.Command(Opcode.Status));
+            Assert.AreEqual((byte)ResultCode.Ok, Answer(unit, phone)[4]);
+            unit.RunFor(25000); // 07:01:15
+
+            unit.Send(phone.Command(Opcode.Unlock));
+            AssertRefused(unit, phone, 4, Opcode.Unlock, ResultCode.OutsideSchedule);
+        }
+
+        [TestMethod]
         public void A_revocation_takes_effect_at_the_next_command_of_the_open_session()
         {
             TestLock unit = TestLock.PairedWithTime();
-            PhoneSession admin = SessionTests.Open(unit, Role.Admin);
+            PhoneSession admin = unit.Open(Role.Admin);
 
             // Open() gives the admin key id 3 (its role).
-            unit.Send(admin.Command(Opcode.RevokeKeys, SessionTests.Le32((uint)Role.Admin)));
+            unit.Send(admin.Command(Opcode.RevokeKeys, Hex.Le32((uint)Role.Admin)));
             Assert.AreEqual((byte)ResultCode.Ok, Answer(unit, admin)[4]);
             unit.Send(admin.Command(Opcode.Unlock));
 
@@ -114,9 +134,9 @@ namespace LockFirmware.Tests
         public void Staff_may_neither_revoke_nor_unpair()
         {
             TestLock unit = TestLock.PairedWithTime();
-            PhoneSession staff = SessionTests.Open(unit, Role.Staff);
+            PhoneSession staff = unit.Open(Role.Staff);
 
-            unit.Send(staff.Command(Opcode.RevokeKeys, SessionTests.Le32(9)));
+            unit.Send(staff.Command(Opcode.RevokeKeys, Hex.Le32(9)));
             AssertRefused(unit, staff, 1, Opcode.RevokeKeys, ResultCode.RoleNotAllowed);
             unit.Send(staff.Command(Opcode.Unpair));
             AssertRefused(unit, staff, 2, Opcode.Unpair, ResultCode.RoleNotAllowed);
@@ -129,7 +149,7 @@ namespace LockFirmware.Tests
         public void A_command_too_short_for_a_MAC_is_BadFrame_under_the_session_key()
         {
             TestLock unit = TestLock.PairedWithTime();
-            PhoneSession phone = SessionTests.Open(unit, Role.Staff);
+            PhoneSession phone = unit.Open(Role.Staff);
 
             unit.Send("0301000201020304050607");
 
@@ -166,7 +186,7 @@ namespace LockFirmware.Tests
         private static byte[] Answer(TestLock unit, PhoneSession phone)
         {
             int length;
-            byte[] answer = SessionTests.Last(unit, out length);
+            byte[] answer = unit.LastMessage(out length);
             Assert.IsTrue(phone.IsGenuineResponse(answer, length), "answered under the session key: " + unit.Phone.Last);
             return answer;
         }

@@ -74,17 +74,17 @@ namespace LockFirmware.Tests
         public void A_self_test_started_in_a_session_ends_with_a_MACd_event()
         {
             TestLock unit = TestLock.PairedWithTime();
-            PhoneSession phone = SessionTests.Open(unit, Role.Staff);
+            PhoneSession phone = unit.Open(Role.Staff);
 
             unit.Send(phone.Command(Opcode.RunSelfTest));
             int length;
-            Assert.AreEqual((byte)ResultCode.Ok, SessionTests.Last(unit, out length)[4]);
+            Assert.AreEqual((byte)ResultCode.Ok, unit.LastMessage(out length)[4]);
             unit.Send(phone.Command(Opcode.RunSelfTest));
-            Assert.AreEqual((byte)ResultCode.AlreadyMoving, SessionTests.Last(unit, out length)[4]);
+            Assert.AreEqual((byte)ResultCode.AlreadyMoving, unit.LastMessage(out length)[4]);
 
             unit.RunFor(20000);
 
-            byte[] finished = SessionTests.Last(unit, out length);
+            byte[] finished = unit.LastMessage(out length);
             Assert.AreEqual(0x02, (int)finished[1]);
             Assert.AreEqual((byte)SelfTestOutcome.BatteryGood, finished[2]);
             Assert.IsTrue(phone.IsGenuineEvent(finished, length));

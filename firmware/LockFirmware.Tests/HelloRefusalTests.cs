@@ -89,14 +89,14 @@ namespace LockFirmware.Tests
         public void A_revoked_key_is_Revoked_and_the_revocation_is_all_or_nothing()
         {
             TestLock unit = TestLock.PairedWithTime();
-            PhoneSession admin = SessionTests.Open(unit, Role.Admin);
+            PhoneSession admin = unit.Open(Role.Admin);
             byte[] keys = new byte[4 * RevocationList.Capacity];
             for (int i = 0; i < RevocationList.Capacity; i++)
             {
                 Bytes.WriteUInt32(keys, 4 * i, (uint)(100 + i));
             }
 
-            unit.Send(admin.Command(Opcode.RevokeKeys, SessionTests.Le32(9)));
+            unit.Send(admin.Command(Opcode.RevokeKeys, Hex.Le32(9)));
             Assert.AreEqual(ResultCode.Ok, Result(unit));
             unit.Send(admin.Command(Opcode.RevokeKeys, keys));
             Assert.AreEqual(ResultCode.RevocationListFull, Result(unit));
@@ -104,7 +104,7 @@ namespace LockFirmware.Tests
             Backend backend = Backend.OfVectors();
             AssertGenuineRefusal(unit, PhoneSession.Issued(backend, backend.Credential(9, Role.Staff, ProtocolVectors.ValidFrom, ProtocolVectors.ValidFrom + Day)), ResultCode.Revoked);
             // Nothing of the refused list went in: key 100 still opens a session.
-            SessionTests.Open(unit, PhoneSession.Issued(backend, backend.Credential(100, Role.Staff, ProtocolVectors.ValidFrom, ProtocolVectors.ValidFrom + Day)));
+            unit.Open(PhoneSession.Issued(backend, backend.Credential(100, Role.Staff, ProtocolVectors.ValidFrom, ProtocolVectors.ValidFrom + Day)));
         }
 
         [TestMethod]
@@ -170,7 +170,7 @@ namespace LockFirmware.Tests
         {
             unit.Send(phone.Hello());
             int length;
-            byte[] answer = SessionTests.Last(unit, out length);
+            byte[] answer = unit.LastMessage(out length);
             Assert.AreEqual((byte)expected, answer[1], unit.Phone.Last);
             Assert.IsTrue(phone.IsGenuineRefusal(answer, length), "the refusal carries the credential key's MAC");
             Assert.IsFalse(unit.Core.Protocol.SessionOpen);
@@ -180,7 +180,7 @@ namespace LockFirmware.Tests
         private static ResultCode Result(TestLock unit)
         {
             int length;
-            return (ResultCode)SessionTests.Last(unit, out length)[4];
+            return (ResultCode)unit.LastMessage(out length)[4];
         }
     }
 }

@@ -17,8 +17,6 @@ namespace LockFirmware.Tests
     [TestClass]
     public class SessionTests
     {
-        private const uint Day = 86400;
-
         [TestMethod]
         public void The_documented_session_gives_the_documented_bytes_from_hello_to_the_event()
         {
@@ -48,12 +46,12 @@ namespace LockFirmware.Tests
         public void Status_reports_the_state_and_counters_under_the_session_key()
         {
             TestLock unit = TestLock.PairedWithTime();
-            PhoneSession phone = Open(unit, Role.Staff);
+            PhoneSession phone = unit.Open(Role.Staff);
 
             unit.Send(phone.Command(Opcode.Status));
 
             int length;
-            byte[] answer = Last(unit, out length);
+            byte[] answer = unit.LastMessage(out length);
             Assert.IsTrue(phone.IsGenuineResponse(answer, length));
             Assert.AreEqual(5 + 12 + 8, length);
             Assert.AreEqual((byte)ResultCode.Ok, answer[4]);
@@ -66,21 +64,21 @@ namespace LockFirmware.Tests
         public void Unlock_then_lock_run_the_motor_and_each_end_comes_as_a_MACd_event()
         {
             TestLock unit = TestLock.PairedWithTime();
-            PhoneSession phone = Open(unit, Role.Staff);
+            PhoneSession phone = unit.Open(Role.Staff);
             int length;
 
             unit.Send(phone.Command(Opcode.Unlock));
             unit.RunFor(3000);
-            Assert.IsTrue(phone.IsGenuineEvent(Last(unit, out length), length));
+            Assert.IsTrue(phone.IsGenuineEvent(unit.LastMessage(out length), length));
             unit.Send(phone.Command(Opcode.Unlock));
-            Assert.AreEqual((byte)ResultCode.AlreadyThere, Last(unit, out length)[4]);
+            Assert.AreEqual((byte)ResultCode.AlreadyThere, unit.LastMessage(out length)[4]);
             unit.Send(phone.Command(Opcode.Lock));
-            Assert.AreEqual((byte)ResultCode.Ok, Last(unit, out length)[4]);
+            Assert.AreEqual((byte)ResultCode.Ok, unit.LastMessage(out length)[4]);
             unit.Send(phone.Command(Opcode.Lock));
-            Assert.AreEqual((byte)ResultCode.AlreadyMoving, Last(unit, out length)[4]);
+            Assert.AreEqual((byte)ResultCode.AlreadyMoving, unit.LastMessage(out length)[4]);
             unit.RunFor(3000);
 
-            byte[] locked = Last(unit, out length);
+            byte[] locked = unit.LastMessage(out length);
             Assert.IsTrue(phone.IsGenuineEvent(locked, length));
             Assert.AreEqual((byte)LockState.Locked, locked[2]);
             Assert.AreEqual(1, unit.Core.CompletedUnlocks);
@@ -91,15 +89,15 @@ namespace LockFirmware.Tests
         public void The_audit_is_read_with_who_opened_and_acknowledged()
         {
             TestLock unit = TestLock.PairedWithTime();
-            PhoneSession phone = Open(unit, Role.Staff);
+            PhoneSession phone = unit.Open(Role.Staff);
             unit.Send(phone.Command(Opcode.Unlock));
             unit.RunFor(3000);
             uint first = unit.Core.AuditLog.NextSequence - 2; // the Command record, then MoveFinished
 
-            unit.Send(phone.Command(Opcode.ReadAudit, Le32(first)));
+            unit.Send(phone.Command(Opcode.ReadAudit, Hex.Le32(first)));
 
             int length;
-            byte[] answer = Last(unit, out length);
+            byte[] answer = unit.LastMessage(out length);
             Assert.IsTrue(phone.IsGenuineResponse(answer, length));
             Assert.AreEqual(2, (int)answer[5]);
             int record = 6;
@@ -108,8 +106,8 @@ namespace LockFirmware.Tests
             Assert.AreEqual(ProtocolVectors.UserId + 100, Bytes.ReadUInt32(answer, record + AuditRecord.UserIdOffset));
             Assert.AreEqual((byte)AuditEvent.MoveFinished, answer[record + AuditRecord.Size + AuditRecord.EventOffset]);
 
-            unit.Send(phone.Command(Opcode.AcknowledgeAudit, Le32(first + 1)));
-            Assert.AreEqual((byte)ResultCode.Ok, Last(unit, out length)[4]);
+            unit.Send(phone.Command(Opcode.AcknowledgeAudit, Hex.Le32(first + 1)));
+            Assert.AreEqual((byte)ResultCode.Ok, unit.LastMessage(out length)[4]);
             Assert.AreEqual(first + 1, unit.Core.AuditLog.AcknowledgedUpTo);
         }
 
@@ -117,12 +115,12 @@ namespace LockFirmware.Tests
         public void A_battery_change_is_registered_and_verification_starts()
         {
             TestLock unit = TestLock.PairedWithTime();
-            PhoneSession phone = Open(unit, Role.Staff);
+            PhoneSession phone = unit.Open(Role.Staff);
 
             unit.Send(phone.Command(Opcode.RegisterBatteryChange));
 
             int length;
-            Assert.AreEqual((byte)ResultCode.Ok, Last(unit, out length)[4]);
+            Assert.AreEqual((byte)ResultCode.Ok, unit.LastMessage(out length)[4]);
             Assert.IsFalse(unit.Core.BatteryVerification.IsVerified);
             Assert.AreEqual((int)AuditEvent.BatteryChanged, unit.AuditEventBack(1));
             Assert.AreEqual((int)AuditEvent.Command, unit.AuditEventBack(0));
@@ -132,34 +130,34 @@ namespace LockFirmware.Tests
         public void An_unknown_opcode_and_a_payload_of_the_wrong_length_are_refused_in_the_session()
         {
             TestLock unit = TestLock.PairedWithTime();
-            PhoneSession phone = Open(unit, Role.Staff);
+            PhoneSession phone = unit.Open(Role.Staff);
             int length;
 
             unit.Send(phone.Command((Opcode)0x2A));
-            byte[] answer = Last(unit, out length);
+            byte[] answer = unit.LastMessage(out length);
             Assert.IsTrue(phone.IsGenuineResponse(answer, length));
             Assert.AreEqual((byte)ResultCode.UnknownOpcode, answer[4]);
             Assert.AreEqual(0x2A, (int)answer[3]);
 
             unit.Send(phone.Command(Opcode.ReadAudit, new byte[3]));
-            Assert.AreEqual((byte)ResultCode.BadFrame, Last(unit, out length)[4]);
+            Assert.AreEqual((byte)ResultCode.BadFrame, unit.LastMessage(out length)[4]);
             unit.Send(phone.Command(Opcode.RevokeKeys, new byte[5]));
-            Assert.AreEqual((byte)ResultCode.RoleNotAllowed, Last(unit, out length)[4]);
+            Assert.AreEqual((byte)ResultCode.RoleNotAllowed, unit.LastMessage(out length)[4]);
             // The session goes on: the next command is answered.
             unit.Send(phone.Command(Opcode.Status));
-            Assert.AreEqual((byte)ResultCode.Ok, Last(unit, out length)[4]);
+            Assert.AreEqual((byte)ResultCode.Ok, unit.LastMessage(out length)[4]);
         }
 
         [TestMethod]
         public void An_admin_unpairs_the_unit_under_the_session_and_it_is_stock_after_a_reboot()
         {
             TestLock unit = TestLock.PairedWithTime();
-            PhoneSession admin = Open(unit, Role.Admin);
+            PhoneSession admin = unit.Open(Role.Admin);
 
             unit.Send(admin.Command(Opcode.Unpair));
 
             int length;
-            byte[] answer = Last(unit, out length);
+            byte[] answer = unit.LastMessage(out length);
             Assert.IsTrue(admin.IsGenuineResponse(answer, length));
             Assert.AreEqual((byte)ResultCode.Ok, answer[4]);
             Assert.IsFalse(unit.Core.Protocol.IsPaired);
@@ -169,36 +167,6 @@ namespace LockFirmware.Tests
             TestLock rebooted = unit.Reboot();
             Assert.IsFalse(rebooted.Core.Protocol.IsPaired);
             Assert.IsTrue(rebooted.Core.Protocol.Identity.Provisioned);
-        }
-
-        /// <summary>A phone with a credential of the documented backend, any time this week, in session with the unit.</summary>
-        public static PhoneSession Open(TestLock unit, Role role)
-        {
-            Backend backend = Backend.OfVectors();
-            byte[] credential = backend.Credential(ProtocolVectors.LockId, (uint)role, ProtocolVectors.UserId + 100, role, Backend.AnyDay, 0, 1440, ProtocolVectors.ValidFrom, ProtocolVectors.ValidFrom + 7 * Day);
-            return Open(unit, PhoneSession.Issued(backend, credential));
-        }
-
-        /// <summary>Says HELLO for <paramref name="phone"/> and takes the lock's nonce; fails the test if the lock refuses.</summary>
-        public static PhoneSession Open(TestLock unit, PhoneSession phone)
-        {
-            unit.Send(phone.Hello());
-            int length;
-            byte[] answer = Last(unit, out length);
-            Assert.IsTrue(phone.Open(answer, length), "HELLO answered " + unit.Phone.Last);
-            return phone;
-        }
-
-        public static byte[] Last(TestLock unit, out int length)
-        {
-            return unit.Phone.Message(unit.Phone.Count - 1, out length);
-        }
-
-        public static byte[] Le32(uint value)
-        {
-            byte[] bytes = new byte[4];
-            Bytes.WriteUInt32(bytes, 0, value);
-            return bytes;
         }
     }
 }

@@ -89,6 +89,26 @@ namespace LockFirmware.Tests
         }
 
         [TestMethod]
+        public void While_the_lock_backs_off_even_a_genuine_token_is_refused_unchecked()
+        {
+            TestLock unit = TestLock.PairedWithTime();
+            byte[] forged = Backend.OfVectors().TimeToken(Now + 60, Role.Staff);
+            forged[12] ^= 0x01;
+            for (int i = 0; i < AuthThrottle.FreeFailures + 1; i++)
+            {
+                unit.Send(forged);
+            }
+
+            unit.Send(Backend.OfVectors().TimeToken(Now + 60, Role.Staff));
+            Assert.AreEqual("851B", unit.Phone.Last);
+            Assert.AreEqual(Now, unit.Core.Protocol.Clock.Now(unit.Now));
+
+            unit.RunFor(AuthThrottle.FirstBackOffMs);
+            unit.Send(Backend.OfVectors().TimeToken(Now + 60, Role.Staff));
+            Assert.AreEqual("8500", unit.Phone.Last);
+        }
+
+        [TestMethod]
         public void A_token_on_an_unpaired_unit_is_NotPaired()
         {
             TestLock unit = TestLock.Blank();

@@ -1,5 +1,7 @@
+using System;
 using LockFirmware.Events;
 using LockFirmware.Ports;
+using LockFirmware.Security;
 using LockFirmware.Tests.Crypto;
 
 namespace LockFirmware.Tests.Fakes
@@ -186,6 +188,38 @@ namespace LockFirmware.Tests.Fakes
 
             Clock.NowMilliseconds = end;
             Process();
+        }
+
+        /// <summary>
+        /// A phone with a credential of the documented backend for <paramref name="role"/> (key id
+        /// the role's number, user id 142), any time for a week from the credential vector's start,
+        /// in session with this lock.
+        /// </summary>
+        public PhoneSession Open(Role role)
+        {
+            Backend backend = Backend.OfVectors();
+            byte[] credential = backend.Credential(ProtocolVectors.LockId, (uint)role, ProtocolVectors.UserId + 100, role, Backend.AnyDay, 0, 1440, ProtocolVectors.ValidFrom, ProtocolVectors.ValidFrom + 7 * 86400);
+            return Open(PhoneSession.Issued(backend, credential));
+        }
+
+        /// <summary>Says HELLO for <paramref name="phone"/> and takes the lock's nonce; throws (failing the test) if the lock refuses.</summary>
+        public PhoneSession Open(PhoneSession phone)
+        {
+            Send(phone.Hello());
+            int length;
+            byte[] answer = LastMessage(out length);
+            if (!phone.Open(answer, length))
+            {
+                throw new InvalidOperationException("HELLO answered " + Phone.Last);
+            }
+
+            return phone;
+        }
+
+        /// <summary>The last message the phone received.</summary>
+        public byte[] LastMessage(out int length)
+        {
+            return Phone.Message(Phone.Count - 1, out length);
         }
 
         /// <summary>The kind of the audit record <paramref name="back"/> before the newest (0: the newest).</summary>
