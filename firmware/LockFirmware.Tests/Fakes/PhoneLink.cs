@@ -30,8 +30,6 @@ namespace LockFirmware.Tests.Fakes
 
         public int Disconnects { get; private set; }
 
-        public int Advertisements { get; private set; }
-
         /// <summary>The last message, as hex.</summary>
         public string Last
         {
@@ -77,9 +75,9 @@ namespace LockFirmware.Tests.Fakes
             }
         }
 
+        /// <summary>Advertising is LinkSupervisorTests' subject (with RecordingBleLink), not this phone's.</summary>
         public void Advertise(LegacyAdvertisement packets)
         {
-            Advertisements++;
         }
 
         public void Disconnect()

@@ -46,9 +46,6 @@ namespace LockFirmware.Tests.Fakes
         /// <summary>Cut points passed so far.</summary>
         public int CutPoints { get; private set; }
 
-        /// <summary>Commits (writes, deletes, renames that changed something) so far.</summary>
-        public int Commits { get; private set; }
-
         /// <summary>Files on the volume.</summary>
         public int FileCount
         {
@@ -144,12 +141,12 @@ namespace LockFirmware.Tests.Fakes
                     return false;
                 }
 
-                Commits++;
                 Point();
             }
 
             // The bytes are in the open file only: a cut here leaves the last commit.
             Point();
+            // The close: the commit lands whole, with no cut point inside it.
             Reserve(slot, position + count);
             Array.Copy(buffer, offset, _data[slot], position, count);
             if (position + count > _lengths[slot])
@@ -163,7 +160,6 @@ namespace LockFirmware.Tests.Fakes
                 _lengths[slot] = position + count;
             }
 
-            Commits++;
             Point();
             return true;
         }
@@ -176,7 +172,6 @@ namespace LockFirmware.Tests.Fakes
             {
                 _names[slot] = null;
                 _lengths[slot] = 0;
-                Commits++;
                 Point();
             }
 
@@ -193,7 +188,6 @@ namespace LockFirmware.Tests.Fakes
             }
 
             _names[slot] = to;
-            Commits++;
             Point();
             return true;
         }

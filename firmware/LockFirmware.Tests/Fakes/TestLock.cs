@@ -159,11 +159,6 @@ namespace LockFirmware.Tests.Fakes
             Post(InputKind.BleConnected);
         }
 
-        public void Disconnect()
-        {
-            Post(InputKind.BleDisconnected);
-        }
-
         /// <summary>Holds the push button for <paramref name="holdMs"/> (0: a short press of 200 ms).</summary>
         public void Press(long holdMs)
         {
