@@ -131,6 +131,49 @@ namespace LockFirmware.Tests
         }
 
         [TestMethod]
+        public void A_critical_battery_keeps_its_reserve_for_unlocking()
+        {
+            // Limits above the pack's 7.2 V under the test load: the long press's self-test finds it Critical.
+            Battery.BatteryProfile critical = new Battery.BatteryProfile();
+            critical.LowBelowMillivolts = 7800;
+            critical.CriticalBelowMillivolts = 7600;
+            TestLock unit = TestLock.PairedWithTime(critical);
+            Assert.AreEqual(Battery.BatteryLevel.Critical, unit.Core.BatteryLevel);
+            PhoneSession phone = unit.Open(Role.Staff);
+
+            unit.Send(phone.Command(Opcode.Lock));
+            AssertRefused(unit, phone, 1, Opcode.Lock, ResultCode.RefusedBattery);
+
+            unit.Send(phone.Command(Opcode.Unlock));
+            Assert.AreEqual((byte)ResultCode.Ok, Answer(unit, phone)[4]);
+            Assert.AreEqual((int)Ports.MotorDrive.Unlock, (int)unit.Bridge.FirstStart);
+        }
+
+        [TestMethod]
+        public void A_depleted_battery_moves_nothing_and_only_an_installer_clears_its_gas_risk()
+        {
+            Battery.BatteryProfile flat = new Battery.BatteryProfile();
+            flat.LowBelowMillivolts = 9000;
+            flat.CriticalBelowMillivolts = 8500;
+            flat.DepletedBelowMillivolts = 8000;
+            TestLock unit = TestLock.PairedWithTime(flat);
+            Assert.AreEqual(Battery.BatteryLevel.Depleted, unit.Core.BatteryLevel);
+            PhoneSession phone = unit.Open(Role.Staff);
+
+            unit.Send(phone.Command(Opcode.Unlock));
+            AssertRefused(unit, phone, 1, Opcode.Unlock, ResultCode.RefusedBattery);
+
+            // Over-discharged: a gas risk, which staff may not clear by registering a battery change; an installer may.
+            Assert.IsFalse(unit.Core.GasRisk == Battery.GasRiskCause.None);
+            unit.Send(phone.Command(Opcode.RegisterBatteryChange));
+            AssertRefused(unit, phone, 2, Opcode.RegisterBatteryChange, ResultCode.RoleNotAllowed);
+            PhoneSession installer = unit.Open(Role.Installer);
+            unit.Send(installer.Command(Opcode.RegisterBatteryChange));
+            Assert.AreEqual((byte)ResultCode.Ok, Answer(unit, installer)[4]);
+            Assert.AreEqual(Battery.GasRiskCause.None, unit.Core.GasRisk);
+        }
+
+        [TestMethod]
         public void Staff_may_neither_revoke_nor_unpair()
         {
             TestLock unit = TestLock.PairedWithTime();

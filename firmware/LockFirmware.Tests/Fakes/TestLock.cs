@@ -24,10 +24,18 @@ namespace LockFirmware.Tests.Fakes
         public const int VolumeFiles = 6 + AuditSegments;
 
         private readonly byte[] _fragment = new byte[Ble.Fragment.DefaultPayload];
+        private readonly Battery.BatteryProfile _battery;
 
         /// <summary>A lock on <paramref name="files"/>, not yet started; its clock starts at 0 as a boot does.</summary>
         public TestLock(RamFileSystem files)
+            : this(files, new Battery.BatteryProfile())
         {
+        }
+
+        /// <param name="battery">The pack's limits: a test makes the drive train's 7.2 V read as low or flat by raising them.</param>
+        public TestLock(RamFileSystem files, Battery.BatteryProfile battery)
+        {
+            _battery = battery;
             Files = files;
             Clock = new FakeClock();
             Train = new EndStopDriveTrain(Clock, 0);
@@ -48,6 +56,7 @@ namespace LockFirmware.Tests.Fakes
             ports.Aes = new ManagedAesCbc();
             LockSettings settings = new LockSettings();
             settings.AuditSegments = AuditSegments;
+            settings.Battery = battery;
             // Each write is handled as it is posted, so two slots are enough.
             Inputs = new InputQueue(2);
             Core = new LockCore(ports, settings, Inputs);
@@ -80,7 +89,12 @@ namespace LockFirmware.Tests.Fakes
         /// <summary>A new unit: blank files, started.</summary>
         public static TestLock Blank()
         {
-            TestLock unit = new TestLock(new RamFileSystem(VolumeFiles));
+            return Blank(new Battery.BatteryProfile());
+        }
+
+        public static TestLock Blank(Battery.BatteryProfile battery)
+        {
+            TestLock unit = new TestLock(new RamFileSystem(VolumeFiles), battery);
             unit.Core.Start();
             return unit;
         }
@@ -93,7 +107,13 @@ namespace LockFirmware.Tests.Fakes
         /// </summary>
         public static TestLock Paired()
         {
-            TestLock unit = Blank();
+            return Paired(new Battery.BatteryProfile());
+        }
+
+        /// <summary>As <see cref="Paired()"/>, the long press's self-test judging the battery by <paramref name="battery"/>.</summary>
+        public static TestLock Paired(Battery.BatteryProfile battery)
+        {
+            TestLock unit = Blank(battery);
             unit.Send(ProtocolVectors.Provision);
             unit.Press(LongPressMs);
             unit.Send(ProtocolVectors.Pair);
@@ -108,7 +128,12 @@ namespace LockFirmware.Tests.Fakes
         /// </summary>
         public static TestLock PairedWithTime()
         {
-            TestLock unit = Paired();
+            return PairedWithTime(new Battery.BatteryProfile());
+        }
+
+        public static TestLock PairedWithTime(Battery.BatteryProfile battery)
+        {
+            TestLock unit = Paired(battery);
             unit.Send(ProtocolVectors.TimeToken);
             unit.Connect();
             return unit;
@@ -118,7 +143,7 @@ namespace LockFirmware.Tests.Fakes
         public TestLock Reboot()
         {
             Files.Mount();
-            TestLock next = new TestLock(Files);
+            TestLock next = new TestLock(Files, _battery);
             next.Core.Start();
             return next;
         }
