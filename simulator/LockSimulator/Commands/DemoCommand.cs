@@ -1,6 +1,7 @@
-using System;
+using System.CommandLine;
 using System.IO;
 using System.Linq;
+using LockSimulator.CommandLine;
 using LockSimulator.Faults;
 using LockSimulator.Scenarios;
 using LockSimulator.Timing;
@@ -11,40 +12,28 @@ namespace LockSimulator.Cli.Commands;
 /// <summary><c>demo</c>: one simulated lock through unlock, lock and a push-button self-test, printed as a timeline.</summary>
 public static class DemoCommand
 {
-    public const string Summary = "unlock, lock, a push-button self-test, a jam and its recovery of one simulated lock, as a timeline (--timing device: on the board's timing, with a hang stopped by the guard)";
-
-    private const string Usage = "usage: demo [--timing ideal|device] [--seed N] [--fault hang|gc-pause|flash-commit|adapter-throws|callback-throws] [--fault-ms N]";
-
-    public static int Run(string[] args, TextWriter output)
+    /// <summary>The <c>demo</c> command's definition.</summary>
+    public static Command Build()
     {
-        TimingProfile timing = TimingProfile.Ideal;
-        int seed = 1;
-        string? fault = null;
-        long faultMs = DemoScenario.FaultMs;
-        for (int i = 0; i < args.Length; i++)
+        Option<string> timing = OptionKinds.Choice("--timing", "ideal (default) or the board's timing, which shows a hang stopped by the guard", "ideal", "device");
+        Option<int> seed = OptionKinds.WholeNumber("--seed", "seed of the device timing's jitter", 1, int.MinValue);
+        Option<string> fault = OptionKinds.Choice("--fault", "a fault injected into the lock at 50 s", FaultInjection.Kinds);
+        Option<int> faultMs = OptionKinds.WholeNumber("--fault-ms", "how long the fault lasts", (int)DemoScenario.FaultMs, 0, 60_000);
+        var command = new Command("demo", "unlock, lock, a push-button self-test, a jam and its recovery of one simulated lock, as a timeline (--timing device: on the board's timing, with a hang stopped by the guard)")
         {
-            string? value = i + 1 < args.Length ? args[i + 1] : null;
-            switch (args[i])
-            {
-                case "--timing" when value is "ideal" or "device":
-                    timing = value == "device" ? TimingProfile.Device : TimingProfile.Ideal;
-                    break;
-                case "--seed" when int.TryParse(value, out seed):
-                    break;
-                case "--fault" when FaultInjection.Kinds.Contains(value):
-                    fault = value;
-                    break;
-                case "--fault-ms" when long.TryParse(value, out faultMs) && faultMs is >= 0 and <= 60_000:
-                    break;
-                default:
-                    output.WriteLine($"demo: cannot use '{args[i]}'{(value == null ? "" : $" '{value}'")}");
-                    output.WriteLine(Usage);
-                    return 2;
-            }
+            timing, seed, fault, faultMs,
+        };
+        command.SetAction(result => Show(
+            result.GetValue(timing) == "device" ? TimingProfile.Device : TimingProfile.Ideal,
+            result.GetValue(seed), result.GetValue(fault), result.GetValue(faultMs), result.InvocationConfiguration.Output));
+        return command;
+    }
 
-            i++;
-        }
+    /// <summary>Runs <c>demo</c> with <paramref name="args"/> (the words after <c>demo</c>).</summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error) => SimulatorCommandLine.RunAlone(Build(), args, output, error);
 
+    private static int Show(TimingProfile timing, int seed, string? fault, long faultMs, TextWriter output)
+    {
         bool device = timing == TimingProfile.Device;
         // The device-timing run shows a hang stopped by the guard unless another fault is asked for.
         fault ??= device ? FaultInjection.Hang : null;
