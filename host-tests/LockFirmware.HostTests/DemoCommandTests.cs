@@ -10,7 +10,7 @@ public class DemoCommandTests
     public void The_device_timing_demo_shows_the_guard_stopping_a_hung_move_and_exits_0()
     {
         var output = new StringWriter();
-        Assert.Equal(0, DemoCommand.Run(["--timing", "device", "--seed", "3"], output));
+        Assert.Equal(0, DemoCommand.Run(["--timing", "device", "--seed", "3"], output, TextWriter.Null));
         string text = output.ToString();
         Assert.Contains("guard stopped the motor", text);
         Assert.Matches(@"guard: motor stopped at \d+ ms, \d+ ms after the fault began, \d+ ms after the last check-in; motor on \d+ ms", text);
@@ -21,10 +21,16 @@ public class DemoCommandTests
     [InlineData("--timing", "fast")]
     [InlineData("--fault", "meltdown")]
     [InlineData("--seed", "x")]
-    public void Bad_options_get_the_usage_and_exit_2(string option, string value)
+    [InlineData("--fault-ms", "60001")]
+    public void Bad_options_get_one_line_naming_the_option_and_exit_2(string option, string value)
     {
         var output = new StringWriter();
-        Assert.Equal(2, DemoCommand.Run([option, value], output));
-        Assert.Contains("usage: demo", output.ToString());
+        var error = new StringWriter();
+        Assert.Equal(2, DemoCommand.Run([option, value], output, error));
+        Assert.Empty(output.ToString());
+        string line = Assert.Single(error.ToString().Split('\n', System.StringSplitOptions.RemoveEmptyEntries)).TrimEnd();
+        Assert.StartsWith($"demo: {option} takes ", line);
+        Assert.Contains($"not '{value}'", line);
+        Assert.EndsWith("(see: LockSimulator demo --help)", line);
     }
 }

@@ -23,8 +23,10 @@ public static class SelfTestHelp
               selftest --battery {string.Join('|', SelfTestBatteries.Names)} [--vcd FILE] [--junit FILE] [--report FILE.html]
               selftest --trace FILE.vcd [--map ROLE=CHANNEL[:low],...] [--junit FILE] [--report FILE.html]
 
-            Channel map (--map), for a rig's recording:
-              default: button={defaults.Button},green={defaults.Green},red={defaults.Red} (the simulator's names)
+            A rig's recording (--trace, --map):
+              capture with sigrok-cli ... -O vcd -o FILE; the file is read unchanged and streamed,
+              so a long capture at a high sample rate needs little memory.
+              --map default: button={defaults.Button},green={defaults.Green},red={defaults.Red} (the simulator's names)
               CHANNEL is a full name (libsigrok.D0) or its last part (D0) if only one channel ends so;
               :low marks an active-low line (pressed or lit pulls it to 0), e.g.
               --map button=D0:low,green=D1,red=D2:low    (a role left out keeps its default)

@@ -24,7 +24,7 @@ public sealed record SelfTestOptions(string? Battery, string? Vcd, string? Trace
             $"with --battery: also write the run as VCD (1-bit wires: {Signals.Button}, {Signals.GreenLed}, {Signals.RedLed}, {Signals.TestLoad}, " +
             $"{VcdWriter.MotorIn1}, {VcdWriter.MotorIn2}), readable by sigrok-cli and PulseView");
         Option<string> trace = OptionKinds.Text("--trace", "FILE",
-            "judge a logic analyser's VCD as sigrok-cli writes it (sigrok-cli ... -O vcd -o FILE), read unchanged and streamed, so a long capture needs little memory");
+            "judge a logic analyser's VCD as sigrok-cli writes it, read unchanged and streamed (see a rig's recording below)");
         var map = new Option<ChannelMap>("--map")
         {
             Description = "which channels carry the button, green and red LEDs, as ROLE=CHANNEL[:low],... (see the channel map below)",
