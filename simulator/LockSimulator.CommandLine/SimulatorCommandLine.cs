@@ -44,7 +44,8 @@ public static class SimulatorCommandLine
     /// <summary>Parses <paramref name="args"/> against <paramref name="root"/> and runs the command it names.</summary>
     public static int Run(Command root, string[] args, TextWriter output, TextWriter error)
     {
-        ParseResult result = root.Parse(args);
+        // Words are taken literally: no @file response files (a serial or a path may start with @).
+        ParseResult result = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (result.Action is ParseErrorAction)
         {
             return Refuse(result.CommandResult, result.Errors[0].Message, error);
@@ -64,6 +65,10 @@ public static class SimulatorCommandLine
     /// </summary>
     public static int Refuse(ParseResult result, string message) =>
         Refuse(result.CommandResult, message, result.InvocationConfiguration.Error);
+
+    /// <summary>As <see cref="Refuse(ParseResult, string)"/> with the exception's message, less the parameter name .NET appends to it.</summary>
+    public static int Refuse(ParseResult result, System.Exception e) =>
+        Refuse(result, e is System.ArgumentException { ParamName: string name } ? e.Message.Replace($" (Parameter '{name}')", "") : e.Message);
 
     private static int Refuse(CommandResult at, string message, TextWriter error)
     {

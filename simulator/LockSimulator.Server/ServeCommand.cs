@@ -68,7 +68,7 @@ public static class ServeCommand
             }
             catch (Exception e) when (e is ArgumentException or IOException or UnauthorizedAccessException)
             {
-                return SimulatorCommandLine.Refuse(result, e.Message);
+                return SimulatorCommandLine.Refuse(result, e);
             }
         });
         return command;
@@ -95,7 +95,7 @@ public static class ServeCommand
             }
             catch (ArgumentException e)
             {
-                return SimulatorCommandLine.Refuse(result, e.Message);
+                return SimulatorCommandLine.Refuse(result, e);
             }
         });
         return command;

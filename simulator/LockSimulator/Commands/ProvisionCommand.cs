@@ -54,7 +54,7 @@ public static class ProvisionCommand
             }
             catch (Exception e) when (e is ArgumentException or IOException or UnauthorizedAccessException)
             {
-                return SimulatorCommandLine.Refuse(result, e.Message);
+                return SimulatorCommandLine.Refuse(result, e);
             }
         });
         return command;

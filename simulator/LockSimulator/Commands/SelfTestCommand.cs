@@ -58,7 +58,7 @@ public static class SelfTestCommand
         catch (Exception e) when (e is UnusableRecordingException or IOException or UnauthorizedAccessException)
         {
             error.WriteLine($"selftest: {e.Message}");
-            output.WriteLine($"UNUSABLE: {e.Message}. {CareInstructions.RecordAgain}");
+            output.WriteLine($"UNUSABLE: {e.Message.TrimEnd('.')}. {CareInstructions.RecordAgain}");
             SaveUnusable(options, suite, e.Message, error);
             return 2;
         }
