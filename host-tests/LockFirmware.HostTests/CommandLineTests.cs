@@ -76,6 +76,17 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public void A_refusal_made_while_running_is_the_same_one_line_without_dotnets_parameter_name()
+    {
+        string key = new string('7', 64);
+
+        Assert.Equal(2, ProvisionCommand.Run(["--serial", "TOO-LONG-SERIAL", "--factory-key", key], _out, _err));
+        Assert.StartsWith("provision: a serial is ", ErrorLine);
+        Assert.EndsWith("(see: LockSimulator provision --help)", ErrorLine);
+        Assert.DoesNotContain("Parameter", ErrorLine);
+    }
+
+    [Fact]
     public void A_commands_notes_follow_its_generated_help()
     {
         var command = new NotedCommand("probe", "a command with notes", "Exit codes:\n  0  fine\n");
