@@ -13,7 +13,7 @@ return SimulatorCommandLine.Run(
         PowerCutCommand.Build(),
         LockSimulator.Server.ServeCommand.Build(),
         ProvisionCommand.Build(),
-        new HandParsedCommand("latency", LatencyCommand.Summary, LatencyCommand.Run)),
+        LatencyCommand.Build()),
     args,
     Console.Out,
     Console.Error);
