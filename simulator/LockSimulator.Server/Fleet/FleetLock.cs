@@ -27,14 +27,14 @@ internal sealed class FleetLock
     private readonly LockEventSource _events;
     private readonly Dictionary<string, SimulatedPhone> _phones = new();
 
-    public FleetLock(LockSetup setup, string batteryPreset, long offsetMs)
+    public FleetLock(LockSetup setup, string batteryPreset, long offsetMs, bool keepTrace = true)
     {
         OffsetMs = offsetMs;
         BatteryPreset = batteryPreset;
         Sim = new SimulatedLock(setup);
         Sim.Trace.Capacity = TraceCapacity;
         Secret = setup.Paired ? setup.Secret : null;
-        _events = new LockEventSource(Sim, setup.LockId, offsetMs);
+        _events = new LockEventSource(Sim, setup.LockId, offsetMs, keepTrace);
         Sim.Radio.Notified += _ => _events.Collect();
         _events.Add("created", setup.Serial);
         _events.Collect();

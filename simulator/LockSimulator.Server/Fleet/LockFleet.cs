@@ -17,18 +17,23 @@ namespace LockSimulator.Server.Fleet;
 /// </summary>
 internal sealed class LockFleet
 {
-    public const int MaxLocks = 100_000;
+    /// <summary>A national fleet (docs/SCALING.md): about 60 KB each, so 250 000 fit in 16 GB with room to spare.</summary>
+    public const int MaxLocks = 250_000;
 
     /// <summary>Most virtual time one advance may cover: a week.</summary>
     public const long MaxAdvanceMs = 7L * 24 * 3600 * 1000;
 
     private readonly object _clock = new();
     private readonly ConcurrentDictionary<uint, FleetLock> _locks = new();
+    private readonly bool _keepTraces;
     private long _now;
 
-    public LockFleet(int seed)
+    /// <param name="seed">The fleet's seed: each lock's secret follows from it and the lock id.</param>
+    /// <param name="keepTraces">False for a fleet day: a lock's trace is let go once its events are published.</param>
+    public LockFleet(int seed, bool keepTraces = true)
     {
         Seed = seed;
+        _keepTraces = keepTraces;
     }
 
     public int Seed { get; }
@@ -65,7 +70,7 @@ internal sealed class LockFleet
             }
 
             // The lock's own time starts now: its wall time is the fleet's.
-            var created = new FleetLock(setup with { Epoch = WallTime }, request.Battery, Now);
+            var created = new FleetLock(setup with { Epoch = WallTime }, request.Battery, Now, _keepTraces);
             _locks[request.LockId] = created;
             Publish(created);
             return created;
@@ -127,12 +132,22 @@ internal sealed class LockFleet
         }
     }
 
+    /// <summary>Wall time spent running the locks in <see cref="Advance"/> and publishing what they did.</summary>
+    public TimeSpan SimulateTime { get; private set; }
+
+    /// <inheritdoc cref="SimulateTime"/>
+    public TimeSpan PublishTime { get; private set; }
+
     private void AdvanceTo(long target)
     {
+        long started = System.Diagnostics.Stopwatch.GetTimestamp();
         FleetLock[] all = _locks.Values.ToArray();
         Parallel.ForEach(all, l => l.RunTo(target));
         System.Threading.Interlocked.Exchange(ref _now, target);
-        Events.Publish(all.SelectMany(l => l.TakeEvents()).OrderBy(e => e.TimeMs).ThenBy(e => e.LockId).ThenBy(e => e.Order));
+        long simulated = System.Diagnostics.Stopwatch.GetTimestamp();
+        SimulateTime += System.Diagnostics.Stopwatch.GetElapsedTime(started, simulated);
+        Events.Publish(FleetEventMerge.Merge(all));
+        PublishTime += System.Diagnostics.Stopwatch.GetElapsedTime(simulated);
     }
 
     private void Publish(FleetLock source) => Events.Publish(source.TakeEvents());

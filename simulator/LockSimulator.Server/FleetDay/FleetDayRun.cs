@@ -32,7 +32,7 @@ public static class FleetDayRun
         }
 
         var clock = Stopwatch.StartNew();
-        var fleet = new LockFleet(options.Seed);
+        var fleet = new LockFleet(options.Seed, keepTraces: false);
         var random = new Random(options.Seed);
         var phones = new SimulatedPhone[options.Locks * 2];
         var arbiters = new ConnectionArbiter[options.Locks];
