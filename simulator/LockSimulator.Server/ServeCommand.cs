@@ -12,7 +12,7 @@ namespace LockSimulator.Server;
 /// <summary>
 /// <c>serve [--port N] [--seed S] [--listen ADDRESS --token-file FILE] [--allow-link-local-webhooks]</c>:
 /// the simulator server until Ctrl+C, on 127.0.0.1 unless told otherwise.
-/// <c>serve fleet [--locks N] [--visits V] [--hours H] [--seed S]</c>: a virtual day of a whole fleet, timed.
+/// <c>serve fleet [--locks N] [--visits V] [--hours H] [--seed S] [--first K] [--quiet]</c>: a virtual day of a whole fleet, timed.
 /// Exit 0 on success, 2 on bad arguments, 3 when the port is in use.
 /// </summary>
 public static class ServeCommand
@@ -24,7 +24,8 @@ public static class ServeCommand
         "             [--listen ADDRESS --token-file FILE]             listen elsewhere (e.g. 0.0.0.0): only with a bearer token (first line of FILE)\n" +
         "             [--token-file FILE]                              on loopback too: every request needs Authorization: Bearer <token>\n" +
         "             [--allow-link-local-webhooks]                    let webhooks reach 169.254.0.0/16 and fe80::/10 (cloud metadata)\n" +
-        "       serve fleet [--locks N] [--visits V] [--hours H] [--seed S]  a virtual day of N locks (default 10 000), timed\n" +
+        "       serve fleet [--locks N] [--visits V] [--hours H] [--seed S] [--first K] [--quiet]\n" +
+        "                                      a virtual day of N locks (default 10 000) from index K, timed; progress per virtual hour on stderr\n" +
         "exit codes: 0 stopped, 2 bad arguments, 3 port in use";
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
@@ -37,7 +38,7 @@ public static class ServeCommand
 
         try
         {
-            return args is ["fleet", .. var rest] ? Fleet(rest, output) : Serve(args, output).GetAwaiter().GetResult();
+            return args is ["fleet", .. var rest] ? Fleet(rest, output, error) : Serve(args, output).GetAwaiter().GetResult();
         }
         catch (PortInUseException e)
         {
@@ -97,9 +98,9 @@ public static class ServeCommand
         return 0;
     }
 
-    private static int Fleet(string[] args, TextWriter output)
+    private static int Fleet(string[] args, TextWriter output, TextWriter error)
     {
-        Dictionary<string, string> values = Parse(args, ["--locks", "--visits", "--hours", "--seed"], []);
+        Dictionary<string, string> values = Parse(args, ["--locks", "--visits", "--hours", "--seed", "--first"], ["--quiet"]);
         var defaults = new FleetDayOptions();
         var options = new FleetDayOptions
         {
@@ -107,8 +108,9 @@ public static class ServeCommand
             VisitsPerLock = Int(values, "--visits", defaults.VisitsPerLock),
             Hours = Int(values, "--hours", defaults.Hours),
             Seed = Int(values, "--seed", defaults.Seed),
+            FirstLock = Int(values, "--first", defaults.FirstLock),
         };
-        output.WriteLine(FleetDayRun.Run(options));
+        output.WriteLine(FleetDayRun.Run(options, values.ContainsKey("--quiet") ? null : error));
         return 0;
     }
 
