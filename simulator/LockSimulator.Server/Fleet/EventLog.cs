@@ -106,7 +106,7 @@ internal sealed class EventLog
 
     private static byte[] Lines(FleetEvent[] events, int start, int count)
     {
-        var buffer = new ArrayBufferWriter<byte>(count * 128);
+        var buffer = new ArrayBufferWriter<byte>(Math.Max(1, count) * 128);
         for (int i = start; i < start + count; i++)
         {
             buffer.Write(JsonSerializer.SerializeToUtf8Bytes(events[i], ServerJson.Options));
