@@ -52,7 +52,8 @@ internal sealed class EventLog
     /// <summary>Events hashed per worker at once: big enough to keep both cores busy, small enough to bound the buffers.</summary>
     private const int HashChunk = 8_192;
 
-    public void Publish(IReadOnlyList<PendingEvent> events)
+    /// <summary>Numbers, hashes, retains and hands out the events; returns them as published.</summary>
+    public FleetEvent[] Publish(IReadOnlyList<PendingEvent> events)
     {
         lock (_gate)
         {
@@ -80,6 +81,8 @@ internal sealed class EventLog
                     s.Offer(e);
                 }
             }
+
+            return published;
         }
     }
 
