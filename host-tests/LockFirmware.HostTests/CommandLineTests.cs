@@ -61,7 +61,7 @@ public sealed class CommandLineTests
     }
 
     [Theory]
-    [InlineData("serve fleet --locks 0", "serve fleet: --locks takes a whole number 1 … 100000, not '0' (see: LockSimulator serve fleet --help)")]
+    [InlineData("serve fleet --locks 0", "serve fleet: --locks takes a whole number 1 … 250000, not '0' (see: LockSimulator serve fleet --help)")]
     [InlineData("serve --port 70000", "serve: --port takes a whole number 0 … 65535, not '70000' (see: LockSimulator serve --help)")]
     [InlineData("serve --listen nowhere", "serve: --listen takes an IP address (e.g. 0.0.0.0), not 'nowhere' (see: LockSimulator serve --help)")]
     [InlineData("powercut --lives -1", "powercut: --lives takes a whole number ≥ 0, not '-1' (see: LockSimulator powercut --help)")]

@@ -9,7 +9,7 @@ public class OpenApiTests
 {
     private static readonly string[] Paths =
     [
-        "/", "/locks", "/locks/{id}",
+        "/", "/locks", "/locks/{id}", "/locks/bulk", "/locks/page", "/locks/{id}/events",
         "/locks/{id}/button", "/locks/{id}/battery", "/locks/{id}/battery/replace", "/locks/{id}/door", "/locks/{id}/jam",
         "/locks/{id}/friction", "/locks/{id}/motor", "/locks/{id}/power", "/locks/{id}/fault",
         "/locks/{id}/audit", "/locks/{id}/trace", "/locks/{id}/trace.vcd",

@@ -14,7 +14,7 @@ namespace LockSimulator.Server;
 /// <summary>
 /// <c>serve [--port N] [--seed S] [--listen ADDRESS --token-file FILE] [--allow-link-local-webhooks]</c>:
 /// the simulator server until Ctrl+C, on 127.0.0.1 unless told otherwise.
-/// <c>serve fleet [--locks N] [--visits V] [--hours H] [--seed S]</c>: a virtual day of a whole fleet, timed.
+/// <c>serve fleet [--locks N] [--visits V] [--hours H] [--seed S] [--first K] [--quiet]</c>: a virtual day of a whole fleet, timed.
 /// Exit 0 on success, 2 on bad arguments, 3 when the port is in use.
 /// </summary>
 public static class ServeCommand
@@ -84,13 +84,22 @@ public static class ServeCommand
         Option<int> visits = OptionKinds.WholeNumber("--visits", "care visits per lock a day (an unlock and a lock each)", defaults.VisitsPerLock);
         Option<int> hours = OptionKinds.WholeNumber("--hours", "virtual hours to run", defaults.Hours, 1);
         Option<int> seed = OptionKinds.WholeNumber("--seed", "seed of the fleet's day", defaults.Seed, int.MinValue);
-        var command = new Command("fleet", "a virtual day of a whole fleet in one process, timed") { locks, visits, hours, seed };
+        Option<int> first = OptionKinds.WholeNumber("--first", "index of the first lock (a slice of a larger fleet: each lock's day depends only on the seed and its index)", defaults.FirstLock);
+        var quiet = new Option<bool>("--quiet") { Description = "no progress lines (one per virtual hour on stderr)" };
+        var command = new Command("fleet", "a virtual day of a whole fleet in one process, timed") { locks, visits, hours, seed, first, quiet };
         command.SetAction(result =>
         {
             try
             {
-                var options = new FleetDayOptions { Locks = result.GetValue(locks), VisitsPerLock = result.GetValue(visits), Hours = result.GetValue(hours), Seed = result.GetValue(seed) };
-                result.InvocationConfiguration.Output.WriteLine(FleetDayRun.Run(options));
+                var options = new FleetDayOptions
+                {
+                    Locks = result.GetValue(locks),
+                    VisitsPerLock = result.GetValue(visits),
+                    Hours = result.GetValue(hours),
+                    Seed = result.GetValue(seed),
+                    FirstLock = result.GetValue(first),
+                };
+                result.InvocationConfiguration.Output.WriteLine(FleetDayRun.Run(options, result.GetValue(quiet) ? null : result.InvocationConfiguration.Error));
                 return 0;
             }
             catch (ArgumentException e)

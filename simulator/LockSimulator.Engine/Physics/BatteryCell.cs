@@ -29,6 +29,16 @@ public sealed class BatteryCell
     private readonly double _freshOhms;
     private double _polarisationVolts;
 
+    // The drive train steps every 0.5 ms with the same step and temperature: each factor below
+    // is computed again only when its inputs change, giving the very same values for less work.
+    private double _temperatureC = 20;
+    private double _coldFactor = 1;
+    private double _decaySeconds = double.NaN;
+    private double _decayTau = double.NaN;
+    private double _decay;
+    private double _regrowSeconds = double.NaN;
+    private double _regrow;
+
     public BatteryCell(double capacityAh, double stateOfCharge, double freshOhms, double restedSeconds)
     {
         _capacityCoulombs = capacityAh * 3600;
@@ -41,7 +51,15 @@ public sealed class BatteryCell
 
     public double PassivationOhms { get; private set; }
 
-    public double TemperatureC { get; set; } = 20;
+    public double TemperatureC
+    {
+        get => _temperatureC;
+        set
+        {
+            _temperatureC = value;
+            _coldFactor = Math.Pow(2, Math.Max(0, 20 - value) / 15);
+        }
+    }
 
     public double OpenCircuitVolts
     {
@@ -69,8 +87,7 @@ public sealed class BatteryCell
         get
         {
             double depth = Math.Clamp((KneeStart - StateOfCharge) / KneeStart, 0, 1);
-            double cold = Math.Pow(2, Math.Max(0, 20 - TemperatureC) / 15);
-            return _freshOhms * (1 + 30 * depth * depth) * cold + PassivationOhms;
+            return _freshOhms * (1 + 30 * depth * depth) * _coldFactor + PassivationOhms;
         }
     }
 
@@ -93,7 +110,14 @@ public sealed class BatteryCell
         double depth = Math.Clamp((KneeStart - StateOfCharge) / KneeStart, 0, 1);
         double target = amps * (0.02 + 3.0 * depth * depth);
         double tau = target > _polarisationVolts ? 0.2 : 0.2 + 120 * depth * depth;
-        _polarisationVolts = target + (_polarisationVolts - target) * Math.Exp(-seconds / tau);
+        if (seconds != _decaySeconds || tau != _decayTau)
+        {
+            _decaySeconds = seconds;
+            _decayTau = tau;
+            _decay = Math.Exp(-seconds / tau);
+        }
+
+        _polarisationVolts = target + (_polarisationVolts - target) * _decay;
 
         // Passivation: load current breaks the film down; rest lets it grow back.
         if (amps > 0.01)
@@ -102,7 +126,13 @@ public sealed class BatteryCell
         }
         else
         {
-            PassivationOhms = PassivationMaxOhms - (PassivationMaxOhms - PassivationOhms) * Math.Exp(-seconds / PassivationGrowSeconds);
+            if (seconds != _regrowSeconds)
+            {
+                _regrowSeconds = seconds;
+                _regrow = Math.Exp(-seconds / PassivationGrowSeconds);
+            }
+
+            PassivationOhms = PassivationMaxOhms - (PassivationMaxOhms - PassivationOhms) * _regrow;
         }
     }
 }

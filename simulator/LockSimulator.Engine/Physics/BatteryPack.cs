@@ -24,9 +24,33 @@ public sealed class BatteryPack
 
     public BatteryParameters Parameters { get; }
 
-    public double OpenCircuitVolts => _cells.Sum(c => c.OpenCircuitVolts);
+    public double OpenCircuitVolts
+    {
+        get
+        {
+            double sum = 0;
+            foreach (BatteryCell cell in _cells)
+            {
+                sum += cell.OpenCircuitVolts;
+            }
 
-    public double InternalOhms => _cells.Sum(c => c.InternalOhms);
+            return sum;
+        }
+    }
+
+    public double InternalOhms
+    {
+        get
+        {
+            double sum = 0;
+            foreach (BatteryCell cell in _cells)
+            {
+                sum += cell.InternalOhms;
+            }
+
+            return sum;
+        }
+    }
 
     /// <summary>Lowest cell voltage at this current: negative means a reversed cell (gas risk).</summary>
     public double WeakestCellVolts(double amps) => _cells.Min(c => c.TerminalVolts(amps));
@@ -45,7 +69,17 @@ public sealed class BatteryPack
         }
     }
 
-    public double TerminalVolts(double amps) => _cells.Sum(c => c.TerminalVolts(amps));
+    /// <remarks>Summed in cell order by a plain loop (the physics asks for it every step; no delegate per call).</remarks>
+    public double TerminalVolts(double amps)
+    {
+        double sum = 0;
+        foreach (BatteryCell cell in _cells)
+        {
+            sum += cell.TerminalVolts(amps);
+        }
+
+        return sum;
+    }
 
     /// <summary>The pack's open-circuit voltage less the polarisation now (what a load sees before I·R).</summary>
     public double SourceVolts => TerminalVolts(0);

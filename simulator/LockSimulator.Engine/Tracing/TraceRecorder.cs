@@ -52,6 +52,20 @@ public sealed class TraceRecorder
         Add(new TraceEvent(timeMs, signal, value));
     }
 
+    /// <summary>
+    /// Lets go of the retained events before index <paramref name="total"/> (they count as
+    /// <see cref="Dropped"/>): a reader that has taken them keeps the recorder small.
+    /// </summary>
+    public void ForgetBefore(long total)
+    {
+        int drop = (int)Math.Clamp(total - Dropped, 0, _events.Count);
+        if (drop > 0)
+        {
+            _events.RemoveRange(0, drop);
+            Dropped += drop;
+        }
+    }
+
     private void Add(TraceEvent e)
     {
         _events.Add(e);

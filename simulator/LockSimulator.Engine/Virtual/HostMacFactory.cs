@@ -4,24 +4,25 @@ using LockFirmware.Ports;
 
 namespace LockSimulator.Virtual;
 
-/// <summary>The host's HMAC-SHA256: one reusable keyed instance per key, no allocation per MAC.</summary>
+/// <summary>
+/// The host's HMAC-SHA256, one-shot per MAC over a copy of the key: no native context is held
+/// between MACs, so a fleet of locks keeps no native handles alive and leaves nothing to the
+/// finalizer (a kept context per key cost about a KB of native memory and a finalization each).
+/// </summary>
 public sealed class HostMacFactory : IMacFactory
 {
-    public IKeyedMac Create(byte[] key, int offset, int count) => new KeyedMac(key.AsSpan(offset, count));
+    public IKeyedMac Create(byte[] key, int offset, int count) => new KeyedMac(key.AsSpan(offset, count).ToArray());
 
     private sealed class KeyedMac : IKeyedMac
     {
-        private readonly IncrementalHash _hmac;
+        private readonly byte[] _key;
 
-        public KeyedMac(ReadOnlySpan<byte> key)
+        public KeyedMac(byte[] key)
         {
-            _hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, key);
+            _key = key;
         }
 
-        public void Compute(byte[] data, int offset, int count, byte[] mac, int macOffset)
-        {
-            _hmac.AppendData(data, offset, count);
-            _hmac.GetHashAndReset(mac.AsSpan(macOffset, 32));
-        }
+        public void Compute(byte[] data, int offset, int count, byte[] mac, int macOffset) =>
+            HMACSHA256.HashData(_key, data.AsSpan(offset, count), mac.AsSpan(macOffset, 32));
     }
 }

@@ -80,3 +80,22 @@ public sealed record PowerRequest
 {
     public required bool On { get; init; }
 }
+
+/// <summary>Many locks at once, with consecutive lock ids from <see cref="FirstLockId"/>; each as <see cref="CreateLockRequest"/> would make it (serial and secret derived).</summary>
+public sealed record CreateLocksRequest
+{
+    /// <summary>Lock id of the first lock; the others follow one by one.</summary>
+    public required uint FirstLockId { get; init; }
+
+    /// <summary>How many locks, 1 … 50 000 per request.</summary>
+    public required int Count { get; init; }
+
+    /// <summary>Battery preset of every lock: good, low, depleted, gas-risk, passivated.</summary>
+    public string Battery { get; init; } = "good";
+
+    /// <summary>Thumb-turn position at start: 0 locked … 1 unlocked.</summary>
+    public double StartFraction { get; init; }
+
+    /// <summary>Arrive paired, each with the secret derived from the server's seed and its lock id.</summary>
+    public bool Paired { get; init; } = true;
+}

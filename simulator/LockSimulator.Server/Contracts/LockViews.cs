@@ -107,3 +107,9 @@ public sealed record TraceEventView(long TimeMs, string Signal, string Value);
 
 /// <summary>Trace events from an index on; ask again with <see cref="Next"/>. Events before <see cref="First"/> are no longer kept.</summary>
 public sealed record TraceView(TraceEventView[] Events, long Next, long First);
+
+/// <summary>What a bulk creation made: lock ids <see cref="FirstLockId"/> … <see cref="LastLockId"/>.</summary>
+public sealed record LocksCreatedView(int Created, uint FirstLockId, uint LastLockId);
+
+/// <summary>A page of the fleet list in lock id order; ask for the next with <c>after</c> = <see cref="Next"/> (null: this was the last page).</summary>
+public sealed record LockPageView(LockSummary[] Locks, uint? Next, int Total);

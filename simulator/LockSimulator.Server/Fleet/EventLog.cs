@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.Linq;
 using System.Security.Cryptography;
@@ -48,27 +49,74 @@ internal sealed class EventLog
         }
     }
 
-    public void Publish(IEnumerable<PendingEvent> events)
+    /// <summary>Events hashed per worker at once: big enough to keep both cores busy, small enough to bound the buffers.</summary>
+    private const int HashChunk = 8_192;
+
+    /// <summary>Numbers, hashes, retains and hands out the events; returns them as published.</summary>
+    public FleetEvent[] Publish(IReadOnlyList<PendingEvent> events)
     {
         lock (_gate)
         {
-            foreach (PendingEvent p in events)
+            var published = new FleetEvent[events.Count];
+            for (int i = 0; i < published.Length; i++)
             {
-                var e = new FleetEvent(++_last, p.TimeMs, p.LockId, p.Kind, p.Value, p.Names);
-                _digest.AppendData(JsonSerializer.SerializeToUtf8Bytes(e, ServerJson.Options));
-                _digest.AppendData(NewLine);
-                _recent.Enqueue(e);
+                PendingEvent p = events[i];
+                published[i] = new FleetEvent(++_last, p.TimeMs, p.LockId, p.Kind, p.Value, p.Names);
+            }
+
+            HashInOrder(published);
+            for (int i = Math.Max(0, published.Length - Retained); i < published.Length; i++)
+            {
+                _recent.Enqueue(published[i]);
                 if (_recent.Count > Retained)
                 {
                     _recent.Dequeue();
                 }
+            }
 
+            foreach (FleetEvent e in published)
+            {
                 foreach (EventSubscription s in _subscriptions)
                 {
                     s.Offer(e);
                 }
             }
+
+            return published;
         }
+    }
+
+    /// <summary>
+    /// Appends every event's JSON line to the digest in sequence order. The lines of a large
+    /// batch are written in parallel chunks and hashed in order: the same digest as one line at a time.
+    /// </summary>
+    private void HashInOrder(FleetEvent[] published)
+    {
+        if (published.Length <= HashChunk)
+        {
+            _digest.AppendData(Lines(published, 0, published.Length));
+            return;
+        }
+
+        var chunks = new byte[(published.Length + HashChunk - 1) / HashChunk][];
+        System.Threading.Tasks.Parallel.For(0, chunks.Length, c =>
+            chunks[c] = Lines(published, c * HashChunk, Math.Min(HashChunk, published.Length - c * HashChunk)));
+        foreach (byte[] chunk in chunks)
+        {
+            _digest.AppendData(chunk);
+        }
+    }
+
+    private static byte[] Lines(FleetEvent[] events, int start, int count)
+    {
+        var buffer = new ArrayBufferWriter<byte>(Math.Max(1, count) * 128);
+        for (int i = start; i < start + count; i++)
+        {
+            buffer.Write(JsonSerializer.SerializeToUtf8Bytes(events[i], ServerJson.Options));
+            buffer.Write(NewLine);
+        }
+
+        return buffer.WrittenSpan.ToArray();
     }
 
     /// <summary>Retained events after <paramref name="since"/>, at most <paramref name="limit"/>.</summary>

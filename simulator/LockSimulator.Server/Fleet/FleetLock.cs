@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Threading;
 using LockFirmware.Events;
 using LockFirmware.Protocol.Client;
+using LockSimulator.Server.Contracts;
 using LockSimulator.Server.Hosting;
 
 namespace LockSimulator.Server.Fleet;
@@ -23,18 +24,23 @@ internal sealed class FleetLock
     /// </summary>
     public const int TraceCapacity = 8_192;
 
+    /// <summary>Latest fleet events each lock keeps for <c>GET /locks/{id}/events</c>.</summary>
+    public const int RecentEvents = 64;
+
     private readonly object _gate = new();
+    private FleetEvent[]? _recent;
+    private long _remembered;
     private readonly LockEventSource _events;
     private readonly Dictionary<string, SimulatedPhone> _phones = new();
 
-    public FleetLock(LockSetup setup, string batteryPreset, long offsetMs)
+    public FleetLock(LockSetup setup, string batteryPreset, long offsetMs, bool keepTrace = true)
     {
         OffsetMs = offsetMs;
         BatteryPreset = batteryPreset;
         Sim = new SimulatedLock(setup);
         Sim.Trace.Capacity = TraceCapacity;
         Secret = setup.Paired ? setup.Secret : null;
-        _events = new LockEventSource(Sim, setup.LockId, offsetMs);
+        _events = new LockEventSource(Sim, setup.LockId, offsetMs, keepTrace);
         Sim.Radio.Notified += _ => _events.Collect();
         _events.Add("created", setup.Serial);
         _events.Collect();
@@ -138,6 +144,35 @@ internal sealed class FleetLock
             {
                 Isolate(e);
             }
+        }
+    }
+
+    /// <summary>Keeps <paramref name="published"/> among the lock's latest events (the ring is made on first use).</summary>
+    public void Remember(FleetEvent published)
+    {
+        lock (_gate)
+        {
+            _recent ??= new FleetEvent[RecentEvents];
+            _recent[_remembered++ % RecentEvents] = published;
+        }
+    }
+
+    /// <summary>The lock's kept events after sequence number <paramref name="since"/>, oldest first.</summary>
+    public FleetEvent[] RecentSince(long since)
+    {
+        lock (_gate)
+        {
+            var found = new List<FleetEvent>();
+            for (long i = Math.Max(0, _remembered - RecentEvents); i < _remembered; i++)
+            {
+                FleetEvent e = _recent![i % RecentEvents];
+                if (e.Seq > since)
+                {
+                    found.Add(e);
+                }
+            }
+
+            return found.ToArray();
         }
     }
 

@@ -16,6 +16,7 @@ internal sealed class LockEventSource
     private readonly SimulatedLock _sim;
     private readonly uint _lockId;
     private readonly long _offsetMs;
+    private readonly bool _keepTrace;
     private readonly List<PendingEvent> _pending = new();
     private long _cursor;
     private long _order;
@@ -24,8 +25,10 @@ internal sealed class LockEventSource
     private string? _gasRisk;
     private int _warnings = -1;
 
-    public LockEventSource(SimulatedLock sim, uint lockId, long offsetMs)
+    /// <param name="keepTrace">False: the trace events are let go once turned into fleet events (a fleet day needs no trace).</param>
+    public LockEventSource(SimulatedLock sim, uint lockId, long offsetMs, bool keepTrace)
     {
+        _keepTrace = keepTrace;
         _sim = sim;
         _lockId = lockId;
         _offsetMs = offsetMs;
@@ -53,6 +56,11 @@ internal sealed class LockEventSource
                     Add(e.TimeMs, e.Signal, e.Value);
                     break;
             }
+        }
+
+        if (!_keepTrace)
+        {
+            _sim.Trace.ForgetBefore(_cursor);
         }
 
         if (_sim.Powered)

@@ -18,18 +18,24 @@ namespace LockSimulator.Server.Fleet;
 /// </summary>
 internal sealed class LockFleet
 {
-    public const int MaxLocks = 100_000;
+    /// <summary>A national fleet (docs/SCALING.md): about 60 KB each, so 250 000 fit in 16 GB with room to spare.</summary>
+    public const int MaxLocks = 250_000;
 
     /// <summary>Most virtual time one advance may cover: a week.</summary>
     public const long MaxAdvanceMs = 7L * 24 * 3600 * 1000;
 
     private readonly object _clock = new();
     private readonly ConcurrentDictionary<uint, FleetLock> _locks = new();
+    private readonly bool _keepTraces;
     private long _now;
+    private uint[]? _sortedIds;
 
-    public LockFleet(int seed)
+    /// <param name="seed">The fleet's seed: each lock's secret follows from it and the lock id.</param>
+    /// <param name="keepTraces">False for a fleet day: a lock's trace is let go once its events are published.</param>
+    public LockFleet(int seed, bool keepTraces = true)
     {
         Seed = seed;
+        _keepTraces = keepTraces;
     }
 
     public int Seed { get; }
@@ -50,6 +56,69 @@ internal sealed class LockFleet
     public FleetLock Get(uint lockId) =>
         _locks.TryGetValue(lockId, out FleetLock? found) ? found : throw ApiProblem.NotFound($"no lock {lockId} in the fleet");
 
+    /// <summary>Most locks one bulk request may create.</summary>
+    public const int MaxBulk = 50_000;
+
+    /// <summary>Creates consecutive locks; refuses them all (and changes nothing) if any id is taken or the fleet would overflow.</summary>
+    public int CreateMany(CreateLocksRequest request)
+    {
+        if (request.Count is < 1 or > MaxBulk || request.FirstLockId > uint.MaxValue - (uint)request.Count + 1)
+        {
+            throw ApiProblem.BadRequest($"count must be 1 … {MaxBulk}, and the last lock id at most {uint.MaxValue}");
+        }
+
+        var template = new CreateLockRequest
+        {
+            LockId = request.FirstLockId, Battery = request.Battery, StartFraction = request.StartFraction, Paired = request.Paired,
+        };
+        LockSetupFor(template);
+        lock (_clock)
+        {
+            if (_locks.Count + request.Count > MaxLocks)
+            {
+                throw ApiProblem.Conflict($"the fleet would be over {MaxLocks} locks");
+            }
+
+            for (uint i = 0; i < request.Count; i++)
+            {
+                if (_locks.ContainsKey(request.FirstLockId + i))
+                {
+                    throw ApiProblem.Conflict($"lock {request.FirstLockId + i} already exists; nothing was created");
+                }
+            }
+
+            for (uint i = 0; i < request.Count; i++)
+            {
+                Create(template with { LockId = request.FirstLockId + i });
+            }
+
+            return request.Count;
+        }
+    }
+
+    /// <summary>Up to <paramref name="limit"/> locks with ids above <paramref name="after"/>, in id order, without sorting the fleet per page.</summary>
+    public FleetLock[] Page(uint? after, int limit)
+    {
+        uint[] ids;
+        lock (_clock)
+        {
+            ids = _sortedIds ??= _locks.Keys.Order().ToArray();
+        }
+
+        int start = after is uint a ? Array.BinarySearch(ids, a) : -1;
+        start = start >= 0 ? start + 1 : (after == null ? 0 : ~start);
+        var page = new List<FleetLock>(Math.Min(limit, Math.Max(0, ids.Length - start)));
+        for (int i = start; i < ids.Length && page.Count < limit; i++)
+        {
+            if (_locks.TryGetValue(ids[i], out FleetLock? found))
+            {
+                page.Add(found);
+            }
+        }
+
+        return page.ToArray();
+    }
+
     public FleetLock Create(CreateLockRequest request)
     {
         LockSetup setup = LockSetupFor(request);
@@ -66,8 +135,9 @@ internal sealed class LockFleet
             }
 
             // The lock's own time starts now: its wall time is the fleet's.
-            var created = new FleetLock(setup with { Epoch = WallTime }, request.Battery, Now);
+            var created = new FleetLock(setup with { Epoch = WallTime }, request.Battery, Now, _keepTraces);
             _locks[request.LockId] = created;
+            _sortedIds = null;
             Publish(created);
             return created;
         }
@@ -79,6 +149,7 @@ internal sealed class LockFleet
         {
             FleetLock removed = Get(lockId);
             _locks.TryRemove(lockId, out _);
+            _sortedIds = null;
             removed.Note("removed", removed.Sim.Setup.Serial);
             Publish(removed);
             removed.Removed.Cancel();
@@ -128,15 +199,42 @@ internal sealed class LockFleet
         }
     }
 
+    /// <summary>Wall time spent running the locks in <see cref="Advance"/> and publishing what they did.</summary>
+    public TimeSpan SimulateTime { get; private set; }
+
+    /// <inheritdoc cref="SimulateTime"/>
+    public TimeSpan PublishTime { get; private set; }
+
     private void AdvanceTo(long target)
     {
+        long started = System.Diagnostics.Stopwatch.GetTimestamp();
         FleetLock[] all = _locks.Values.ToArray();
         Parallel.ForEach(all, l => l.RunTo(target));
         System.Threading.Interlocked.Exchange(ref _now, target);
-        Events.Publish(all.SelectMany(l => l.TakeEvents()).OrderBy(e => e.TimeMs).ThenBy(e => e.LockId).ThenBy(e => e.Order));
+        long simulated = System.Diagnostics.Stopwatch.GetTimestamp();
+        SimulateTime += System.Diagnostics.Stopwatch.GetElapsedTime(started, simulated);
+        Remember(Events.Publish(FleetEventMerge.Merge(all)));
+        PublishTime += System.Diagnostics.Stopwatch.GetElapsedTime(simulated);
     }
 
-    private void Publish(FleetLock source) => Events.Publish(source.TakeEvents());
+    private void Publish(FleetLock source) => Remember(Events.Publish(source.TakeEvents()));
+
+    /// <summary>Each lock keeps its own latest events (a server's, not a fleet day's): events by lock without scanning the log.</summary>
+    private void Remember(FleetEvent[] published)
+    {
+        if (!_keepTraces)
+        {
+            return;
+        }
+
+        foreach (FleetEvent e in published)
+        {
+            if (_locks.TryGetValue(e.LockId, out FleetLock? owner))
+            {
+                owner.Remember(e);
+            }
+        }
+    }
 
     private LockSetup LockSetupFor(CreateLockRequest request)
     {

@@ -12,4 +12,11 @@ public sealed record FleetDayOptions
     public int Hours { get; init; } = 24;
 
     public int Seed { get; init; } = 1;
+
+    /// <summary>
+    /// Index of the first lock (lock id 100 000 + index). A lock's day depends only on the seed
+    /// and its index, so lock k of a large fleet can be run alone with <c>FirstLock = k, Locks = 1</c>,
+    /// and so can a slice of the fleet on another machine.
+    /// </summary>
+    public int FirstLock { get; init; }
 }

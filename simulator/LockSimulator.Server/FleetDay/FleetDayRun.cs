@@ -1,5 +1,8 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
+using System.Globalization;
+using System.IO;
 using System.Linq;
 using LockFirmware.Ble;
 using LockSimulator.Server.Contracts;
@@ -13,6 +16,8 @@ namespace LockSimulator.Server.FleetDay;
 /// times between 07:00 and 22:00 (a staff phone unlocks on arrival and locks on leaving,
 /// 10 to 40 minutes later) and an hourly status read by a second phone. The fleet advances
 /// hour by hour, its locks in parallel; the event log's digest shows the run is repeatable.
+/// Each lock's plan comes from the seed and the lock's index alone, so a lock's day is the
+/// same in any fleet, and alone (<see cref="FleetDayOptions.FirstLock"/>).
 /// Visits may overlap: a command for a move already under way (AlreadyMoving) or a state
 /// already reached (AlreadyThere) is the firmware accepting it, not a failure. The lock serves
 /// one phone at a time: a phone that finds it busy waits and tries again (<see cref="ConnectionArbiter"/>).
@@ -21,38 +26,48 @@ public static class FleetDayRun
 {
     private const long HourMs = 3_600_000;
 
+    /// <summary>Lock id of the lock with index 0.</summary>
+    public const uint FirstLockId = 100_000;
+
     /// <summary>Visits fall within the first 15 hours: the fleet's day starts at 07:00 UTC.</summary>
     private const long VisitWindowMs = 15 * HourMs;
 
-    public static FleetDayReport Run(FleetDayOptions options)
+    /// <param name="options">The day.</param>
+    /// <param name="progress">Gets a line per virtual hour (null: quiet).</param>
+    /// <param name="watch">Lock ids whose events the report lists in <see cref="FleetDayReport.WatchedLogs"/>.</param>
+    public static FleetDayReport Run(FleetDayOptions options, TextWriter? progress = null, IReadOnlyCollection<uint>? watch = null)
     {
-        if (options.Locks is < 1 or > LockFleet.MaxLocks || options.Hours < 1 || options.VisitsPerLock < 0)
+        if (options.Locks is < 1 or > LockFleet.MaxLocks || options.Hours < 1 || options.VisitsPerLock < 0
+            || options.FirstLock < 0 || options.FirstLock > int.MaxValue - options.Locks)
         {
-            throw new ArgumentException($"locks must be 1 … {LockFleet.MaxLocks}, hours ≥ 1, visits ≥ 0");
+            throw new ArgumentException($"locks must be 1 … {LockFleet.MaxLocks}, hours ≥ 1, visits ≥ 0, first lock ≥ 0");
         }
 
+        string loadAtStart = LoadAverage();
         var clock = Stopwatch.StartNew();
-        var fleet = new LockFleet(options.Seed);
-        var random = new Random(options.Seed);
+        var fleet = new LockFleet(options.Seed, keepTraces: false);
+        Dictionary<uint, EventSubscription> watched = (watch ?? []).Distinct().ToDictionary(id => id, id => fleet.Events.Subscribe(id));
         var phones = new SimulatedPhone[options.Locks * 2];
         var arbiters = new ConnectionArbiter[options.Locks];
         for (int i = 0; i < options.Locks; i++)
         {
-            FleetLock created = fleet.Create(new CreateLockRequest { LockId = (uint)(100_000 + i) });
-            phones[2 * i] = SimulatedPhone.Staff(created.Sim, keyId: 7, userId: (uint)(1 + i % 500));
+            int index = options.FirstLock + i;
+            FleetLock created = fleet.Create(new CreateLockRequest { LockId = FirstLockId + (uint)index });
+            phones[2 * i] = SimulatedPhone.Staff(created.Sim, keyId: 7, userId: (uint)(1 + index % 500));
             phones[2 * i + 1] = SimulatedPhone.Staff(created.Sim, keyId: 9, userId: 9_000);
             arbiters[i] = new ConnectionArbiter(created);
-            Plan(arbiters[i], phones[2 * i], phones[2 * i + 1], options, random);
+            Plan(arbiters[i], phones[2 * i], phones[2 * i + 1], options, new Random(PlanSeed(options.Seed, index)));
         }
 
         TimeSpan createTime = clock.Elapsed;
-        clock.Restart();
+        TimeSpan publishedAtStart = fleet.PublishTime;
         for (int hour = 0; hour < options.Hours; hour++)
         {
             fleet.Advance(HourMs);
+            progress?.WriteLine(Progress(hour + 1, options, phones, clock.Elapsed - createTime));
         }
 
-        TimeSpan runTime = clock.Elapsed;
+        clock.Restart();
         long answered = phones.Sum(p => (long)p.Responses.Count);
         string[] failures = phones.SelectMany(p => p.Refusals.Select(r => $"refused {r.Result}")
                 .Concat(p.Responses.Where(r => r.Result is not (ResultCode.Ok or ResultCode.AlreadyThere or ResultCode.AlreadyMoving)).Select(r => $"{r.Opcode} {r.Result}")))
@@ -61,8 +76,19 @@ public static class FleetDayRun
         EventDigestView digest = fleet.Events.Digest();
         string failureKinds = string.Join(", ", failures.GroupBy(f => f).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key}"));
         long waits = arbiters.Sum(a => (long)a.Waits);
-        return new FleetDayReport(options, answered, failures.Length, failureKinds, waits, moves, digest.Count, digest.Sha256, createTime, runTime, GC.GetTotalMemory(false));
+        var logs = watched.ToDictionary(w => w.Key, w => Drain(w.Value));
+        var phases = new FleetDayPhases(createTime, fleet.SimulateTime, fleet.PublishTime - publishedAtStart, clock.Elapsed);
+        using Process self = Process.GetCurrentProcess();
+        var machine = new FleetDayMachine(Environment.ProcessorCount, self.TotalProcessorTime, self.PeakWorkingSet64,
+            GC.GetTotalMemory(false), $"{loadAtStart} at start, {LoadAverage()} at the end");
+        return new FleetDayReport(options, answered, failures.Length, failureKinds, waits, moves, digest.Count, digest.Sha256, phases, machine)
+        {
+            WatchedLogs = logs,
+        };
     }
+
+    /// <summary>The seed of one lock's plan: the fleet's seed and the lock's index, nothing else.</summary>
+    private static int PlanSeed(int seed, int index) => unchecked((int)((uint)seed * 2_654_435_761u ^ (uint)index * 40_503u + 0x9E37_79B9u));
 
     private static void Plan(ConnectionArbiter link, SimulatedPhone staff, SimulatedPhone office, FleetDayOptions options, Random random)
     {
@@ -77,6 +103,53 @@ public static class FleetDayRun
         for (int hour = 0; hour < options.Hours; hour++)
         {
             link.Send(office, hour * HourMs + random.Next(0, 60_000), Opcode.Status);
+        }
+    }
+
+    private static string Progress(int hour, FleetDayOptions options, SimulatedPhone[] phones, TimeSpan running)
+    {
+        long answered = 0;
+        foreach (SimulatedPhone phone in phones)
+        {
+            answered += phone.Responses.Count;
+        }
+
+        using Process self = Process.GetCurrentProcess();
+        return string.Create(CultureInfo.InvariantCulture,
+            $"  virtual hour {hour,2}/{options.Hours}: {options.Locks} locks, {answered} commands answered, {answered / Math.Max(running.TotalSeconds, 0.001):0} commands/s, " +
+            $"{running.TotalSeconds:0.0} s, {self.WorkingSet64 / (1024.0 * 1024 * 1024):0.00} GiB");
+    }
+
+    private static IReadOnlyList<string> Drain(EventSubscription subscription)
+    {
+        var lines = new List<string>();
+        while (subscription.Reader.TryRead(out FleetEvent? e))
+        {
+            lines.Add(string.Create(CultureInfo.InvariantCulture, $"{e.TimeMs} {e.Kind} {e.Value} {string.Join('|', e.Names ?? [])}"));
+        }
+
+        if (subscription.OverflowedAfter != null)
+        {
+            throw new InvalidOperationException($"more than {EventSubscription.Capacity} events for one watched lock");
+        }
+
+        return lines;
+    }
+
+    /// <summary>The machine's 1-minute load average (Linux), or "n/a".</summary>
+    private static string LoadAverage()
+    {
+        try
+        {
+            return File.ReadAllText("/proc/loadavg").Split(' ')[0];
+        }
+        catch (IOException)
+        {
+            return "n/a";
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return "n/a";
         }
     }
 }

@@ -113,7 +113,7 @@ internal static class OpenApiCompletion
             ("StatusView", "state", states), ("StatusView", "alarm", alarms), ("StatusView", "batteryLevel", levels),
             ("StatusView", "lastSelfTest", outcomes), ("StatusView", "gasRisk", gasRisks),
             ("WarningsView", "names", warnings), ("FleetEvent", "names", warnings),
-            ("CreateLockRequest", "battery", presets), ("BatteryRequest", "preset", presets),
+            ("CreateLockRequest", "battery", presets), ("CreateLocksRequest", "battery", presets), ("BatteryRequest", "preset", presets),
             ("CreateLockRequest", "kind", kinds), ("LockView", "kind", kinds),
             ("FleetEvent", "kind", FleetEventKinds.All),
             ("AuditRecordView", "event", Enum.GetNames<AuditEvent>()),
