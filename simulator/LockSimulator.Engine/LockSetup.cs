@@ -26,6 +26,9 @@ public sealed record LockSetup
 
     public BatteryParameters Battery { get; init; } = BatteryParameters.Good;
 
+    /// <summary>The chip and nanoFramework image: what each state of the board costs (default: the production board on our low-power image).</summary>
+    public Budget.BoardBudget Power { get; init; } = Budget.BoardBudget.For(Budget.Chip.Esp32C3, Budget.ImageProfile.LowPower);
+
     /// <summary>Thumb-turn angle at start, as a fraction of the travel: 0 locked, 1 unlocked.</summary>
     public double StartFraction { get; init; }
 

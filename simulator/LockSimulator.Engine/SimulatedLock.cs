@@ -30,7 +30,9 @@ public sealed class SimulatedLock
         Clock = new VirtualClock();
         Trace = new TraceRecorder();
         Physics = new DriveTrain(setup.Motor, setup.Battery, setup.StartFraction * setup.Motor.TravelRadians);
-        Board = new VirtualBoard(Physics, Clock, Trace);
+        Power = new BoardPower(setup.Power, Physics, Clock);
+        Power.ScheduleRefresh = time => At(time, Power.Refresh);
+        Board = new VirtualBoard(Physics, Clock, Trace, Power);
         Flash = setup.Flash ?? new VirtualFlash(StorageLayout.RegionSectors);
         if (setup.Paired)
         {
@@ -47,6 +49,9 @@ public sealed class SimulatedLock
     public DriveTrain Physics { get; }
 
     public VirtualBoard Board { get; }
+
+    /// <summary>The board's own consumption by state (sleep, advertising, connected, working, ...).</summary>
+    public BoardPower Power { get; }
 
     /// <summary>The lock's flash: it keeps its contents across power cuts, like the chip.</summary>
     public VirtualFlash Flash { get; }
@@ -108,6 +113,7 @@ public sealed class SimulatedLock
         }
 
         Trace.Log(Now, Signals.BleIn, Convert.ToHexString(fragment));
+        Power.OnWrite();
         _core.Inputs.Post(InputKind.BleWrite, fragment, 0, fragment.Length);
     }
 
@@ -191,6 +197,8 @@ public sealed class SimulatedLock
         };
         LockSettings settings = _setup.Settings ?? new LockSettings();
         settings.Serial = _setup.Serial;
+        // As the board definition does on the device: the firmware's idle figure is its image's.
+        settings.Battery.IdleMicroamps = IdleCurrentOf(_setup.Power);
         _core = new LockCore(ports, settings, new InputQueue(16));
         _core.Start();
         Trace.Record(Now, Signals.Power, "1");
@@ -212,6 +220,15 @@ public sealed class SimulatedLock
         secret.CopyTo(memory.Pairing.Secret, 0);
         memory.SavePairing();
     }
+
+    /// <summary>The firmware's own idle figure for this chip and image (LockFirmware.Battery.IdleCurrent, from the board definitions).</summary>
+    public static int IdleCurrentOf(Budget.BoardBudget power) => (power.Chip, power.Profile) switch
+    {
+        (Budget.Chip.Esp32C3, Budget.ImageProfile.LowPower) => LockFirmware.Battery.IdleCurrent.LowPowerC3Microamps,
+        (Budget.Chip.Esp32S3, Budget.ImageProfile.LowPower) => LockFirmware.Battery.IdleCurrent.LowPowerS3Microamps,
+        (Budget.Chip.Esp32C3, _) => LockFirmware.Battery.IdleCurrent.StockC3Microamps,
+        _ => LockFirmware.Battery.IdleCurrent.StockS3Microamps,
+    };
 
     private void RecordState()
     {

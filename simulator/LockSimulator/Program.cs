@@ -12,6 +12,8 @@ switch (command)
         return SelfTestCommand.Run(rest, Console.Out, Console.Error);
     case "audit":
         return AuditCommand.Run(rest, Console.Out);
+    case "battery-life":
+        return BatteryLifeCommand.Run(rest, Console.Out, Console.Error);
     case "serve":
         return LockSimulator.Server.ServeCommand.Run(rest, Console.Out, Console.Error);
     case "" or "-h" or "--help":
@@ -20,6 +22,7 @@ switch (command)
         Console.WriteLine($"  selftest   {SelfTestCommand.Summary} (selftest --help)");
         Console.WriteLine($"  audit      {AuditCommand.Summary}");
         Console.WriteLine($"  serve      {LockSimulator.Server.ServeCommand.Summary}");
+        Console.WriteLine($"  battery-life  {BatteryLifeCommand.Summary}");
         return command == "" ? 2 : 0;
     default:
         Console.Error.WriteLine($"unknown command '{command}' (try --help)");

@@ -23,7 +23,7 @@ public sealed class BatteryCell
     private const double PassivationBreakCoulombs = 0.04;
 
     /// <summary>Self-discharge: under 1 % of capacity a year (Li-SOCl2 datasheets).</summary>
-    private const double SelfDischargePerSecond = 0.01 / (365 * 86400.0);
+    public const double SelfDischargePerSecond = 0.01 / (365 * 86400.0);
 
     private readonly double _capacityCoulombs;
     private readonly double _freshOhms;
@@ -43,36 +43,44 @@ public sealed class BatteryCell
 
     public double TemperatureC { get; set; } = 20;
 
-    public double OpenCircuitVolts
+    public double OpenCircuitVolts => OpenCircuitVoltsAt(StateOfCharge);
+
+    /// <summary>Open-circuit voltage along the discharge curve at <paramref name="soc"/> (0..1, below 0 past empty).</summary>
+    public static double OpenCircuitVoltsAt(double soc)
     {
-        get
+        if (soc >= KneeStart)
         {
-            double soc = StateOfCharge;
-            if (soc >= KneeStart)
-            {
-                return PlateauBottomVolts + (PlateauTopVolts - PlateauBottomVolts) * (soc - KneeStart) / (1 - KneeStart);
-            }
-
-            if (soc >= 0)
-            {
-                return EmptyVolts + (PlateauBottomVolts - EmptyVolts) * Math.Sqrt(soc / KneeStart);
-            }
-
-            // Past empty the cell is being driven by its neighbours towards reversal.
-            return EmptyVolts + 40 * soc;
+            return PlateauBottomVolts + (PlateauTopVolts - PlateauBottomVolts) * (soc - KneeStart) / (1 - KneeStart);
         }
+
+        if (soc >= 0)
+        {
+            return EmptyVolts + (PlateauBottomVolts - EmptyVolts) * Math.Sqrt(soc / KneeStart);
+        }
+
+        // Past empty the cell is being driven by its neighbours towards reversal.
+        return EmptyVolts + 40 * soc;
     }
 
     /// <summary>Ohmic resistance: rises sharply on the knee and doubles about every 15 °C of cold.</summary>
-    public double InternalOhms
+    public double InternalOhms => OhmicAt(StateOfCharge, _freshOhms, TemperatureC) + PassivationOhms;
+
+    /// <summary>Ohmic resistance without passivation at <paramref name="soc"/>.</summary>
+    public static double OhmicAt(double soc, double freshOhms, double temperatureC)
     {
-        get
-        {
-            double depth = Math.Clamp((KneeStart - StateOfCharge) / KneeStart, 0, 1);
-            double cold = Math.Pow(2, Math.Max(0, 20 - TemperatureC) / 15);
-            return _freshOhms * (1 + 30 * depth * depth) * cold + PassivationOhms;
-        }
+        double depth = Depth(soc);
+        double cold = Math.Pow(2, Math.Max(0, 20 - temperatureC) / 15);
+        return freshOhms * (1 + 30 * depth * depth) * cold;
     }
+
+    /// <summary>Polarisation under a steady load, as a resistance: what it adds once it has built up (a fraction of a second).</summary>
+    public static double PolarisationOhmsAt(double soc)
+    {
+        double depth = Depth(soc);
+        return 0.02 + 3.0 * depth * depth;
+    }
+
+    private static double Depth(double soc) => Math.Clamp((KneeStart - soc) / KneeStart, 0, 1);
 
     /// <summary>The voltage the cell shows carrying <paramref name="amps"/> now.</summary>
     public double TerminalVolts(double amps) => OpenCircuitVolts - _polarisationVolts - amps * InternalOhms;
@@ -90,8 +98,8 @@ public sealed class BatteryCell
         // Polarisation: builds within a fraction of a second to I·Rp, but relaxes with a time
         // constant that grows near empty, so a healthy cell recovers within a second of the
         // load going off and an exhausted one not for minutes.
-        double depth = Math.Clamp((KneeStart - StateOfCharge) / KneeStart, 0, 1);
-        double target = amps * (0.02 + 3.0 * depth * depth);
+        double depth = Depth(StateOfCharge);
+        double target = amps * PolarisationOhmsAt(StateOfCharge);
         double tau = target > _polarisationVolts ? 0.2 : 0.2 + 120 * depth * depth;
         _polarisationVolts = target + (_polarisationVolts - target) * Math.Exp(-seconds / tau);
 

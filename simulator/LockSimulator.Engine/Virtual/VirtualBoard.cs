@@ -17,12 +17,16 @@ public sealed class VirtualBoard : IMotorBridge, IMotorSpeed, IAnalogInputs, ILe
     private readonly TraceRecorder _trace;
     private readonly List<byte[]> _notifications = new();
 
-    public VirtualBoard(DriveTrain physics, VirtualClock clock, TraceRecorder trace)
+    public VirtualBoard(DriveTrain physics, VirtualClock clock, TraceRecorder trace, BoardPower power)
     {
         _physics = physics;
         _clock = clock;
         _trace = trace;
+        Power = power;
     }
+
+    /// <summary>The board's own consumption, from the power budget of its chip and image.</summary>
+    public BoardPower Power { get; }
 
     public bool GreenOn { get; private set; }
 
@@ -37,6 +41,7 @@ public sealed class VirtualBoard : IMotorBridge, IMotorSpeed, IAnalogInputs, ILe
     public void Drive(MotorDrive drive)
     {
         _physics.Drive = drive;
+        Power.OnMotor(drive != MotorDrive.Coast);
         _trace.Record(_clock.NowMilliseconds, Signals.Motor, drive.ToString().ToLowerInvariant());
     }
 
@@ -60,6 +65,8 @@ public sealed class VirtualBoard : IMotorBridge, IMotorSpeed, IAnalogInputs, ILe
             RedOn = on;
         }
 
+        Power.OnLeds((GreenOn ? 1 : 0) + (RedOn ? 1 : 0));
+
         _trace.Record(_clock.NowMilliseconds, led == Led.Green ? Signals.GreenLed : Signals.RedLed, on ? "1" : "0");
     }
 
@@ -73,6 +80,7 @@ public sealed class VirtualBoard : IMotorBridge, IMotorSpeed, IAnalogInputs, ILe
     {
         byte[] copy = buffer.AsSpan(offset, count).ToArray();
         _notifications.Add(copy);
+        Power.OnNotify();
         _trace.Log(_clock.NowMilliseconds, Signals.BleOut, Convert.ToHexString(copy));
         Notified?.Invoke(copy);
     }

@@ -1,0 +1,183 @@
+using System;
+using LockSimulator.Budget;
+using LockSimulator.Physics;
+
+namespace LockSimulator.Virtual;
+
+/// <summary>Where the board's charge went; the motor and the self-test load come from the physics.</summary>
+public enum PowerState
+{
+    /// <summary>The chip's floor between radio events (light sleep on our image, awake idle on the stock one).</summary>
+    Floor,
+
+    /// <summary>Advertising events while no phone is connected.</summary>
+    Advertising,
+
+    /// <summary>Connection events while a phone holds the link.</summary>
+    Connected,
+
+    /// <summary>The CPU working: BLE writes, motor moves.</summary>
+    Working,
+
+    /// <summary>Indicator LEDs.</summary>
+    Leds,
+
+    /// <summary>Regulator, bridge, divider and amplifier at rest.</summary>
+    Board,
+
+    /// <summary>Bridge and amplifier awake while the motor is driven.</summary>
+    MotorElectronics,
+}
+
+/// <summary>
+/// The board's own consumption in virtual time: from what the board is doing (advertising,
+/// connected, working, driving the motor, LEDs) it sets the current the drive train draws
+/// from the pack, with the figures of <see cref="BoardBudget"/>, and books each state's charge.
+/// A phone's link and the CPU's work end some time after the last write; the owner schedules
+/// <see cref="Refresh"/> at <see cref="NextChangeAt"/> so the current drops when they do.
+/// </summary>
+public sealed class BoardPower
+{
+    private static readonly int StateCount = Enum.GetValues<PowerState>().Length;
+
+    private readonly DriveTrain _physics;
+    private readonly VirtualClock _clock;
+    private readonly double[] _microamps = new double[StateCount];
+    private readonly double[] _coulombs = new double[StateCount];
+    private long _accruedTo;
+    private long _connectedUntil = long.MinValue;
+    private long _workingUntil = long.MinValue;
+    private bool _motorDriven;
+    private int _ledsOn;
+
+    public BoardPower(BoardBudget budget, DriveTrain physics, VirtualClock clock)
+    {
+        Budget = budget;
+        _physics = physics;
+        _clock = clock;
+        _accruedTo = clock.NowMilliseconds;
+        Refresh();
+    }
+
+    public BoardBudget Budget { get; }
+
+    /// <summary>Asks the owner to call <see cref="Refresh"/> at a virtual time (a link or work ending).</summary>
+    public Action<long>? ScheduleRefresh { get; set; }
+
+    /// <summary>True while a phone holds the link (its last exchange was less than the hold time ago).</summary>
+    public bool Connected => _clock.NowMilliseconds < _connectedUntil;
+
+    /// <summary>Charge the board drew in <paramref name="state"/> so far, coulombs (pack side).</summary>
+    public double Coulombs(PowerState state)
+    {
+        Accrue();
+        return _coulombs[(int)state];
+    }
+
+    /// <summary>The board's pack current now, microamps (without the motor and the test load).</summary>
+    public double PackMicroamps
+    {
+        get
+        {
+            double sum = 0;
+            foreach (double microamps in _microamps)
+            {
+                sum += microamps;
+            }
+
+            return sum;
+        }
+    }
+
+    /// <summary>A phone wrote to the lock: the link is held and the CPU works on the write.</summary>
+    public void OnWrite()
+    {
+        long now = _clock.NowMilliseconds;
+        _workingUntil = Math.Max(_workingUntil, now) + Budget.WorkPerWriteMs;
+        HoldLink(now);
+    }
+
+    /// <summary>The lock notified a phone: the link is in use.</summary>
+    public void OnNotify() => HoldLink(_clock.NowMilliseconds);
+
+    /// <summary>The firmware drives (or brakes) the motor, or lets it coast.</summary>
+    public void OnMotor(bool driven)
+    {
+        _motorDriven = driven;
+        Refresh();
+    }
+
+    /// <summary>How many indicator LEDs are lit now.</summary>
+    public void OnLeds(int lit)
+    {
+        _ledsOn = lit;
+        Refresh();
+    }
+
+    /// <summary>Books the charge up to now and sets the current for what the board does from now on.</summary>
+    public void Refresh()
+    {
+        Accrue();
+        long now = _clock.NowMilliseconds;
+        bool connected = now < _connectedUntil;
+        bool working = now < _workingUntil || _motorDriven;
+        BoardBudget b = Budget;
+        _microamps[(int)PowerState.Floor] = b.PackMicroamps(b.IdleFloorMicroamps);
+        _microamps[(int)PowerState.Advertising] = connected ? 0 : b.PackMicroamps(b.AdvertisingMicroamps);
+        _microamps[(int)PowerState.Connected] = connected ? b.PackMicroamps(b.ConnectedMicroamps) : 0;
+        _microamps[(int)PowerState.Working] = working ? b.PackMicroamps(b.WorkingMicroamps - b.IdleFloorMicroamps) : 0;
+        _microamps[(int)PowerState.Leds] = b.PackMicroamps(_ledsOn * b.LedMicroamps);
+        _microamps[(int)PowerState.Board] = b.BoardStaticMicroamps;
+        _microamps[(int)PowerState.MotorElectronics] = _motorDriven
+            ? b.BridgeAwakeMicroamps - b.BridgeIdleMicroamps + b.PackMicroamps(b.AmplifierMicroamps - b.AmplifierIdleMicroamps)
+            : 0;
+        _physics.BoardAmps = PackMicroamps / 1e6;
+    }
+
+    /// <summary>When the current changes next without an input (a link or work ending), or long.MaxValue.</summary>
+    public long NextChangeAt
+    {
+        get
+        {
+            long now = _clock.NowMilliseconds;
+            long next = long.MaxValue;
+            if (_workingUntil > now)
+            {
+                next = _workingUntil;
+            }
+
+            if (_connectedUntil > now && _connectedUntil < next)
+            {
+                next = _connectedUntil;
+            }
+
+            return next;
+        }
+    }
+
+    private void HoldLink(long now)
+    {
+        _connectedUntil = now + Budget.ConnectedHoldMs;
+        Refresh();
+        ScheduleRefresh?.Invoke(_connectedUntil);
+        ScheduleRefresh?.Invoke(_workingUntil);
+    }
+
+    private void Accrue()
+    {
+        long now = _clock.NowMilliseconds;
+        if (now <= _accruedTo)
+        {
+            return;
+        }
+
+        double seconds = (now - _accruedTo) / 1000.0;
+        bool powered = _physics.Powered;
+        for (int i = 0; i < StateCount; i++)
+        {
+            _coulombs[i] += powered ? _microamps[i] / 1e6 * seconds : 0;
+        }
+
+        _accruedTo = now;
+    }
+}
