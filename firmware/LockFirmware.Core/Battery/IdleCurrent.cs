@@ -10,15 +10,15 @@ namespace LockFirmware.Battery
     public static class IdleCurrent
     {
         /// <summary>Production board, ESP32-C3, our low-power image (light sleep, 32.768 kHz crystal, 1 s advertising).</summary>
-        public const int LowPowerC3Microamps = 0;
+        public const int LowPowerC3Microamps = 181;
 
         /// <summary>Production board, ESP32-S3, our low-power image.</summary>
-        public const int LowPowerS3Microamps = 0;
+        public const int LowPowerS3Microamps = 241;
 
         /// <summary>Bench board, ESP32-C3, nanoFramework's stock BLE image (CPU never sleeps).</summary>
-        public const int StockC3Microamps = 0;
+        public const int StockC3Microamps = 13975;
 
         /// <summary>Bench board, ESP32-S3, nanoFramework's stock BLE image.</summary>
-        public const int StockS3Microamps = 0;
+        public const int StockS3Microamps = 23401;
     }
 }

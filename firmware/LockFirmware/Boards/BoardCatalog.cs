@@ -9,14 +9,38 @@ namespace LockFirmware.Device.Boards
     /// </summary>
     public static class BoardCatalog
     {
-        /// <summary>Build-time board choice: define LOCK_BOARD_C3 for the ESP32-C3 board.</summary>
+        /// <summary>
+        /// Build-time board choice: LOCK_BOARD_PRODUCTION for the production board (on our
+        /// low-power image, hardware/lowpower-image/), LOCK_BOARD_C3 for the ESP32-C3 bench
+        /// board, else the ESP32-S3 bench board (both on nanoFramework's stock image).
+        /// </summary>
         public static Board Selected()
         {
-#if LOCK_BOARD_C3
+#if LOCK_BOARD_PRODUCTION
+            return ProductionC3();
+#elif LOCK_BOARD_C3
             return Esp32C3();
 #else
             return Esp32S3();
 #endif
+        }
+
+        /// <summary>The production board, ESP32-C3 with a 32.768 kHz crystal (hardware/boards/production-board.md).</summary>
+        public static Board ProductionC3()
+        {
+            Board board = new Board();
+            board.Name = "production-c3";
+            board.MotorIn1Pin = 6;
+            board.MotorIn2Pin = 7;
+            board.BatteryAdcChannel = 3;      // GPIO3 (GPIO0/1 carry the 32.768 kHz crystal)
+            board.MotorCurrentAdcChannel = 4; // GPIO4
+            board.ButtonPin = 5;
+            board.GreenLedPin = 10;
+            board.RedLedPin = 19;  // USB D+ at reset (its pull-up may light it briefly); no USB in production
+            board.TestLoadPin = 18;
+            Fill(board);
+            board.Settings.Battery.IdleMicroamps = IdleCurrent.LowPowerC3Microamps;
+            return board;
         }
 
         /// <summary>ESP32-S3-DevKitC-1 (hardware/boards/esp32-s3-devkitc.md).</summary>
@@ -33,6 +57,7 @@ namespace LockFirmware.Device.Boards
             board.RedLedPin = 12;
             board.TestLoadPin = 13;
             Fill(board);
+            board.Settings.Battery.IdleMicroamps = IdleCurrent.StockS3Microamps;
             return board;
         }
 
@@ -50,6 +75,7 @@ namespace LockFirmware.Device.Boards
             board.RedLedPin = 3;
             board.TestLoadPin = 4;
             Fill(board);
+            board.Settings.Battery.IdleMicroamps = IdleCurrent.StockC3Microamps;
             return board;
         }
 

@@ -10,8 +10,13 @@ namespace LockFirmware.Device.Esp32
     /// </summary>
     public sealed class Dispatcher
     {
-        /// <summary>Longest sleep without a deadline; bounds the cost of a missed wake-up.</summary>
-        private const int IdleWakeMs = 1000;
+        /// <summary>
+        /// Longest single wait: a deadline further away is waited for in steps this long. No
+        /// periodic wake-up otherwise: a Set() before the wait keeps the event signalled, so no
+        /// wake-up is missed, and a CPU that wakes every second cannot stay in light sleep
+        /// (hardware/power-budget.md).
+        /// </summary>
+        private const int MaxWaitMs = int.MaxValue;
 
         private readonly AutoResetEvent _wake = new AutoResetEvent(false);
         private LockCore _core;
@@ -38,14 +43,14 @@ namespace LockFirmware.Device.Esp32
                 _core.Process();
                 _gatt.UpdateStatus(_core.StatusFlags);
                 long next = _core.NextDueAt;
-                int wait = IdleWakeMs;
+                int wait = Timeout.Infinite;
                 if (next != Timers.Never)
                 {
                     long untilDue = next - _clock.NowMilliseconds;
-                    wait = untilDue <= 0 ? 0 : (untilDue < IdleWakeMs ? (int)untilDue : IdleWakeMs);
+                    wait = untilDue <= 0 ? 0 : (untilDue < MaxWaitMs ? (int)untilDue : MaxWaitMs);
                 }
 
-                if (wait > 0)
+                if (wait != 0)
                 {
                     _wake.WaitOne(wait, false);
                 }

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using LockFirmware.Battery;
-using LockFirmware.Ble;
 using LockSimulator.Physics;
 using LockSimulator.Virtual;
 
@@ -16,12 +15,8 @@ namespace LockSimulator.Budget;
 /// </summary>
 public sealed class BatteryLifeEstimate
 {
-    private const long HourMs = 3_600_000;
-    private const long DayMs = 24 * HourMs;
+    private const long DayMs = ReferenceUsage.DayMs;
     private const int Days = 7;
-
-    /// <summary>Visits fall between 07:00 and 22:00; virtual time zero is 07:00.</summary>
-    private const long VisitWindowMs = 15 * HourMs;
 
     private BatteryLifeEstimate(BoardBudget power, BatteryParameters pack, ReferenceUsage usage)
     {
@@ -71,29 +66,7 @@ public sealed class BatteryLifeEstimate
         var sim = new SimulatedLock(new LockSetup { Power = Power, Battery = Pack with { StateOfCharge = 1.0 }, StartFraction = 0 });
         SimulatedPhone staff = SimulatedPhone.Staff(sim, keyId: 7, userId: 42);
         SimulatedPhone office = SimulatedPhone.Staff(sim, keyId: 9, userId: 9_000);
-        var random = new Random(seed);
-        for (int day = 0; day < Days; day++)
-        {
-            long start = day * DayMs;
-            for (int visit = 0; visit < Usage.VisitsPerDay; visit++)
-            {
-                // Spread over the window, a few minutes either way, so no two visits overlap.
-                long arrival = start + (visit * 2 + 1) * VisitWindowMs / (2 * Usage.VisitsPerDay) + random.Next(-5, 6) * 60_000L;
-                staff.Send(arrival, Opcode.Unlock);
-                staff.Send(arrival + Usage.VisitMinutes * 60_000L, Opcode.Lock);
-            }
-
-            for (int hour = 0; Usage.HourlyStatus && hour < 24; hour++)
-            {
-                office.Send(start + hour * HourMs + 30 * 60_000 + random.Next(0, 60_000), Opcode.Status);
-            }
-        }
-
-        for (int test = 0; test < Usage.SelfTestsPerWeek; test++)
-        {
-            sim.PressButton((test * Days * DayMs / Math.Max(1, Usage.SelfTestsPerWeek)) + 3 * DayMs + 5 * HourMs);
-        }
-
+        Usage.Plan(sim, staff, office, 0, Days, new Random(seed));
         sim.RunUntil(Days * DayMs);
         int moves = sim.Core.CompletedLocks + sim.Core.CompletedUnlocks;
         if (moves < 2 * Usage.VisitsPerDay * Days)
