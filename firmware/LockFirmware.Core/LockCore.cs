@@ -142,10 +142,10 @@ namespace LockFirmware
             _memory.Acknowledge(sequence);
         }
 
-        /// <summary>Clock time at which <see cref="Process"/> must run next even without input; Timers.Never if none.</summary>
+        /// <summary>Clock time at which <see cref="Process"/> must run next even without input (now, while a move command's answer waits); Timers.Never if none.</summary>
         public long NextDueAt
         {
-            get { return _timers.NextDue; }
+            get { return _protocol.HasPendingAnswer ? _ports.Clock.NowMilliseconds : _timers.NextDue; }
         }
 
         /// <summary>
@@ -181,15 +181,24 @@ namespace LockFirmware
             Append(AuditEvent.Boot, 0, saved.BootCount);
         }
 
-        /// <summary>Handles every queued input, then every timer that is due.</summary>
+        /// <summary>
+        /// Answers a move command whose motor start ended the last round, then handles every queued
+        /// input and every timer that is due; a round ends early when a command has just started the motor.
+        /// </summary>
         public void Process()
         {
             long now = _ports.Clock.NowMilliseconds;
+            _protocol.FinishCommand();
             int length;
             InputKind kind;
             while ((kind = Inputs.Take(_input, out length)) != InputKind.None)
             {
                 HandleInput(kind, length, now);
+                if (_protocol.HasPendingAnswer)
+                {
+                    // The motor has just started; the answer and the rest wait for the next round, which is due now.
+                    return;
+                }
             }
 
             TimerId id;

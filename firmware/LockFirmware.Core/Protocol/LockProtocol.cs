@@ -40,6 +40,10 @@ namespace LockFirmware.Protocol
         private uint _sessionUserId;
         private uint _sessionCount;
         private long _pairingUntil = -1;
+        private bool _answerPending;
+        private int _answerCounter;
+        private Opcode _answerOpcode;
+        private ResultCode _answerResult;
 
         public LockProtocol(LockMemory memory, IMacFactory macs, ILockActions actions, NoticeSender sender, byte[] serial)
         {
@@ -341,6 +345,17 @@ namespace LockFirmware.Protocol
             _sessionLastAt = now;
             var opcode = (Opcode)message[3];
             int payloadLength = Execute(opcode, message, CommandHeader, signed - CommandHeader, now, out ResultCode result);
+            if ((opcode == Opcode.Unlock || opcode == Opcode.Lock) && result == ResultCode.Ok)
+            {
+                // The motor has started: its audit record and MAC'd answer wait for FinishCommand,
+                // so nothing but the command's own checks stands between the write and the motor.
+                _answerPending = true;
+                _answerCounter = counter;
+                _answerOpcode = opcode;
+                _answerResult = result;
+                return;
+            }
+
             _actions.Audit(AuditEvent.Command, (byte)result, _sessionKeyId, _sessionUserId, (uint)opcode);
             SendResponse(counter, opcode, result, payloadLength);
             if (opcode == Opcode.Unpair && result == ResultCode.Ok)
@@ -351,6 +366,25 @@ namespace LockFirmware.Protocol
                 _memory.SavePairing();
                 _lockMac = null;
             }
+        }
+
+        /// <summary>True from a move command's motor start until <see cref="FinishCommand"/> has answered it.</summary>
+        public bool HasPendingAnswer
+        {
+            get { return _answerPending; }
+        }
+
+        /// <summary>Audits and answers the move command that started the motor (the next dispatcher round, before any input).</summary>
+        public void FinishCommand()
+        {
+            if (!_answerPending)
+            {
+                return;
+            }
+
+            _answerPending = false;
+            _actions.Audit(AuditEvent.Command, (byte)_answerResult, _sessionKeyId, _sessionUserId, (uint)_answerOpcode);
+            SendResponse(_answerCounter, _answerOpcode, _answerResult, 0);
         }
 
         /// <summary>Runs an authenticated command; response payload goes to _response at ResponsePayload.</summary>
