@@ -41,8 +41,15 @@ namespace LockFirmware.Device
                 ports.Motor = new GpioMotorBridge(gpio, board.MotorIn1Pin, board.MotorIn2Pin);
             }
 
+            // Where the board can switch its front end off, it is on only while used (hardware/power-budget.md).
+            FrontEndPower frontEnd = board.FrontEndEnablePin >= 0 ? new FrontEndPower(gpio, board.FrontEndEnablePin) : null;
+            if (frontEnd != null)
+            {
+                ports.Motor = new GatedMotorBridge(ports.Motor, frontEnd);
+            }
+
             ports.Analog = new AdcAnalogInputs(adc, board.BatteryAdcChannel, board.BatteryDividerRatio,
-                board.MotorCurrentAdcChannel, board.MotorCurrentMillivoltsPerAmp, board.AdcFullScaleMillivolts);
+                board.MotorCurrentAdcChannel, board.MotorCurrentMillivoltsPerAmp, board.AdcFullScaleMillivolts, frontEnd);
             ports.Leds = new GpioLeds(gpio, board.GreenLedPin, board.RedLedPin);
             ports.BatteryLoad = new GpioBatteryLoad(gpio, board.TestLoadPin);
             ports.Clock = clock;

@@ -35,6 +35,9 @@ namespace LockFirmware.Device.Boards
         /// <summary>Gate of the MOSFET that switches the self-test load resistor across the battery.</summary>
         public int TestLoadPin;
 
+        /// <summary>Switch of the divider, amplifier and bridge (production board); -1 where they are always powered.</summary>
+        public int FrontEndEnablePin = -1;
+
         public LockSettings Settings;
     }
 }

@@ -38,6 +38,7 @@ namespace LockFirmware.Device.Boards
             board.GreenLedPin = 10;
             board.RedLedPin = 19;  // USB D+ at reset (its pull-up may light it briefly); no USB in production
             board.TestLoadPin = 18;
+            board.FrontEndEnablePin = 2;
             Fill(board);
             board.Settings.Battery.IdleMicroamps = IdleCurrent.LowPowerC3Microamps;
             return board;

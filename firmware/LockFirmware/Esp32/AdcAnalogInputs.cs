@@ -12,9 +12,12 @@ namespace LockFirmware.Device.Esp32
         private readonly int _fullScaleMillivolts;
         private readonly int _dividerRatio;
         private readonly int _millivoltsPerAmp;
+        private readonly FrontEndPower _power;
 
-        public AdcAnalogInputs(AdcController adc, int batteryChannel, int dividerRatio, int currentChannel, int millivoltsPerAmp, int fullScaleMillivolts)
+        /// <param name="power">The switch of the divider and amplifier, or null where they are always powered (bench boards).</param>
+        public AdcAnalogInputs(AdcController adc, int batteryChannel, int dividerRatio, int currentChannel, int millivoltsPerAmp, int fullScaleMillivolts, FrontEndPower power)
         {
+            _power = power;
             _battery = adc.OpenChannel(batteryChannel);
             _current = adc.OpenChannel(currentChannel);
             _maxValue = adc.MaxValue;
@@ -25,7 +28,15 @@ namespace LockFirmware.Device.Esp32
 
         public int ReadBatteryMillivolts()
         {
-            return ToMillivolts(_battery.ReadValue()) * _dividerRatio;
+            if (_power == null)
+            {
+                return ToMillivolts(_battery.ReadValue()) * _dividerRatio;
+            }
+
+            _power.Hold();
+            int millivolts = ToMillivolts(_battery.ReadValue()) * _dividerRatio;
+            _power.Release();
+            return millivolts;
         }
 
         public int ReadMotorMilliamps()

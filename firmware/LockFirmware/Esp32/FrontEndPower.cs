@@ -1,0 +1,49 @@
+using System.Device.Gpio;
+using System.Threading;
+
+namespace LockFirmware.Device.Esp32
+{
+    /// <summary>
+    /// The production board's switch for the analog front end and the motor bridge
+    /// (hardware/boards/production-board.md): on only while a battery sample or a move needs
+    /// it, because the divider, the amplifier and an awake DRV8833 together draw about as much
+    /// as the sleeping chip. Users nest: the switch goes off when the last one releases it.
+    /// </summary>
+    public sealed class FrontEndPower
+    {
+        /// <summary>Divider behind its 10 nF filter (τ 0.75 ms) and the DRV8833's wake-up (tWAKE ≤ 1 ms): settled after 4 ms.</summary>
+        private const int SettleMs = 4;
+
+        private readonly GpioPin _enable;
+        private int _users;
+
+        public FrontEndPower(GpioController gpio, int enablePin)
+        {
+            _enable = gpio.OpenPin(enablePin, PinMode.Output);
+            _enable.Write(PinValue.Low);
+        }
+
+        /// <summary>Switches on (and waits for it to settle) unless already on.</summary>
+        public void Hold()
+        {
+            _users++;
+            if (_users == 1)
+            {
+                _enable.Write(PinValue.High);
+                Thread.Sleep(SettleMs);
+            }
+        }
+
+        public void Release()
+        {
+            if (_users > 0)
+            {
+                _users--;
+                if (_users == 0)
+                {
+                    _enable.Write(PinValue.Low);
+                }
+            }
+        }
+    }
+}
