@@ -69,6 +69,11 @@ namespace LockFirmware.Device
                 Console.WriteLine("lock: BLE service could not start");
             }
 
+            if (frontEnd != null)
+            {
+                new FrontEndWhileConnected(frontEnd);
+            }
+
             Console.WriteLine("lock: ready");
 
             Thread loop = new Thread(dispatcher.Run);

@@ -15,6 +15,7 @@ namespace LockFirmware.Device.Esp32
         private const int SettleMs = 4;
 
         private readonly GpioPin _enable;
+        private readonly object _sync = new object();
         private int _users;
 
         public FrontEndPower(GpioController gpio, int enablePin)
@@ -23,25 +24,38 @@ namespace LockFirmware.Device.Esp32
             _enable.Write(PinValue.Low);
         }
 
-        /// <summary>Switches on (and waits for it to settle) unless already on.</summary>
+        /// <summary>Switches on (and waits for it to settle) unless already on; from the dispatcher or the BLE thread.</summary>
         public void Hold()
         {
-            _users++;
-            if (_users == 1)
+            bool switchedOn;
+            lock (_sync)
             {
-                _enable.Write(PinValue.High);
+                _users++;
+                switchedOn = _users == 1;
+                if (switchedOn)
+                {
+                    _enable.Write(PinValue.High);
+                }
+            }
+
+            if (switchedOn)
+            {
+                // At least one tick: while a phone is connected this has happened long before any command.
                 Thread.Sleep(SettleMs);
             }
         }
 
         public void Release()
         {
-            if (_users > 0)
+            lock (_sync)
             {
-                _users--;
-                if (_users == 0)
+                if (_users > 0)
                 {
-                    _enable.Write(PinValue.Low);
+                    _users--;
+                    if (_users == 0)
+                    {
+                        _enable.Write(PinValue.Low);
+                    }
                 }
             }
         }

@@ -128,7 +128,7 @@ public sealed class BatteryLifeEstimate
         PowerState.Connected => "connection events",
         PowerState.Working => "CPU working (writes, moves)",
         PowerState.Leds => "LEDs",
-        PowerState.Board => "regulator and front end",
-        _ => "bridge and amplifier awake",
+        PowerState.Board => "regulator, front end at rest",
+        _ => "front end on (moves, links)",
     };
 }

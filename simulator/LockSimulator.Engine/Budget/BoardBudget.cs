@@ -141,7 +141,13 @@ public sealed class BoardBudget
     /// <summary>The 300 k + 100 k battery divider across the pack: 18 µA always on the bench; switched off between samples on the production board. Pack.</summary>
     public double DividerIdleMicroamps => Profile == ImageProfile.LowPower ? 0 : 18;
 
-    /// <summary>Shunt amplifier (MCP6001, 100 µA typ., Microchip datasheet): always on the bench, powered only while the motor runs on the production board. Rail.</summary>
+    /// <summary>The divider while powered (7.2 V over 400 kΩ). Pack.</summary>
+    public double DividerMicroamps { get; init; } = 18;
+
+    /// <summary>The production board keeps its front end (bridge, amplifier, divider) on while a phone is connected, so a command's rest sample needs no settling (firmware Esp32/FrontEndWhileConnected.cs).</summary>
+    public bool FrontEndOnWhileConnected => Profile == ImageProfile.LowPower;
+
+    /// <summary>Shunt amplifier (MCP6001, 100 µA typ., Microchip datasheet): always on the bench, powered only while the motor runs or a phone is connected on the production board. Rail.</summary>
     public double AmplifierIdleMicroamps => Profile == ImageProfile.LowPower ? 0 : 100;
 
     /// <summary>Shunt amplifier while the motor runs. Rail.</summary>
@@ -157,6 +163,27 @@ public sealed class BoardBudget
 
     /// <summary>Pack current of the unit at rest, not connected: floor, advertising and the board. The firmware's own idle figure (BatteryProfile.IdleMicroamps, set from the board definition) must equal this.</summary>
     public double RestPackMicroamps => PackMicroamps(IdleFloorMicroamps + AdvertisingMicroamps) + BoardStaticMicroamps;
+
+    // ---- Interpreter cost table: device time of managed code (benchmarks/README.md, "Interpreted cost") ----
+    // Estimates at 160 MHz (both chips on our image; the stock S3 runs at 240 MHz), from the
+    // design of nanoCLR's interpreter (nf-interpreter src/CLR/Core/Interpreter.cpp: one opcode
+    // at a time through a dispatch switch, every evaluation-stack slot a typed heap block). To
+    // be replaced by a board measurement (a GPIO toggled around the path, on a logic analyser).
+
+    /// <summary>One simple IL instruction (load, store, arithmetic, branch, array element): ≈ 100 cycles.</summary>
+    public double IlInstructionMicros { get; init; } = 0.6;
+
+    /// <summary>One managed call and return: a stack frame pushed and popped, arguments copied.</summary>
+    public double ManagedCallMicros { get; init; } = 4;
+
+    /// <summary>One call into native code (GPIO write, ADC read, PWM duty, wait handle), the work itself excluded.</summary>
+    public double InternalCallMicros { get; init; } = 5;
+
+    /// <summary>One small managed allocation (an array or object of tens of bytes) from the heap, its later collection included.</summary>
+    public double AllocationMicros { get; init; } = 10;
+
+    /// <summary>A BLE write from NimBLE's callback to the managed WriteRequested handler: event queued to the CLR, thread switch, event arguments.</summary>
+    public double BleWriteDispatchMicros { get; init; } = 400;
 
     private double EventMicrocoulombs(int radioMicros)
     {

@@ -25,8 +25,8 @@ public enum PowerState
     /// <summary>Regulator, bridge, divider and amplifier at rest.</summary>
     Board,
 
-    /// <summary>Bridge and amplifier awake while the motor is driven.</summary>
-    MotorElectronics,
+    /// <summary>Bridge, amplifier and divider powered while the motor is driven (and, on the production board, while a phone is connected).</summary>
+    FrontEnd,
 }
 
 /// <summary>
@@ -128,8 +128,9 @@ public sealed class BoardPower
         _microamps[(int)PowerState.Working] = working ? b.PackMicroamps(b.WorkingMicroamps - b.IdleFloorMicroamps) : 0;
         _microamps[(int)PowerState.Leds] = b.PackMicroamps(_ledsOn * b.LedMicroamps);
         _microamps[(int)PowerState.Board] = b.BoardStaticMicroamps;
-        _microamps[(int)PowerState.MotorElectronics] = _motorDriven
+        _microamps[(int)PowerState.FrontEnd] = _motorDriven || (connected && b.FrontEndOnWhileConnected)
             ? b.BridgeAwakeMicroamps - b.BridgeIdleMicroamps + b.PackMicroamps(b.AmplifierMicroamps - b.AmplifierIdleMicroamps)
+                + b.DividerMicroamps - b.DividerIdleMicroamps
             : 0;
         _physics.BoardAmps = PackMicroamps / 1e6;
     }
