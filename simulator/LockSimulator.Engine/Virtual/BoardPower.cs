@@ -33,8 +33,8 @@ public enum PowerState
 /// The board's own consumption in virtual time: from what the board is doing (advertising,
 /// connected, working, driving the motor, LEDs) it sets the current the drive train draws
 /// from the pack, with the figures of <see cref="BoardBudget"/>, and books each state's charge.
-/// A phone's link and the CPU's work end some time after the last write; the owner schedules
-/// <see cref="Refresh"/> at <see cref="NextChangeAt"/> so the current drops when they do.
+/// A phone's link and the CPU's work end some time after the last write; through
+/// <see cref="ScheduleRefresh"/> the owner calls <see cref="Refresh"/> then, so the current drops when they do.
 /// </summary>
 public sealed class BoardPower
 {
@@ -135,33 +135,15 @@ public sealed class BoardPower
         _physics.BoardAmps = PackMicroamps / 1e6;
     }
 
-    /// <summary>When the current changes next without an input (a link or work ending), or long.MaxValue.</summary>
-    public long NextChangeAt
-    {
-        get
-        {
-            long now = _clock.NowMilliseconds;
-            long next = long.MaxValue;
-            if (_workingUntil > now)
-            {
-                next = _workingUntil;
-            }
-
-            if (_connectedUntil > now && _connectedUntil < next)
-            {
-                next = _connectedUntil;
-            }
-
-            return next;
-        }
-    }
-
     private void HoldLink(long now)
     {
         _connectedUntil = now + Budget.ConnectedHoldMs;
         Refresh();
         ScheduleRefresh?.Invoke(_connectedUntil);
-        ScheduleRefresh?.Invoke(_workingUntil);
+        if (_workingUntil > now)
+        {
+            ScheduleRefresh?.Invoke(_workingUntil);
+        }
     }
 
     private void Accrue()
