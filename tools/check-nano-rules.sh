@@ -12,6 +12,7 @@ declare -A snippets=(
   [generic-class]='public class Box<T> { }|NF0001'
   [generic-delegate]='public static class Probe { public static System.Action<int> Callback; }|NF0002'
   [async-method]='public static class Probe { public static async void Run() { } }|NF0003'
+  [excluded-type]='public static class Probe { public static object Missing() { return System.DBNull.Value; } }|NF0020'
 )
 
 build() {
@@ -24,6 +25,7 @@ for name in "${!snippets[@]}"; do
   cp -r firmware/LockFirmware.Core/. "$probe/"; rm -rf "$probe/bin" "$probe/obj"
   code=${snippets[$name]%|*}; rule=${snippets[$name]##*|}
   printf 'namespace LockFirmware { %s }\n' "$code" > "$probe/Probe.cs"
+  bash tools/sync-nfproj.sh "$probe/LockFirmware.Core.nfproj" >/dev/null   # lists Probe.cs
   out=$(build)
   if [ $? -ne 0 ] && grep -q "Probe.cs([0-9]*,[0-9]*): error $rule" <<<"$out"; then
     echo "refused as it must: $name ($rule)"

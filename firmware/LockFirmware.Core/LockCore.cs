@@ -4,6 +4,7 @@ using LockFirmware.Events;
 using LockFirmware.Motor;
 using LockFirmware.Ports;
 using LockFirmware.Protocol;
+using LockFirmware.Safety;
 using LockFirmware.Security;
 using LockFirmware.SelfTest;
 using LockFirmware.Storage;
@@ -36,6 +37,12 @@ namespace LockFirmware
         private readonly LockProtocol _protocol;
         private readonly int _longPressMs;
         private readonly AutoRelock _autoRelock;
+        private readonly GuardedOutputs _outputs;
+        private readonly int _guardMs;
+        private readonly LinkSupervisor _link;
+
+        /// <summary>The serial in the advertisement: the settings' placeholder until the unit identity written at production is read.</summary>
+        private readonly byte[] _advertisedSerial;
         private readonly byte[] _input = new byte[InputQueue.MaxPayload];
         private bool _buttonClosed;
 
@@ -45,14 +52,18 @@ namespace LockFirmware
             _ports = ports;
             Inputs = inputs;
             _battery = new BatteryMonitor(settings.Battery);
-            _motor = new MotorController(ports.Motor, ports.MotorSpeed, ports.Analog, _timers, settings.Motor);
+            _guardMs = settings.GuardMs;
+            _outputs = new GuardedOutputs(ports.Motor, ports.BatteryLoad, ports.Guard, settings.GuardMs);
+            _motor = new MotorController(_outputs, ports.MotorSpeed, ports.Analog, _timers, settings.Motor);
             _motor.MoveFinished = OnMoveFinished;
-            _selfTest = new SelfTestSequence(ports.Leds, ports.BatteryLoad, ports.Analog, _battery, _timers, settings.Battery.TestLoadOhms);
+            _selfTest = new SelfTestSequence(ports.Leds, _outputs, ports.Analog, _battery, _timers, settings.Battery.TestLoadOhms);
             _selfTest.Finished = OnSelfTestFinished;
-            _memory = new LockMemory(ports.Flash);
+            _memory = new LockMemory(ports.Files, settings.AuditSegments);
             _sender = new NoticeSender(ports.Ble);
-            _notices = new Notices(_sender);
-            _protocol = new LockProtocol(_memory, ports.Macs, this, _sender, Ascii8(settings.Serial));
+            _advertisedSerial = Ascii8(settings.Serial);
+            _protocol = new LockProtocol(_memory, ports.Macs, ports.Aes, this, _sender, Ascii8(settings.Serial));
+            _notices = new Notices(_protocol);
+            _link = new LinkSupervisor(ports.Ble, _timers, _sender, _advertisedSerial);
             _longPressMs = settings.LongPressMs;
             _autoRelock = new AutoRelock(_timers, settings.AutoRelockMs);
         }
@@ -95,13 +106,24 @@ namespace LockFirmware
         /// <summary>The back office's warnings as <see cref="Status.Warnings"/> bits.</summary>
         public int Warnings
         {
-            get { return Status.WarningBits.Of(_battery, _verification, _protocol.Throttle.TamperAlarm); }
+            get
+            {
+                int warnings = Status.WarningBits.Of(_battery, _verification, _protocol.Throttle.TamperAlarm);
+                uint reset = _memory.State.MemoryResetSequence;
+                return reset != 0 && _memory.Audit.AcknowledgedUpTo < reset ? warnings | Status.Warnings.MemoryReset : warnings;
+            }
         }
 
         /// <summary>The status byte for advertising and the status characteristic.</summary>
         public byte StatusFlags
         {
             get { return Status.AdvertisedFlags.Of(Warnings, _protocol.IsPaired); }
+        }
+
+        /// <summary>The BLE connection and advertising policy.</summary>
+        public LinkSupervisor Link
+        {
+            get { return _link; }
         }
 
         /// <summary>The BLE side: pairing, clock, sessions, throttle.</summary>
@@ -118,6 +140,12 @@ namespace LockFirmware
         public SelfTestOutcome LastSelfTest
         {
             get { return _selfTest.LastOutcome; }
+        }
+
+        /// <summary>Software faults contained so far (kept in flash; the status reports it).</summary>
+        public int FaultCount
+        {
+            get { return (int)_memory.State.FaultCount; }
         }
 
         public int CompletedLocks
@@ -149,24 +177,47 @@ namespace LockFirmware
         }
 
         /// <summary>
-        /// Boot: outputs to their safe rest state, then what flash remembers (counters, gas
-        /// risk, battery verification) and a Boot record. The unit has no other power source,
-        /// so every boot follows a battery insertion: a clearly higher rest voltage than the
-        /// one remembered means a new battery, whose verification starts afresh.
+        /// Boot: outputs to their safe rest state, then what the files remember (counters, gas
+        /// risk, battery verification) and a Boot record. A boot follows a battery insertion,
+        /// a brown-out or a crash alike, so only a rest voltage clearly above the one
+        /// remembered means a new battery, whose verification starts afresh; otherwise the
+        /// verification and the charge count carry on.
+        /// Files found blank or damaged (a new unit, or a file system nanoFramework formatted
+        /// at mount) leave the lock a stock unit: unpaired, so nothing opens it until it is
+        /// paired again; a MemoryReset audit record and warning tell the back office, the
+        /// warning standing until the backend acknowledges the record.
         /// </summary>
         public void Start()
         {
-            _ports.Motor.Drive(MotorDrive.Coast);
-            _ports.BatteryLoad.Apply(false);
+            _outputs.StopAll();
             _ports.Leds.Set(Led.Green, false);
             _ports.Leds.Set(Led.Red, false);
 
-            _memory.Mount();
+            StorageHealth health = _memory.Mount();
             SafetyState saved = _memory.State;
+            if (health != StorageHealth.Intact)
+            {
+                // The MemoryReset record comes right after this boot's Boot record.
+                saved.MemoryResetSequence = _memory.Audit.NextSequence + 1;
+                if (_memory.Pairing.Paired)
+                {
+                    // The boot count went with the safety state: keeping the secret would let session nonces repeat.
+                    _memory.Pairing.Wipe();
+                    _memory.SavePairing();
+                }
+            }
+
             // Counted before any session nonce exists, so no nonce of this boot repeats an old one.
             saved.BootCount++;
-            _protocol.Clock.LowerBound = saved.ClockLowerBound;
+            _protocol.Clock.HighWater = HighWaterAtBoot(saved, _memory.Pairing);
             _protocol.Start();
+            if (_protocol.Identity.Provisioned)
+            {
+                for (int i = 0; i < _advertisedSerial.Length; i++)
+                {
+                    _advertisedSerial[i] = _protocol.Identity.Serial[i];
+                }
+            }
             _motor.RestoreCounts((int)saved.CompletedLocks, (int)saved.CompletedUnlocks);
             _battery.RestoreGasRisk((GasRiskCause)saved.GasRisk);
             int rest = _ports.Analog.ReadBatteryMillivolts();
@@ -179,33 +230,109 @@ namespace LockFirmware
             saved.RestMillivolts = rest;
             Persist();
             Append(AuditEvent.Boot, 0, saved.BootCount);
+            if (health != StorageHealth.Intact)
+            {
+                Append(AuditEvent.MemoryReset, (byte)health, 0);
+            }
+            _link.Refresh(StatusFlags, _ports.Clock.NowMilliseconds);
         }
 
         /// <summary>
-        /// Answers a move command whose motor start ended the last round, then handles every queued
-        /// input and every timer that is due; a round ends early when a command has just started the motor.
+        /// One dispatcher round: the answer to a move command whose motor start ended the last
+        /// round, then, with a trip of the output guard looked at first each time, every queued
+        /// input and every timer that is due, then the check-in that keeps the guard from
+        /// tripping. The clock is read for each item: on the board one before it may have taken
+        /// a flash commit's time, and a motor phase must start when the bridge really switched.
+        /// A round ends early when a command has just started the motor.
         /// </summary>
         public void Process()
         {
-            long now = _ports.Clock.NowMilliseconds;
             _protocol.FinishCommand();
-            int length;
-            InputKind kind;
-            while ((kind = Inputs.Take(_input, out length)) != InputKind.None)
+            // The guard is looked at before every item: it may trip while one runs (a long
+            // flash commit), and a motor sample taken after it cut the bridge would otherwise
+            // read as an open circuit.
+            while (true)
             {
-                HandleInput(kind, length, now);
+                HandleGuardTrip();
+                int length;
+                InputKind kind = Inputs.Take(_input, out length);
+                if (kind == InputKind.None)
+                {
+                    break;
+                }
+
+                HandleInput(kind, length, _ports.Clock.NowMilliseconds);
                 if (_protocol.HasPendingAnswer)
                 {
-                    // The motor has just started; the answer and the rest wait for the next round, which is due now.
+                    // The motor has just started; the answer and the rest wait for the next
+                    // round, which is due now. The guard hears of this round all the same.
+                    CheckIn();
                     return;
                 }
             }
 
-            TimerId id;
-            while (_timers.TakeDue(now, out id))
+            while (true)
             {
-                HandleTimer(id, now);
+                HandleGuardTrip();
+                TimerId id;
+                if (!_timers.TakeDue(_ports.Clock.NowMilliseconds, out id))
+                {
+                    break;
+                }
+
+                HandleTimer(id, _ports.Clock.NowMilliseconds);
             }
+
+            _link.Refresh(StatusFlags, _ports.Clock.NowMilliseconds);
+            CheckIn();
+        }
+
+        /// <summary>Tells the guard this round ran; while something is on, the next round comes within half its bound even if nothing else is due.</summary>
+        private void CheckIn()
+        {
+            if (_outputs.Energised)
+            {
+                _timers.Start(TimerId.GuardCheckIn, _ports.Clock.NowMilliseconds + _guardMs / 2);
+            }
+            else
+            {
+                _timers.Cancel(TimerId.GuardCheckIn);
+            }
+
+            _outputs.CheckIn();
+        }
+
+        /// <summary>
+        /// Fault containment after a round or an adapter callback threw: the motor coasts and
+        /// the test load goes off first, then the fault is counted and logged if the storage
+        /// still works. The caller restarts the unit afterwards.
+        /// </summary>
+        public void ContainFault(FaultKind kind)
+        {
+            _outputs.StopAll();
+            RecordFault(kind);
+        }
+
+        /// <summary>If the guard stopped the outputs while the lock logic was late, the move and the self-test are over.</summary>
+        private void HandleGuardTrip()
+        {
+            if (!_outputs.GuardTripped)
+            {
+                return;
+            }
+
+            _outputs.StopAll();
+            _selfTest.Abort();
+            _motor.Abort(MotorAlarm.Guard, _ports.Clock.NowMilliseconds);
+            RecordFault(FaultKind.Guard);
+        }
+
+        private void RecordFault(FaultKind kind)
+        {
+            SafetyState state = _memory.State;
+            state.FaultCount++;
+            Append(AuditEvent.Fault, (byte)kind, state.FaultCount);
+            Persist();
         }
 
         private void HandleInput(InputKind kind, int length, long now)
@@ -225,9 +352,15 @@ namespace LockFirmware
                     break;
                 case InputKind.BleWrite:
                     HandleFragment(length, now);
+                    _link.OnWrite(now, _protocol.SessionOpen);
+                    break;
+                case InputKind.BleConnected:
+                    _protocol.CloseSession();
+                    _link.OnConnected(now);
                     break;
                 case InputKind.BleDisconnected:
                     _protocol.CloseSession();
+                    _link.OnDisconnected(now);
                     break;
                 case InputKind.DoorOpened:
                 case InputKind.DoorClosed:
@@ -236,7 +369,7 @@ namespace LockFirmware
                 case InputKind.BleMtu:
                     if (length == 2)
                     {
-                        _sender.PayloadSize = Bytes.ReadUInt16(_input, 0);
+                        _link.OnMtu(Bytes.ReadUInt16(_input, 0));
                     }
 
                     break;
@@ -274,6 +407,17 @@ namespace LockFirmware
                         _protocol.OpenPairingWindow(now);
                     }
 
+                    break;
+                case TimerId.LinkGuard:
+                    if (_link.ShouldDrop(now, _protocol.SessionOpen, _motor.IsMoving))
+                    {
+                        _protocol.CloseSession();
+                        _link.Drop(now);
+                    }
+
+                    break;
+                case TimerId.Advertise:
+                    // The refresh after every round puts the waiting status on air.
                     break;
             }
         }
@@ -392,11 +536,29 @@ namespace LockFirmware
             _memory.Audit.Append(_protocol.Timestamp(_ports.Clock.NowMilliseconds), kind, result, _battery.LastLoadedMillivolts, keyId, userId, 0, detail);
         }
 
+        /// <summary>
+        /// The clock's high-water mark after a reboot. A pairing commits its secret and its time
+        /// together; the safety state's mark counts only if it was saved under that same pairing
+        /// (a cut between the two commits of a PAIR leaves the older pairing's mark, which the
+        /// new secret voided), and never below the pairing's own time.
+        /// </summary>
+        private static uint HighWaterAtBoot(SafetyState saved, PairingState pairing)
+        {
+            if (!pairing.Paired || saved.ClockPairedAt == pairing.PairedAt)
+            {
+                return saved.ClockLowerBound > pairing.PairedAt ? saved.ClockLowerBound : pairing.PairedAt;
+            }
+
+            return pairing.PairedAt;
+        }
+
         /// <summary>Gathers what must survive power loss into one atomic copy in flash.</summary>
         public void Persist()
         {
             SafetyState state = _memory.State;
-            state.ClockLowerBound = _protocol.Clock.LowerBound;
+
+            state.ClockLowerBound = _protocol.Clock.HighWater;
+            state.ClockPairedAt = _memory.Pairing.PairedAt;
             state.Tamper = _protocol.Throttle.TamperAlarm;
             state.GasRisk = (byte)_battery.GasRisk;
             state.BatteryVerified = _verification.IsVerified;

@@ -17,7 +17,13 @@ namespace LockFirmware
         /// <summary>HMAC-SHA256 under the lock's keys (the secret, credential and session keys).</summary>
         public IMacFactory Macs;
 
-        /// <summary>The lock's flash region (StorageLayout.RegionSectors sectors): safety state and audit log.</summary>
-        public IFlash Flash;
+        /// <summary>The lock's files on the flash file system: states and audit log (StorageLayout).</summary>
+        public IFileSystem Files;
+
+        /// <summary>Stops the motor and the test load if the lock logic stops checking in; null where the board has none.</summary>
+        public IOutputGuard Guard;
+
+        /// <summary>AES-128-CBC decryption, for the sealed secret in PAIR.</summary>
+        public IAesCbc Aes;
     }
 }

@@ -20,5 +20,16 @@ namespace LockFirmware
 
         /// <summary>Held this long, the push button opens the pairing window.</summary>
         public int LongPressMs = 5000;
+
+        /// <summary>Segment files in the audit ring (StorageLayout.AuditSegments; fewer on a board with a small file system partition).</summary>
+        public int AuditSegments = Storage.StorageLayout.AuditSegments;
+
+        /// <summary>
+        /// The output guard stops the motor and the test load when the lock logic has not
+        /// checked in for this long while one is on. Well above a normal round on the board
+        /// (a step every 10-30 ms, a flash commit of tens of ms), well below any harm: a stall
+        /// at ~1.35 A for half a second is what every end stop already costs in part.
+        /// </summary>
+        public int GuardMs = 500;
     }
 }

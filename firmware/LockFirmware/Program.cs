@@ -5,8 +5,11 @@ using System.Threading;
 using LockFirmware.Device.Boards;
 using LockFirmware.Device.Esp32;
 using LockFirmware.Events;
+using LockFirmware.Ports;
 using LockFirmware.Protocol;
+using LockFirmware.Security;
 using LockFirmware.Storage;
+using nanoFramework.Runtime.Native;
 
 namespace LockFirmware.Device
 {
@@ -16,10 +19,33 @@ namespace LockFirmware.Device
         /// <summary>Inputs that may wait for the lock logic (button edges, BLE writes); more are dropped and counted.</summary>
         private const int InputQueueCapacity = 8;
 
-        /// <summary>The lock's flash region on the internal file system (drive I:).</summary>
-        private const string FlashFile = "I:\\lock.flash";
+        /// <summary>Where the lock's files live: the internal LittleFS volume (drive I:).</summary>
+        private const string FilesRoot = "I:\\";
 
+        /// <summary>
+        /// Starts the unit. A failure while starting is contained like one in a dispatcher
+        /// round: outputs off (whatever adapters exist), a message, a clean restart.
+        /// </summary>
         public static void Main()
+        {
+            LockPorts ports = new LockPorts();
+            try
+            {
+                Start(ports);
+            }
+            catch (Exception)
+            {
+                Dispatcher.StopOutputs(ports.Motor, ports.BatteryLoad);
+                Console.WriteLine("lock: start failed, restarting");
+                // A short pause so a start that always fails cannot restart back to back.
+                Thread.Sleep(2000);
+                Power.RebootDevice();
+            }
+
+            Thread.Sleep(Timeout.Infinite);
+        }
+
+        private static void Start(LockPorts ports)
         {
             Board board = BoardCatalog.Selected();
             Console.WriteLine("lock: board " + board.Name);
@@ -29,7 +55,6 @@ namespace LockFirmware.Device
             Dispatcher dispatcher = new Dispatcher();
             TickClock clock = new TickClock();
 
-            LockPorts ports = new LockPorts();
             if (board.MotorPwm)
             {
                 PwmMotorBridge bridge = new PwmMotorBridge(board.MotorIn1Pin, board.MotorIn2Pin);
@@ -48,25 +73,33 @@ namespace LockFirmware.Device
                 ports.Motor = new GatedMotorBridge(ports.Motor, frontEnd);
             }
 
+            ports.Files = new FlashFiles(FilesRoot);
             ports.Analog = new AdcAnalogInputs(adc, board.BatteryAdcChannel, board.BatteryDividerRatio,
-                board.MotorCurrentAdcChannel, board.MotorCurrentMillivoltsPerAmp, board.AdcFullScaleMillivolts, frontEnd);
+                board.MotorCurrentAdcChannel, board.MotorCurrentMillivoltsPerAmp, board.AdcFullScaleMillivolts,
+                AdcCalibration(ports.Files), frontEnd);
             ports.Leds = new GpioLeds(gpio, board.GreenLedPin, board.RedLedPin);
             ports.BatteryLoad = new GpioBatteryLoad(gpio, board.TestLoadPin);
+            ports.Guard = new TimerOutputGuard(ports.Motor, ports.BatteryLoad);
             ports.Clock = clock;
-            // Until pairing exists (BLE protocol issue) the secret is the bench unit's, from DevelopmentSecret.
             ports.Macs = new NativeMacFactory();
-            ports.Flash = new FileFlash(FlashFile, StorageLayout.RegionSectors);
+            ports.Aes = new NativeAesCbc();
 
             InputQueue inputs = new InputQueue(InputQueueCapacity);
             GattLockService gatt = new GattLockService(inputs, dispatcher);
             ports.Ble = gatt;
             LockCore core = new LockCore(ports, board.Settings, inputs);
             new ButtonInput(gpio, board.ButtonPin, inputs, dispatcher);
-            dispatcher.Attach(core, clock, gatt);
-            core.Start();
-            if (!gatt.Start("Lock " + board.Settings.Serial, InfoBytes(board), core.StatusFlags))
+            if (board.DoorSensorPin >= 0)
             {
-                Console.WriteLine("lock: BLE service could not start");
+                new DoorInput(gpio, board.DoorSensorPin, inputs, dispatcher);
+            }
+
+            dispatcher.Attach(core, clock, gatt, ports.Motor, ports.BatteryLoad);
+            core.Start();
+            string serial = UnitSerial(core, board);
+            if (!gatt.Start("Lock " + serial, InfoBytes(serial), core.StatusFlags))
+            {
+                Console.WriteLine("lock: BLE service could not start (" + gatt.AdvertisingStatus.ToString() + ")");
             }
 
             if (frontEnd != null)
@@ -78,14 +111,46 @@ namespace LockFirmware.Device
 
             Thread loop = new Thread(dispatcher.Run);
             loop.Start();
-            Thread.Sleep(Timeout.Infinite);
+        }
+
+        /// <summary>
+        /// This unit's ADC calibration factor, measured and written at production with its
+        /// identity (PROVISION); 1.0 on a unit not yet provisioned. Read before the lock logic
+        /// starts, because its first battery reading at boot must already be calibrated.
+        /// </summary>
+        private static double AdcCalibration(IFileSystem files)
+        {
+            UnitIdentity identity = new UnitIdentity();
+            if (!new LockMemory(files).LoadIdentity(identity))
+            {
+                return 1.0;
+            }
+
+            return identity.AdcCalibration / (double)UnitIdentity.UnitCalibration;
+        }
+
+        /// <summary>The serial the unit shows: the one written at production, or the board's placeholder until then.</summary>
+        private static string UnitSerial(LockCore core, Board board)
+        {
+            UnitIdentity identity = core.Protocol.Identity;
+            if (!identity.Provisioned)
+            {
+                return board.Settings.Serial;
+            }
+
+            char[] chars = new char[UnitIdentity.SerialLength];
+            for (int i = 0; i < chars.Length; i++)
+            {
+                chars[i] = (char)identity.Serial[i];
+            }
+
+            return new string(chars).Trim();
         }
 
         /// <summary>The info characteristic: serial(8 ASCII) hw rev, fw major, fw minor, protocol version.</summary>
-        private static byte[] InfoBytes(Board board)
+        private static byte[] InfoBytes(string serial)
         {
             byte[] info = new byte[12];
-            string serial = board.Settings.Serial;
             for (int i = 0; i < 8; i++)
             {
                 info[i] = i < serial.Length ? (byte)serial[i] : (byte)' ';

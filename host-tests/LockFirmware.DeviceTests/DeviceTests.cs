@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using Xunit;
+using Xunit.Abstractions;
 
 namespace LockFirmware.DeviceTests
 {
@@ -10,6 +11,13 @@ namespace LockFirmware.DeviceTests
     /// </summary>
     public class DeviceTests
     {
+        private readonly ITestOutputHelper _output;
+
+        public DeviceTests(ITestOutputHelper output)
+        {
+            _output = output;
+        }
+
         public static IEnumerable<object[]> Names()
         {
             return DeviceTestCatalog.All().Select(test => new object[] { new DeviceTestName(test.Name) });
@@ -20,6 +28,20 @@ namespace LockFirmware.DeviceTests
         public void Passes(DeviceTestName test)
         {
             DeviceTestCatalog.Find(test.Value).Run();
+        }
+
+        /// <summary>
+        /// Each device test fits the device's managed heap with BLE (firmware/LockFirmware.Tests/README.md
+        /// lists what each allocates); a test that needs more must say so there and be raised here.
+        /// </summary>
+        [Theory]
+        [MemberData(nameof(Names))]
+        public void Fits_the_device_heap(DeviceTestName test)
+        {
+            long allocated = DeviceTestHeap.AllocatedBy(DeviceTestCatalog.Find(test.Value));
+            _output.WriteLine($"{test.Value}: {allocated} bytes");
+
+            Assert.True(allocated < DeviceTestHeap.BudgetBytes, $"{test.Value} allocates {allocated} bytes on the desktop");
         }
 
         [Fact]

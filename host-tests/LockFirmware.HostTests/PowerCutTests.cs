@@ -1,28 +1,20 @@
-using System;
-using System.Collections.Generic;
 using System.Linq;
-using LockFirmware.Ble;
-using LockFirmware.Motor;
-using LockFirmware.Storage;
-using LockSimulator;
+using LockSimulator.PowerCut;
 using LockSimulator.Virtual;
 using Xunit.Abstractions;
 
 namespace LockFirmware.HostTests;
 
 /// <summary>
-/// Issue 6's proof: a scripted workload (unlocks, locks, a jam, a battery change, status,
-/// syncs) is cut at every flash position — every byte of every program and every erase —
-/// then the lock reboots on the same flash. Each time: every audit record reported stored
-/// is there once and in order, no torn record is accepted, the safety state is the old
-/// copy or the new one, and the lock still works.
+/// The storage proof over the LittleFS model (simulator/LockSimulator.Engine/PowerCut): a
+/// scripted workload of pairing, unlocks, locks, a jam, refusals, a revocation, a battery
+/// change, audit reads and acknowledgements, a reboot, unpairing and a new owner, cut at every
+/// cut point; random lives cut at random points. After each cut: the states read as the last
+/// copy committed, every stored audit record is there (or counted as dropped by the ring),
+/// nothing torn or invented is read, the boot count moves on, and the lock opens again.
 /// </summary>
 public class PowerCutTests
 {
-    // A small chip so the workload wraps the audit ring and switches config sectors.
-    private const int Sectors = 8;
-    private const int SectorSize = 512;
-
     private readonly ITestOutputHelper _output;
 
     public PowerCutTests(ITestOutputHelper output)
@@ -30,140 +22,75 @@ public class PowerCutTests
         _output = output;
     }
 
-    private sealed record Write(int Address, byte[] Bytes, long CompletedAt);
-
-    private static VirtualFlash NewFlash() => new(Sectors, SectorSize, seed: 7);
-
-    /// <summary>The workload; returns normally or throws PowerCutException when an armed cut strikes.</summary>
-    private static void Workload(VirtualFlash flash)
+    [Fact]
+    public void Every_cut_point_of_the_workload_keeps_the_guarantees()
     {
-        var setup = new LockSetup { Flash = flash, StartFraction = 0 };
-        var sim = new SimulatedLock(setup);
-        SimulatedPhone phone = SimulatedPhone.Staff(sim);
-        for (int round = 0; round < 8; round++)
-        {
-            phone.Send(sim.Now, Opcode.Unlock);
-            sim.RunFor(4_000);
-            for (int i = 0; i < 4; i++)
-            {
-                phone.Send(sim.Now, Opcode.Status);
-                sim.RunFor(100);
-            }
-            if (round == 1)
-            {
-                sim.Physics.JamAt = 1.0;
-            }
+        PowerCutReport report = PowerCutProof.EveryCutPoint();
 
-            phone.Send(sim.Now, Opcode.Lock);
-            sim.RunFor(12_000);
-            sim.Physics.JamAt = null;
-            SimulatedPhone.Staff(sim, secret: new byte[32]).Send(sim.Now, Opcode.Unlock); // refused, logged
-            sim.RunFor(100);
-            sim.At(sim.Now, () => sim.Core.Acknowledge(sim.Core.AuditLog.NextSequence - 2));
-            sim.RunFor(100);
-        }
-
-        phone.Send(sim.Now, Opcode.RegisterBatteryChange);
-        sim.RunFor(100);
-    }
-
-    private static (List<Write> Records, List<Write> States, long Positions) Reference()
-    {
-        VirtualFlash flash = NewFlash();
-        var records = new List<Write>();
-        var states = new List<Write>();
-        byte[] copy = new byte[256];
-        flash.Programmed += (address, count, after) =>
-        {
-            flash.Read(address, copy, 0, count);
-            bool audit = address >= StorageLayout.AuditFirstSector * SectorSize;
-            bool header = address % SectorSize == 0;
-            if (audit && !header)
-            {
-                records.Add(new Write(address, copy[..count], after));
-            }
-            else if (address < StorageLayout.PairingFirstSector * SectorSize)
-            {
-                states.Add(new Write(address, copy[..count], after));
-            }
-        };
-        Workload(flash);
-        return (records, states, flash.Operations);
+        Assert.Null(report.FirstLoss);
+        Assert.True(report.CutPoints >= 2000, $"only {report.CutPoints} cut points");
+        Assert.Equal(report.CutPoints, report.Unlocks);
+        _output.WriteLine($"{report.CutPoints} cut points, {report.RecordsChecked} records and {report.StatesChecked} states checked");
     }
 
     [Fact]
-    public void Every_cut_position_of_the_workload_keeps_the_guarantees()
+    public void A_snapshot_at_a_cut_point_is_what_a_real_cut_there_leaves()
     {
-        var (records, states, positions) = Reference();
-        int ring = (Sectors - StorageLayout.AuditFirstSector) * (SectorSize / AuditRecord.Size - 1);
-        Assert.True(records.Count > ring, $"the workload must wrap the audit ring ({records.Count} appends)");
-        Assert.True(states.Count > 2 * (SectorSize / StorageLayout.SafetySlotSize), "the workload must switch config sectors");
-
-        // Every position is independent: spread them over the cores.
-        System.Threading.Tasks.Parallel.For(0, positions, cut =>
+        var reference = new VirtualFileSystem();
+        var snapshots = new System.Collections.Generic.Dictionary<long, VirtualFileSystem>();
+        reference.Reaching += point =>
         {
-            VirtualFlash flash = NewFlash();
-            flash.CutPowerAt(cut);
-            Assert.Throws<PowerCutException>(() => Workload(flash));
-            flash.Disarm();
-            CheckAfterCut(flash, cut, records, states);
-        });
+            if (point % 97 == 5)
+            {
+                snapshots[point] = reference.Snapshot();
+            }
+        };
+        PowerCutWorkload.Scripted(reference);
 
-        _output.WriteLine($"{positions} cut positions covered ({records.Count} audit appends, {states.Count} state saves)");
+        Assert.True(snapshots.Count > 15);
+        foreach (var (point, snapshot) in snapshots)
+        {
+            VirtualFileSystem cut = PowerCutProof.Replay(point);
+            Assert.Equal(snapshot.Names.OrderBy(n => n), cut.Names.OrderBy(n => n));
+            Assert.All(cut.Names, name => Assert.Equal(snapshot.Contents(name), cut.Contents(name)));
+        }
     }
 
-    private static void CheckAfterCut(VirtualFlash flash, long cut, List<Write> records, List<Write> states)
+    [Theory]
+    [InlineData(11)]
+    [InlineData(12)]
+    public void Random_lives_with_random_cuts_keep_the_guarantees(int seed)
     {
-        // Safety state: the last copy completed before the cut, or the one being written when
-        // the cut struck its very last byte and that byte happened to land whole.
-        var config = new ConfigStore(flash, StorageLayout.SafetyFirstSector, StorageLayout.SafetySlotSize);
-        byte[] payload = new byte[config.PayloadSize];
-        bool found = config.Mount(payload);
-        Write? oldState = states.LastOrDefault(s => s.CompletedAt <= cut);
-        Write? newState = states.FirstOrDefault(s => s.CompletedAt > cut);
-        var allowed = new[] { oldState, newState }.Where(s => s != null).Select(s => s!.Bytes.AsSpan(8, payload.Length).ToArray());
-        if (found)
-        {
-            Assert.Contains(allowed, a => a.SequenceEqual(payload));
-            Assert.True(oldState != null || newState!.CompletedAt == cut + 1, $"cut {cut}: a state appeared before any was saved");
-        }
-        else
-        {
-            Assert.True(oldState == null, $"cut {cut}: the saved state was lost");
-        }
+        PowerCutReport report = PowerCutProof.RandomLives(seed, 60);
 
-        // Audit: what was reported stored is there once, in order; nothing else but real records.
-        var log = new AuditLog(flash, StorageLayout.AuditFirstSector, Sectors - StorageLayout.AuditFirstSector);
-        log.Mount();
-        byte[] buffer = new byte[64 * AuditRecord.Size];
-        int count = log.ReadSince(0, buffer, 64);
-        var present = new List<uint>();
-        for (int i = 0; i < count; i++)
-        {
-            byte[] record = buffer.AsSpan(i * AuditRecord.Size, AuditRecord.Size).ToArray();
-            uint sequence = AuditRecord.Sequence(record, 0);
-            Assert.Contains(records, r => r.Bytes.SequenceEqual(record));
-            present.Add(sequence);
-        }
+        Assert.Null(report.FirstLoss);
+        Assert.True(report.CutPoints >= 30, $"only {report.CutPoints} cuts struck");
+        Assert.Equal(report.CutPoints, report.Unlocks);
+    }
 
-        Assert.Equal(present.OrderBy(s => s).Distinct(), present);
-        var stored = records.Where(r => r.CompletedAt <= cut).Select(r => AuditRecord.Sequence(r.Bytes, 0)).ToList();
-        if (present.Count > 0)
-        {
-            // Older records may have been overwritten by the ring (counted as dropped when unacknowledged).
-            var stillExpected = stored.Where(s => s >= present[0]);
-            Assert.All(stillExpected, s => Assert.Contains(s, present));
-        }
-        else
-        {
-            Assert.Empty(stored);
-        }
+    [Fact]
+    public void A_volume_damaged_at_mount_leaves_a_lock_that_is_unpaired_says_so_and_stays_shut()
+    {
+        Assert.Null(PowerCutWorkload.DamagedAtMount());
+    }
 
-        // And the lock works: it boots on this flash and unlocks.
-        var setup = new LockSetup { Flash = flash, StartFraction = 0 };
-        var sim = new SimulatedLock(setup);
-        SimulatedPhone.Staff(sim).Send(sim.Now, Opcode.Unlock);
-        sim.RunFor(6_000);
-        Assert.Equal(LockState.Unlocked, sim.Core.State);
+    [Fact]
+    public void The_checks_find_a_lost_state_and_a_damaged_record()
+    {
+        // The checker itself must be able to fail.
+        var files = new VirtualFileSystem();
+        var witness = new StorageWitness(files, PowerCutWorkload.AuditSegments);
+        PowerCutWorkload.Scripted(files);
+        Assert.Null(witness.Check(files, files.CutPoints, witness.Count, out _, out _, out _));
+
+        string segment = files.Names.First(n => n.StartsWith("audit", System.StringComparison.Ordinal) && files.Contents(n)!.Length > 64);
+        byte[] flipped = files.Contents(segment)!;
+        flipped[40] ^= 0x01;
+        files.Write(segment, 0, flipped, 0, flipped.Length);
+        Assert.Contains("is lost", witness.Check(files, files.CutPoints, witness.Count, out _, out _, out _));
+
+        files.Delete("safety.a");
+        files.Delete("safety.b");
+        Assert.Contains("Damaged", witness.Check(files, files.CutPoints, witness.Count, out _, out _, out _));
     }
 }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using LockFirmware.Ble;
 using LockFirmware.Motor;
+using LockFirmware.Protocol;
 using LockFirmware.Protocol.Client;
 using LockFirmware.Security;
 using LockFirmware.Status;
@@ -72,11 +73,11 @@ public class ProtocolSecurityTests
         byte[] first = session.Command(Opcode.Status);
         byte[] second = session.Command(Opcode.Unlock);
         link.Send(second); // counter 2 before 1: reordered
-        Assert.Equal(ResultCode.Replayed, (ResultCode)link.Last[1]);
+        Assert.Equal(ResultCode.Replayed, session.ReadResponse(link.Last).Result);
         link.Send(first);
         Assert.Equal(ResultCode.Ok, session.ReadResponse(link.Last).Result);
         link.Send(first); // again
-        Assert.Equal(ResultCode.Replayed, (ResultCode)link.Last[1]);
+        Assert.Equal(ResultCode.Replayed, session.ReadResponse(link.Last).Result);
         Assert.False(MotorMoved(sim));
     }
 
@@ -232,8 +233,10 @@ public class ProtocolSecurityTests
         var link = new RawLink(sim);
         PhoneSession session = link.OpenSession();
         sim.RunFor(31_000);
+        // Idle past the session timeout, the lock has dropped the connection (LinkSupervisor) and the session with it.
+        Assert.Null(sim.Radio.Holder);
         link.Send(session.Command(Opcode.Unlock));
-        Assert.Equal(new byte[] { 0x83, (byte)ResultCode.NoSession }, link.Last);
+        Assert.Equal(ResultCode.NoSession, link.LastResult);
         Assert.False(MotorMoved(sim));
     }
 
@@ -243,16 +246,23 @@ public class ProtocolSecurityTests
         var sim = new SimulatedLock(new LockSetup { Paired = false });
         var link = new RawLink(sim);
         var backend = new LockBackend(3003, Enumerable.Range(50, 32).Select(i => (byte)i).ToArray());
-        link.Send(backend.PairMessage(1));
-        Assert.Equal(ResultCode.PairingClosed, (ResultCode)link.Last[1]);
+        UnitInfo closed = link.Info();
+        Assert.False(closed.PairingOpen);
+        Assert.Throws<ArgumentException>(() => backend.PairMessage(1, closed, sim.Setup.UnitFactoryKey, sim.WallTime));
 
-        sim.PressButton(sim.Now, holdMs: 6_000);
-        sim.RunFor(7_000);
-        link.Send(backend.PairMessage(1));
-        Assert.Equal(ResultCode.Ok, (ResultCode)link.Last[1]);
+        link.LongPress();
+        UnitInfo open = link.Info();
+        byte[] pair = backend.PairMessage(1, open, sim.Setup.UnitFactoryKey, sim.WallTime);
+        sim.RunFor(ProtocolInfo.PairingWindowMs);
+        link.Send(pair);
+        Assert.Equal(ResultCode.PairingClosed, link.LastResult);  // the window closed a minute after the press
+
+        Assert.Equal(ResultCode.Ok, link.Pair(backend, sim.WallTime));
         Assert.True(sim.Core.Protocol.IsPaired);
-        link.Send(backend.PairMessage(1));
-        Assert.Equal(ResultCode.PairingClosed, (ResultCode)link.Last[1]);
+        Assert.True(sim.Core.Protocol.Clock.IsKnown);             // the pairing gave the time too
+        link.Send(pair);
+        Assert.Equal(ResultCode.PairingClosed, link.LastResult);
+        link.HangUp(); // the installer's tool leaves: the lock's one connection is free again
 
         IssuedCredential adminCredential = backend.Issue(new CredentialFields
         {
@@ -305,11 +315,12 @@ public class ProtocolSecurityTests
         var link = new RawLink(sim);
         sim.Write(0, [0xC0, MessageType.Info]);
         sim.RunFor(10);
-        byte[] info = link.Messages.Single();
-        Assert.Equal(0x81, info[0]);
-        Assert.Equal(1, info[2]); // protocol version
-        Assert.Equal(sim.Setup.LockId, BitConverter.ToUInt32(info, 7));
-        Assert.Equal("SIM00001", System.Text.Encoding.ASCII.GetString(info, 11, 8));
+        UnitInfo info = UnitInfo.Parse(link.Messages.Single());
+        Assert.Equal(ProtocolInfo.ProtocolVersion, info.ProtocolVersion);
+        Assert.Equal(sim.Setup.LockId, info.LockId);
+        Assert.Equal("SIM00001", info.Serial);
+        Assert.True(info.Paired && info.Provisioned && !info.PairingOpen);
+        Assert.Equal(new byte[16], info.PairingNonce);
         Assert.DoesNotContain(sim.Trace.Events, e => e.Value.Contains(Convert.ToHexString(sim.Setup.Secret[..8])));
     }
 

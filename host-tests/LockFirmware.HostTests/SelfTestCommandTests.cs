@@ -17,6 +17,8 @@ public sealed class SelfTestCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
+    private static string Rig => RepositoryFiles.Path("host-tests/LockFirmware.HostTests/Recordings/sigrok-rig-active-low-two-presses.vcd");
+
     private string TempFile(string name) => Path.Combine(_dir, name);
 
     private int Run(params string[] args) => SelfTestCommand.Run(args, _out, _err);
@@ -29,11 +31,11 @@ public sealed class SelfTestCommandTests : IDisposable
         string vcd = TempFile("good.vcd");
 
         Assert.Equal(0, Run("--battery", "good", "--vcd", vcd));
-        Assert.Equal("PASS: " + SelfTestVerdict.PassText, LastLine);
+        Assert.Equal($"PASS: press 1 at 1.00 s, battery good. {CareInstructions.ChangeAsNormal}", LastLine);
         Assert.Contains("ok    red blinks  1 blink", _out.ToString());
 
         Assert.Equal(0, Run("--trace", vcd));
-        Assert.Equal("PASS: " + SelfTestVerdict.PassText, LastLine);
+        Assert.Equal($"PASS: press 1 at 1.00 s, battery good. {CareInstructions.ChangeAsNormal}", LastLine);
         Assert.Empty(_err.ToString());
     }
 
@@ -50,7 +52,7 @@ public sealed class SelfTestCommandTests : IDisposable
     public void A_completely_discharged_or_gas_risk_battery_fails_with_exit_1(string battery)
     {
         Assert.Equal(1, Run("--battery", battery));
-        Assert.Equal("FAIL: " + SelfTestJudge.NoBlinkText, LastLine);
+        Assert.Equal($"FAIL: press 1 at 1.00 s: red blinks: no red blink within 20.00 s of the press. {CareInstructions.ReportToService}", LastLine);
     }
 
     [Fact]
@@ -66,8 +68,9 @@ public sealed class SelfTestCommandTests : IDisposable
         Assert.Equal("1", (string?)suite.Attribute("failures"));
         Assert.Equal(4, suite.Elements("testcase").Count());
         XElement failure = Assert.Single(suite.Descendants("failure"));
-        Assert.Equal(SelfTestJudge.RedBlinks, (string?)failure.Parent!.Attribute("name"));
-        Assert.Equal(SelfTestJudge.NoBlinkText, (string?)failure.Attribute("message"));
+        Assert.Equal("press 1 at 1.00 s: red blinks", (string?)failure.Parent!.Attribute("name"));
+        Assert.Equal("no red blink within 20.00 s of the press", (string?)failure.Attribute("message"));
+        Assert.EndsWith(CareInstructions.ReportToService, failure.Value);
         Assert.NotEqual(0xEF, File.ReadAllBytes(junit)[0]); // no byte order mark
     }
 
@@ -85,23 +88,77 @@ public sealed class SelfTestCommandTests : IDisposable
     }
 
     [Fact]
-    public void A_sigrok_recording_passes_with_its_channels_mapped()
+    public void A_sigrok_recording_passes_with_its_channels_mapped_active_low()
     {
-        string trace = TempFile("rig.vcd");
-        File.WriteAllText(trace, SigrokCapture.Text);
-
-        Assert.Equal(0, Run("--trace", trace, "--map", "button=D0,green=D1,red=D2"));
-        Assert.Contains("green on 30 ms after the press", _out.ToString());
-        Assert.Contains("1 blink, 6.030 s after the press", _out.ToString());
+        Assert.Equal(0, Run("--trace", Rig, "--map", RecordingCases.LowMap));
+        Assert.Contains("Recording", _out.ToString());
+        Assert.Contains("button=D0:low, green=D1:low, red=D2:low; 0.00 s to 60.00 s", _out.ToString());
     }
 
     [Fact]
-    public void A_sigrok_recording_judged_on_the_wrong_red_channel_fails()
+    public void The_help_gives_defaults_map_syntax_glitch_rule_blink_and_exit_codes()
     {
-        string trace = TempFile("rig.vcd");
-        File.WriteAllText(trace, SigrokCapture.Text);
+        Assert.Equal(0, Run("--help"));
 
-        Assert.Equal(1, Run("--trace", trace, "--map", "button=D0,green=D1,red=D3"));
+        string help = _out.ToString();
+        Assert.Contains("button=button,green=led.green,red=led.red", help);
+        Assert.Contains("ROLE=CHANNEL[:low]", help);
+        Assert.Contains("--map button=D0:low,green=D1,red=D2:low", help);
+        Assert.Contains("held 0.03 s (the lock's debounce)", help);
+        Assert.Contains("shorter than 0.02 s are noise", help);
+        Assert.Contains("red lit 0.10 s to 1.00 s", help);
+        Assert.Contains("sigrok-cli ... -O vcd -o FILE", help);
+        Assert.Contains("0  PASS", help);
+        Assert.Contains("1  FAIL", help);
+        Assert.Contains("2  unusable", help);
+        Assert.Contains("--report FILE.html", help);
+    }
+
+    [Fact]
+    public void An_unusable_recording_exits_2_and_still_writes_the_JUnit_file()
+    {
+        string trace = TempFile("short.vcd");
+        string junit = TempFile("short.xml");
+        File.WriteAllText(trace, RigRecording.Routine().EndingAt(12_000).Vcd());
+
+        Assert.Equal(2, Run("--trace", trace, "--map", RecordingCases.Map, "--junit", junit));
+
+        XElement suite = XDocument.Load(junit).Root!;
+        Assert.Equal("0", (string?)suite.Attribute("failures"));
+        XElement error = Assert.Single(suite.Descendants("error"));
+        Assert.Equal("press 1 at 1.00 s: red blinks", (string?)error.Parent!.Attribute("name"));
+        Assert.StartsWith("the recording ends 11.00 s after the press", (string?)error.Attribute("message"));
+    }
+
+    [Fact]
+    public void A_recording_that_cannot_be_read_exits_2_with_a_JUnit_error()
+    {
+        string junit = TempFile("missing.xml");
+
+        Assert.Equal(2, Run("--trace", Rig, "--junit", junit));
+
+        XElement error = Assert.Single(XDocument.Load(junit).Root!.Descendants("error"));
+        Assert.Contains("no channel 'button'", (string?)error.Attribute("message"));
+        Assert.StartsWith("UNUSABLE: no channel 'button'", LastLine);
+    }
+
+    [Fact]
+    public void The_report_is_one_self_contained_page_with_the_diagram_limits_and_instruction()
+    {
+        string page = TempFile("depleted.html");
+
+        Assert.Equal(1, Run("--battery", "depleted", "--report", page));
+
+        string html = File.ReadAllText(page);
+        Assert.StartsWith("<!DOCTYPE html>", html);
+        Assert.Contains("<svg", html);
+        Assert.Contains("green off by 10 s", html);
+        Assert.Contains("red by 20 s", html);
+        Assert.Contains("no red blink within 20.00 s of the press", html);
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(CareInstructions.ReportToService), html);
+        Assert.DoesNotContain("<script", html);
+        Assert.DoesNotContain("src=", html);
+        Assert.DoesNotContain("href=", html);
     }
 
     [Theory]
@@ -115,6 +172,9 @@ public sealed class SelfTestCommandTests : IDisposable
     [InlineData("--trace", "x.vcd", "--map", "led=D2")]
     [InlineData("--trace", "x.vcd", "--map", "red")]
     [InlineData("--colour", "red")]
+    [InlineData("--trace", "x.vcd", "--map", "red=D2:high")]
+    [InlineData("--trace", "x.vcd", "--map", "red=D2,red=D3")]
+    [InlineData("--battery", "good", "--report", "page.txt")]
     public void Unusable_arguments_exit_2_with_the_usage_on_stderr(params string[] args)
     {
         Assert.Equal(2, Run(args));
@@ -138,16 +198,6 @@ public sealed class SelfTestCommandTests : IDisposable
         Assert.Equal(2, Run("--trace", trace));
         Assert.Contains("not a VCD file", _err.ToString());
         Assert.DoesNotContain("PASS", _out.ToString());
-    }
-
-    [Fact]
-    public void A_recording_without_the_named_channel_exits_2_and_names_it()
-    {
-        string trace = TempFile("rig.vcd");
-        File.WriteAllText(trace, SigrokCapture.Text);
-
-        Assert.Equal(2, Run("--trace", trace));
-        Assert.Contains("no channel 'button'", _err.ToString());
     }
 
     [Fact]

@@ -129,6 +129,7 @@ public class SelfTestOutcomeTests
     {
         var sim = new SimulatedLock(new LockSetup { Battery = BatteryParameters.Low });
         SimulatedPhone listener = SimulatedPhone.Staff(sim);
+        listener.StayConnected = true;
         listener.Send(0, Opcode.Status); // connected and subscribed when the button is pressed
         sim.PressButton(PressAt);
         sim.RunUntil(PressAt + 25_000);

@@ -26,7 +26,7 @@ public class VcdTests
         bool level = false;
         foreach (TraceEvent e in sim.Trace.Events.Where(e => e.Signal == signal))
         {
-            bool high = highWhen == "!coast" ? e.Value != "coast" : e.Value == highWhen;
+            bool high = highWhen.Split('|').Contains(e.Value);
             if (high != level)
             {
                 changes.Add(new LevelChange(e.TimeMs * 1000, high));
@@ -49,33 +49,85 @@ public class VcdTests
             Assert.Equal(Expected(sim, pin, "1"), read.Channel(pin).Changes);
         }
 
-        Assert.Equal(Expected(sim, Signals.Motor, "!coast"), read.Channel(Signals.Motor).Changes);
+        Assert.NotEmpty(Expected(sim, Signals.Motor, "unlock|brake"));
+        Assert.Equal(Expected(sim, Signals.Motor, "unlock|brake"), read.Channel(VcdWriter.MotorIn1).Changes);
+        Assert.Equal(Expected(sim, Signals.Motor, "lock|brake"), read.Channel(VcdWriter.MotorIn2).Changes);
         Assert.Equal(sim.Now * 1000, read.EndUs);
     }
 
     [Fact]
-    public void The_export_is_a_1_us_dump_with_the_pins_as_wires_and_the_motor_as_a_bus()
+    public void The_export_is_a_1_us_dump_of_1_bit_wires_only_with_the_motor_as_the_bridge_inputs()
     {
-        string text = Export(DemoScenario.Run(new LockSetup()));
+        string text = Export(DemoScenario.Run(new LockSetup())).ReplaceLineEndings("\n");
 
         Assert.Contains("$timescale 1 us $end", text);
         Assert.Contains("$var wire 1 \" led.green $end", text);
-        Assert.Contains("$var wire 2 % motor $end", text);
-        Assert.Contains("#0\n$dumpvars\n0!\n", text.ReplaceLineEndings("\n"));
-        Assert.Contains("#1000000\nb1 %\n", text.ReplaceLineEndings("\n")); // unlock at 1 s
+        Assert.Contains("$var wire 1 % motor.in1 $end", text);
+        Assert.Contains("$var wire 1 & motor.in2 $end", text);
+        Assert.All(text.Split('\n').Where(l => l.StartsWith("$var")), l => Assert.StartsWith("$var wire 1 ", l));
+        Assert.DoesNotContain("\nb", text);
+        Assert.Contains("#0\n$dumpvars\n0!\n", text);
+        Assert.Contains("#1000000\n1%\n", text); // unlock at 1 s: IN1 high
     }
 
     [Fact]
-    public void A_sigrok_capture_reads_in_microseconds_from_its_10_us_timescale()
+    public void Sigrok_cli_output_reads_unchanged_META_line_included()
     {
-        VcdRecording read = Parse(SigrokCapture.Text);
+        string text = File.ReadAllText(RepositoryFiles.Path("host-tests/LockFirmware.HostTests/Recordings/sigrok-rig-active-low-two-presses.vcd"));
+        VcdRecording read = Parse(text);
 
-        Assert.Equal(
-            new[] { new LevelChange(500_000, true), new LevelChange(500_500, false), new LevelChange(501_000, true), new LevelChange(800_000, false) },
-            read.Channel("D0").Changes);
-        Assert.Equal(new[] { new LevelChange(530_000, true), new LevelChange(4_530_000, false) }, read.Channel("libsigrok.D1").Changes);
-        Assert.Equal(4, read.Channel("D2").Changes.Count);
-        Assert.Equal(25_500_000, read.EndUs);
+        Assert.StartsWith("META samplerate: 100000", text);
+        Assert.Equal(new[] { "libsigrok.D0", "libsigrok.D1", "libsigrok.D2", "libsigrok.D3" }, read.Names);
+        Assert.Equal(new LevelChange(2_000_000, false), read.Channel("D0").Changes[1]); // 10 us ticks; the bouncing active-low button
+        Assert.Equal(60_000_000, read.EndUs);
+    }
+
+    [Fact]
+    public void The_simulators_VCD_through_sigrok_cli_keeps_every_wire()
+    {
+        // sigrok-cli 0.7.2 -I vcd -O vcd of the simulator's export (Recordings/README.md).
+        using var text = new StringReader(File.ReadAllText(RepositoryFiles.Path("host-tests/LockFirmware.HostTests/Recordings/sigrok-simulated-good.vcd")));
+        VcdReader reader = VcdReader.Open(text);
+
+        Assert.Equal(new[] { "button", "led.green", "led.red", "load", "motor.in1", "motor.in2" }, reader.Names.Select(n => n[(n.IndexOf('.') + 1)..]));
+    }
+
+    [Fact]
+    public void Streaming_reads_only_the_signals_asked_for_and_resolves_names_and_aliases()
+    {
+        VcdReader reader = VcdReader.Open(new StringReader("""
+            $timescale 1 ms $end
+            $scope module a $end $var wire 1 ! x $end $var wire 1 " y $end $upscope $end
+            $scope module b $end $var wire 1 ! alias $end $upscope $end
+            $enddefinitions $end
+            #5 1! 1"
+            #9 0!
+
+            """));
+        int x = reader.Find("x");
+        var seen = new List<(int, long, bool)>();
+        var wanted = new bool[reader.SignalCount];
+        wanted[x] = true;
+
+        reader.ReadChanges(wanted, (signal, timeUs, level) => seen.Add((signal, timeUs, level)));
+
+        Assert.Equal(x, reader.Find("b.alias"));
+        Assert.Equal(new[] { (x, 5_000L, true), (x, 9_000L, false) }, seen);
+        Assert.Equal(5_000, reader.StartUs);
+        Assert.Throws<System.InvalidOperationException>(() => reader.ReadChanges(wanted, (_, _, _) => { }));
+    }
+
+    [Fact]
+    public void A_last_line_without_a_newline_is_taken_as_cut_off_and_not_read()
+    {
+        VcdReader reader = VcdReader.Open(new StringReader("$timescale 1 us $end $var wire 1 ! a $end $enddefinitions $end\n#10 1!\n#20 0!\n#3"));
+        var changes = new List<long>();
+
+        reader.ReadChanges([true], (_, t, _) => changes.Add(t));
+
+        Assert.True(reader.Truncated);
+        Assert.Equal(20, reader.EndUs);
+        Assert.Equal(new[] { 10L, 20L }, changes);
     }
 
     [Theory]
@@ -87,7 +139,7 @@ public class VcdTests
     [InlineData("10 s", 2, 20_000_000)]
     public void Any_timescale_converts_to_microseconds(string timescale, long ticks, long expectedUs)
     {
-        VcdRecording read = Parse($"$timescale {timescale} $end $var wire 1 ! a $end $enddefinitions $end #{ticks} 1!");
+        VcdRecording read = Parse($"$timescale {timescale} $end $var wire 1 ! a $end $enddefinitions $end #{ticks} 1!\n");
 
         Assert.Equal(new[] { new LevelChange(expectedUs, true) }, read.Channel("a").Changes);
     }
@@ -113,6 +165,7 @@ public class VcdTests
             #6 x! bx %
             #7 0! b0100 %
             #9 b0 % r1.5 %
+
             """);
 
         Assert.Equal(new[] { new LevelChange(5_000, true), new LevelChange(7_000, false) }, read.Channel("top.led.red").Changes);
@@ -134,7 +187,7 @@ public class VcdTests
     [InlineData("$comment never closed")]
     public void What_is_not_VCD_is_refused(string text)
     {
-        Assert.Throws<UnusableRecordingException>(() => Parse(text));
+        Assert.Throws<UnusableRecordingException>(() => Parse(text + "\n"));
     }
 
     [Fact]

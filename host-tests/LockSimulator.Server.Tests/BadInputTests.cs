@@ -38,6 +38,16 @@ public class BadInputTests
         { "GET", "/locks/1/trace?since=-1", null, 400 },
         { "DELETE", "/time", null, 405 },
         { "GET", "/nowhere", null, 404 },
+        { "POST", "/locks", """{"lockId":"77"}""", 400 },
+        { "POST", "/locks", """{"lockId":77,"lockId":78}""", 400 },
+        { "POST", "/time/advance", """{"ms":"5000"}""", 400 },
+        { "POST", "/backend/credentials", """{"lockId":1,"keyId":1,"userId":1,"dayStartMinutes":420,"dayEndMinutes":1320}""", 400 },
+        { "POST", "/backend/credentials", """{"lockId":1,"keyId":1,"userId":1,"days":[]}""", 400 },
+        { "POST", "/backend/credentials", """{"lockId":1,"keyId":1,"userId":1,"days":["Monday"],"dayStartMinutes":900,"dayEndMinutes":600}""", 400 },
+        { "POST", "/backend/credentials", """{"lockId":1,"keyId":1,"userId":1,"validFrom":"2026-02-01T00:00:00Z","validUntil":"2026-01-01T00:00:00Z"}""", 400 },
+        { "PUT", "/webhook", """{"url":"http://169.254.169.254/latest/meta-data"}""", 400 },
+        { "PUT", "/webhook", """{"url":"http://[fe80::1]/hook"}""", 400 },
+        { "POST", "/locks/1/pair", """{"secret":"12"}""", 400 },
     };
 
     [Theory]
@@ -51,6 +61,7 @@ public class BadInputTests
         Assert.Equal(expected, status);
         Assert.Equal("application/problem+json", type);
         Assert.Equal(expected, problem.GetProperty("status").GetInt32());
+        Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("detail").GetString()));
         LockView still = await server.Client.Lock(1).GetAsync();
         Assert.True(still.Powered);
         Assert.Null(still.Fault);

@@ -79,7 +79,7 @@ public class BleSocketTests
         Assert.True((await server.Client.Lock(8003).GetAsync()).Powered);
     }
 
-    private static async Task<byte[]> Exchange(WebSocket ble, byte[] message)
+    internal static async Task<byte[]> Exchange(WebSocket ble, byte[] message)
     {
         foreach (byte[] fragment in Fragments.Split(message, 182))
         {
@@ -90,7 +90,7 @@ public class BleSocketTests
     }
 
     /// <summary>Notifications until one whole message is reassembled.</summary>
-    private static async Task<byte[]> ReadMessage(WebSocket ble)
+    internal static async Task<byte[]> ReadMessage(WebSocket ble)
     {
         var reader = new NotificationReader();
         while (true)

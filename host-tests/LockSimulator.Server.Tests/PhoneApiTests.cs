@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Net.Http;
 using System.Threading.Tasks;
+using LockFirmware.Protocol.Client;
 using LockSimulator.Client;
 using LockSimulator.Server.Contracts;
 
@@ -19,7 +20,8 @@ public class PhoneApiTests
 
         PhoneResult unlock = await phone.UnlockAsync();
         Assert.True(unlock.Answered);
-        Assert.Contains("StateChanged { State = Unlocked", unlock.Events.Single());
+        PhoneEventView moved = Assert.Single(unlock.Events);
+        Assert.Equal(("stateChanged", "Unlocked", "None"), (moved.Kind, moved.State, moved.Alarm));
         Assert.True(unlock.FinishedMs > unlock.StartedMs);
         Assert.False(unlock.Lock.BleConnected);
         Assert.Equal("Locked", (await phone.LockAsync()).Lock.State);
@@ -43,7 +45,7 @@ public class PhoneApiTests
         });
         PhoneResult refused = await door.Phone(expired).UnlockAsync();
         Assert.Equal("OutsideWindow", refused.Result);
-        Assert.Equal(["Hello: OutsideWindow"], refused.Refusals);
+        Assert.Equal([new PhoneRefusal("Hello", "OutsideWindow")], refused.Refusals);
 
         CredentialView staff = await server.StaffAsync(6002);
         PhoneResult badKey = await door.Phone(staff with { Key = new string('0', 64) }).UnlockAsync();
@@ -96,7 +98,9 @@ public class PhoneApiTests
         Assert.Equal("E9030000070000002A00000001011FFFA40128050082036B000F2B6BE0299BF9CE0822B7286EADFF", vector.Credential);
         Assert.Equal("E128A745307850985499CDF4DA8E93A125EAEC691715CD4D3A6E048C8AC2381A", vector.Key);
         TimeTokenView token = await server.Client.TimeTokenAsync(1001, new DateTimeOffset(2026, 11, 23, 7, 0, 0, TimeSpan.Zero));
-        Assert.Equal("0570E4036BE9030000173AB1CFE25A787A05B322DC", token.Token);
+        // The protocol library's token (itself checked against docs/PROTOCOL.md's vectors).
+        byte[] expected = new LockBackend(1001, Convert.FromHexString(secret)).TimeToken(new DateTimeOffset(2026, 11, 23, 7, 0, 0, TimeSpan.Zero));
+        Assert.Equal(Convert.ToHexString(expected), token.Token);
 
         var (status, _, _) = await server.SendAsync(HttpMethod.Post, "/backend/credentials", """{"lockId":999,"keyId":1,"userId":1}""");
         Assert.Equal(404, status);

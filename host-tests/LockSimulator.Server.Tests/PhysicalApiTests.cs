@@ -1,5 +1,8 @@
 using System;
 using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Json;
 using System.Threading.Tasks;
 using LockSimulator.Client;
 using LockSimulator.Server.Contracts;
@@ -65,5 +68,20 @@ public class PhysicalApiTests
         LockView on = await door.SetPowerAsync(true);
         Assert.True(on.Powered);
         Assert.Equal(new[] { "1", "0", "1" }, (await server.Client.EventsAsync()).Events.Where(e => e.Kind == "power").Select(e => e.Value));
+    }
+
+    [Fact]
+    public async Task A_hang_injected_mid_move_is_stopped_by_the_guard_and_a_bad_kind_is_refused()
+    {
+        await using TestServer server = await TestServer.StartAsync();
+        SimulatorLock door = await server.Client.CreateLockAsync(new CreateLockRequest { LockId = 3005 });
+        HttpResponseMessage bad = await server.Http.PostAsJsonAsync("/locks/3005/fault", new { kind = "meltdown", ms = 10 });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+
+        HttpResponseMessage injected = await server.Http.PostAsJsonAsync("/locks/3005/fault", new { kind = "hang", ms = 1500, afterMs = 300 });
+        Assert.Equal(HttpStatusCode.OK, injected.StatusCode);
+        PhoneResult cut = await door.Phone(await server.StaffAsync(3005)).UnlockAsync();
+        Assert.Equal("Guard", cut.Lock.Alarm);
+        Assert.Equal("Unknown", cut.Lock.State);
     }
 }

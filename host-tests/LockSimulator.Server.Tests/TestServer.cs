@@ -29,6 +29,9 @@ internal sealed class TestServer : IAsyncDisposable
 
     public Uri BaseAddress => _server.BaseAddress;
 
+    /// <summary>The server's fleet, to look at what it holds.</summary>
+    internal Fleet.LockFleet Fleet => Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Fleet.LockFleet>(_server.Services);
+
     public static async Task<TestServer> StartAsync(int seed = 1) => new(await SimulatorServer.StartAsync(new ServerOptions { Port = 0, Seed = seed }));
 
     public async Task<CredentialView> StaffAsync(uint lockId, uint userId = 42) =>

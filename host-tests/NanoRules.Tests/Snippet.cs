@@ -32,14 +32,28 @@ public static class Snippet
             .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
             .ToImmutableArray();
 
+    /// <summary>nanoFramework's real mscorlib.dll (CoreLibrary, restored by NuGet), the only reference of a firmware compile.</summary>
+    public static readonly MetadataReference NanoCoreLibrary =
+        MetadataReference.CreateFromFile(Path.Combine(AppContext.BaseDirectory, "nano-lib", "mscorlib.dll"));
+
     /// <summary>The analyzer's diagnostics, ordered by line then ID; lines count from 1.</summary>
-    public static IReadOnlyList<Finding> Analyze(string source, LanguageVersion version = LanguageVersion.CSharp9)
+    public static IReadOnlyList<Finding> Analyze(string source, LanguageVersion version = LanguageVersion.CSharp9) =>
+        Analyze(source, version, References);
+
+    /// <summary>As <see cref="Analyze(string, LanguageVersion)"/>, compiled the firmware's way: against the real nanoFramework mscorlib alone.</summary>
+    public static IReadOnlyList<Finding> AnalyzeForNano(string source) =>
+        Analyze(source, LanguageVersion.CSharp9, ImmutableArray.Create(NanoCoreLibrary));
+
+    /// <summary>As <see cref="Verify(string, LanguageVersion)"/>, compiled against the real nanoFramework mscorlib alone.</summary>
+    public static IReadOnlyList<Finding> VerifyForNano(string source) => Check(source, AnalyzeForNano(source));
+
+    private static IReadOnlyList<Finding> Analyze(string source, LanguageVersion version, ImmutableArray<MetadataReference> references)
     {
         var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(version));
         var compilation = CSharpCompilation.Create(
             "Snippet",
             new[] { tree },
-            References,
+            references,
             new CSharpCompilationOptions(
                 OutputKind.DynamicallyLinkedLibrary,
                 allowUnsafe: true,
@@ -69,9 +83,11 @@ public static class Snippet
     /// Asserts the analyzer reports exactly what the snippet's markers say: a line ending in
     /// "//! NF0002 NF0008" must get one NF0002 and one NF0008, and unmarked lines nothing.
     /// </summary>
-    public static IReadOnlyList<Finding> Verify(string source, LanguageVersion version = LanguageVersion.CSharp9)
+    public static IReadOnlyList<Finding> Verify(string source, LanguageVersion version = LanguageVersion.CSharp9) =>
+        Check(source, Analyze(source, version));
+
+    private static IReadOnlyList<Finding> Check(string source, IReadOnlyList<Finding> findings)
     {
-        var findings = Analyze(source, version);
         var actual = findings.Select(f => $"{f.Id}@{f.Line}").ToList();
         Assert.True(Expected(source).SequenceEqual(actual),
             $"Expected:\n  {string.Join("\n  ", Expected(source))}\nActual:\n  {string.Join("\n  ", findings)}");

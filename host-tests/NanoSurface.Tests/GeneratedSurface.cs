@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -22,9 +21,7 @@ public sealed class GeneratedSurface : IDisposable
         Root = Directory.CreateTempSubdirectory("nano-surface-tests-").FullName;
         OutDir = Path.Combine(Root, "out");
 
-        var clock = Stopwatch.StartNew();
         GeneratedNames = SurfaceGenerator.Generate(JsonPaths, OutDir, sourceDir: null);
-        Elapsed = clock.Elapsed;
 
         Catalog = ApiCatalog.Load(JsonPaths);
         References = Catalog.Files.ToDictionary(
@@ -42,8 +39,6 @@ public sealed class GeneratedSurface : IDisposable
     public string OutDir { get; }
 
     public IReadOnlyList<string> GeneratedNames { get; }
-
-    public TimeSpan Elapsed { get; }
 
     internal ApiCatalog Catalog { get; }
 

@@ -9,11 +9,18 @@ namespace LockFirmware.Protocol.Client;
 /// <summary>An event the lock notified (docs/PROTOCOL.md, "Events").</summary>
 public abstract record LockEvent
 {
+    /// <summary>Bytes of an event before its optional seq and MAC.</summary>
+    public const int Length = 5;
+
+    /// <summary>True when <see cref="PhoneSession.ReadEvent"/> verified its MAC under the session key.</summary>
+    public bool Authenticated { get; init; }
+
     public static bool IsEvent(byte[] message) => message.Length >= 2 && message[0] == MessageType.Event;
 
+    /// <summary>Decodes an event without checking a MAC (<see cref="Authenticated"/> false).</summary>
     public static LockEvent Parse(byte[] message)
     {
-        if (!IsEvent(message) || message.Length < 5)
+        if (!IsEvent(message) || (message.Length != Length && message.Length != Length + 2 + LockFirmware.Protocol.ProtocolInfo.MacLength))
         {
             throw new ProtocolViolationException("not an event");
         }

@@ -19,6 +19,7 @@ public sealed class PhoneSession
     private byte[] _phoneNonce = [];
     private byte[]? _sessionKey;
     private int _nextCounter = 1;
+    private int _nextEvent = 1;
 
     /// <param name="nonces">Phone nonces (8 bytes); random by default, fixed for test vectors.</param>
     public PhoneSession(IssuedCredential credential, Func<byte[]>? nonces = null)
@@ -45,7 +46,11 @@ public sealed class PhoneSession
         return message;
     }
 
-    /// <summary>Takes the lock's answer to HELLO; throws <see cref="LockRefusedException"/> when it refused.</summary>
+    /// <summary>
+    /// Takes the lock's answer to HELLO; throws <see cref="LockRefusedException"/> when it refused.
+    /// A refusal of a genuine credential carries a MAC under the credential key and the phone
+    /// nonce; one that verifies is <see cref="LockRefusedException.Authenticated"/>.
+    /// </summary>
     public void OnChallenge(byte[] response)
     {
         if (response.Length < 2 || response[0] != (MessageType.Hello | MessageType.ResponseFlag))
@@ -55,7 +60,11 @@ public sealed class PhoneSession
 
         if (response[1] != (byte)ResultCode.Ok)
         {
-            throw new LockRefusedException(MessageType.Hello, (ResultCode)response[1]);
+            bool authenticated = response.Length == 2 + ProtocolInfo.MacLength
+                && CryptographicOperations.FixedTimeEquals(
+                    Mac.Of(_credential.Key, Labels.Response, response[..2], _phoneNonce).AsSpan(0, ProtocolInfo.MacLength),
+                    response.AsSpan(2));
+            throw new LockRefusedException(MessageType.Hello, (ResultCode)response[1], authenticated);
         }
 
         if (response.Length != 2 + ProtocolInfo.LockNonceLength)
@@ -65,6 +74,7 @@ public sealed class PhoneSession
 
         _sessionKey = Mac.Of(_credential.Key, Labels.Session, response[2..], _phoneNonce);
         _nextCounter = 1;
+        _nextEvent = 1;
     }
 
     public byte[] Command(Opcode opcode, ReadOnlySpan<byte> payload = default)
@@ -80,7 +90,11 @@ public sealed class PhoneSession
         return message;
     }
 
-    /// <summary>Verifies and decodes a response; a refusal before the session (2 bytes) throws.</summary>
+    /// <summary>
+    /// Verifies and decodes a response. Refusals inside a session are MAC'd responses like any
+    /// other (check <see cref="CommandResponse.Result"/>); only a lock that holds no session
+    /// key answers bare (2 bytes, NoSession), which throws an unauthenticated refusal.
+    /// </summary>
     public CommandResponse ReadResponse(byte[] message)
     {
         byte[] key = _sessionKey ?? throw new InvalidOperationException("no session");
@@ -106,5 +120,30 @@ public sealed class PhoneSession
             (Opcode)message[3],
             (ResultCode)message[4],
             message[5..signed]);
+    }
+
+    /// <summary>
+    /// Decodes an event. During a session the lock adds seq(2) and a MAC under the session key:
+    /// such an event is <see cref="LockEvent.Authenticated"/> when the MAC verifies and its
+    /// sequence number is the next one (no replay). One without is a hint to confirm with Status.
+    /// </summary>
+    public LockEvent ReadEvent(byte[] message)
+    {
+        LockEvent parsed = LockEvent.Parse(message);
+        int signed = message.Length - ProtocolInfo.MacLength;
+        if (_sessionKey == null || message.Length != LockEvent.Length + 2 + ProtocolInfo.MacLength)
+        {
+            return parsed;
+        }
+
+        byte[] expected = Mac.Of(_sessionKey, Labels.Event, message[..signed]);
+        int sequence = BinaryPrimitives.ReadUInt16LittleEndian(message.AsSpan(LockEvent.Length));
+        if (!CryptographicOperations.FixedTimeEquals(expected.AsSpan(0, ProtocolInfo.MacLength), message.AsSpan(signed)) || sequence != _nextEvent)
+        {
+            throw new ProtocolViolationException("event MAC or sequence does not match: not from this lock's session");
+        }
+
+        _nextEvent++;
+        return parsed with { Authenticated = true };
     }
 }

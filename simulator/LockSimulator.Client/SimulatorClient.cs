@@ -5,7 +5,6 @@ using System.Text.Json;
 using System.Threading.Tasks;
 using LockSimulator.Server.Contracts;
 using LockSimulator.Server.Hosting;
-using Microsoft.AspNetCore.Mvc;
 
 namespace LockSimulator.Client;
 
@@ -23,9 +22,14 @@ public sealed class SimulatorClient : IAsyncDisposable
     private readonly HttpClient _http;
     private readonly RunningServer? _server;
 
-    private SimulatorClient(Uri baseAddress, RunningServer? server)
+    private SimulatorClient(Uri baseAddress, RunningServer? server, string? bearerToken = null)
     {
         _http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromMinutes(5) };
+        if (bearerToken != null)
+        {
+            _http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", bearerToken);
+        }
+
         _server = server;
     }
 
@@ -38,8 +42,8 @@ public sealed class SimulatorClient : IAsyncDisposable
         return new SimulatorClient(server.BaseAddress, server);
     }
 
-    /// <summary>A server already running, e.g. http://127.0.0.1:8471/.</summary>
-    public static SimulatorClient Connect(Uri baseAddress) => new(baseAddress, null);
+    /// <summary>A server already running, e.g. http://127.0.0.1:8471/; with the bearer token it was started with, if any.</summary>
+    public static SimulatorClient Connect(Uri baseAddress, string? bearerToken = null) => new(baseAddress, null, bearerToken);
 
     public async Task<SimulatorLock> CreateLockAsync(CreateLockRequest request)
     {
@@ -64,7 +68,8 @@ public sealed class SimulatorClient : IAsyncDisposable
 
     public Task<TimeView> PauseAsync() => SendAsync<TimeView>(HttpMethod.Post, "time/pause");
 
-    public Task<WebhookView> SetWebhookAsync(Uri url) => SendAsync<WebhookView>(HttpMethod.Put, "webhook", new WebhookRequest { Url = url.ToString() });
+    /// <summary>Sets the webhook; the answer carries the signing secret (made by the server when <paramref name="secret"/> is null).</summary>
+    public Task<WebhookView> SetWebhookAsync(Uri url, string? secret = null) => SendAsync<WebhookView>(HttpMethod.Put, "webhook", new WebhookRequest { Url = url.ToString(), Secret = secret });
 
     public Task<EventLogView> EventsAsync(long since = 0) => SendAsync<EventLogView>(HttpMethod.Get, $"events/log?since={since}");
 
@@ -133,10 +138,10 @@ public sealed class SimulatorClient : IAsyncDisposable
         HttpResponseMessage response = await _http.SendAsync(request);
         if (!response.IsSuccessStatusCode)
         {
-            ProblemDetails? problem = null;
+            Problem? problem = null;
             try
             {
-                problem = await response.Content.ReadFromJsonAsync<ProblemDetails>(Json);
+                problem = await response.Content.ReadFromJsonAsync<Problem>(Json);
             }
             catch (JsonException)
             {

@@ -45,13 +45,20 @@ public sealed class SimulatorLock
 
     public Task<AuditView> AuditAsync(uint since = 0) => _client.SendAsync<AuditView>(HttpMethod.Get, $"{Path}/audit?since={since}");
 
-    public Task<TraceView> TraceAsync(int since = 0) => _client.SendAsync<TraceView>(HttpMethod.Get, $"{Path}/trace?since={since}");
+    public Task<TraceView> TraceAsync(long since = 0) => _client.SendAsync<TraceView>(HttpMethod.Get, $"{Path}/trace?since={since}");
 
     public async Task<string> VcdAsync()
     {
         using HttpResponseMessage response = await _client.SendRawAsync(HttpMethod.Get, $"{Path}/trace.vcd");
         return await response.Content.ReadAsStringAsync();
     }
+
+    /// <summary>
+    /// Pairs a stock unit as the installer does (long press, then PAIR): afterwards the lock's
+    /// secret and the backend's credentials are the new secret's. A refusal is a result, not an exception.
+    /// </summary>
+    public Task<PairResult> PairAsync(string? secretHex = null, byte organisation = 1) =>
+        _client.SendAsync<PairResult>(HttpMethod.Post, $"{Path}/pair", new PairRequest { Secret = secretHex, Organisation = organisation });
 
     /// <summary>A virtual staff phone carrying <paramref name="credential"/>.</summary>
     public SimulatorPhone Phone(CredentialView credential, int mtu = 23) => new(_client, Id, new PhoneRequest { Credential = credential.Credential, Key = credential.Key, Mtu = mtu });

@@ -1,5 +1,6 @@
 using System;
 using LockFirmware;
+using LockSimulator.Budget;
 using LockSimulator.Physics;
 
 namespace LockSimulator;
@@ -16,7 +17,23 @@ public sealed record LockSetup
     /// <summary>The per-lock secret set at pairing (32 bytes); the backend keeps a copy.</summary>
     public byte[] Secret { get; init; } = DefaultSecret();
 
-    /// <summary>Arrives paired by the installer (its flash already holds id and secret); false = stock unit.</summary>
+    /// <summary>Left production with its identity (serial, factory key, ADC calibration) written; false = a blank unit for the provision step.</summary>
+    public bool Provisioned { get; init; } = true;
+
+    /// <summary>The unit's factory key (32 bytes), known to the back office by serial; derived from the serial when null.</summary>
+    public byte[]? FactoryKey { get; init; }
+
+    /// <summary>The ADC calibration factor measured at production, parts per 10 000.</summary>
+    public int AdcCalibration { get; init; } = 10_000;
+
+    /// <summary>The factory key in use: <see cref="FactoryKey"/> or one derived from the serial.</summary>
+    public byte[] UnitFactoryKey => FactoryKey ?? DefaultFactoryKey(Serial);
+
+    /// <summary>The simulator's stand-in for the production line's key generator: a fixed key per serial.</summary>
+    public static byte[] DefaultFactoryKey(string serial) =>
+        System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.ASCII.GetBytes("lock-simulator/factory-key/" + serial));
+
+        /// <summary>Arrives paired by the installer (its files already hold id and secret); false = stock unit. Applies only to a new file system.</summary>
     public bool Paired { get; init; } = true;
 
     /// <summary>Wall time at virtual time zero (UTC).</summary>
@@ -27,16 +44,25 @@ public sealed record LockSetup
     public BatteryParameters Battery { get; init; } = BatteryParameters.Good;
 
     /// <summary>The chip and nanoFramework image: what each state of the board costs (default: the production board on our low-power image).</summary>
-    public Budget.BoardBudget Power { get; init; } = Budget.BoardBudget.For(Budget.Chip.Esp32C3, Budget.ImageProfile.LowPower);
+    public BoardBudget Power { get; init; } = BoardBudget.For(Chip.Esp32C3, ImageProfile.LowPower);
 
     /// <summary>Thumb-turn angle at start, as a fraction of the travel: 0 locked, 1 unlocked.</summary>
     public double StartFraction { get; init; }
 
-    /// <summary>The unit's flash, to boot a lock on memory it already has; a new erased chip when null.</summary>
-    public Virtual.VirtualFlash? Flash { get; init; }
+    /// <summary>The unit's file system, to boot a lock on files it already has (then it is not provisioned again); a new, empty one when null.</summary>
+    public Virtual.VirtualFileSystem? Files { get; init; }
 
     /// <summary>The firmware's settings; a fresh default when null.</summary>
     public LockSettings? Settings { get; init; }
+
+    /// <summary>Ideal time, or as slow and coarse as the board (Timing.BoardScheduler).</summary>
+    public Timing.TimingProfile Timing { get; init; } = LockSimulator.Timing.TimingProfile.Ideal;
+
+    /// <summary>Seed of the device profile's jitter and GC pauses: the same seed, the same run.</summary>
+    public int Seed { get; init; } = 1;
+
+    /// <summary>The board's operation costs; the ESP32-S3 with the stock image when null.</summary>
+    public Budget.BoardBudget? Budget { get; init; }
 
     private static byte[] DefaultSecret()
     {

@@ -3,9 +3,13 @@ using System.Collections.Generic;
 using LockFirmware;
 using LockFirmware.Events;
 using LockFirmware.Ports;
+using LockFirmware.Safety;
 using LockFirmware.Storage;
 using LockFirmware.Time;
+using LockSimulator.Budget;
+using LockSimulator.Faults;
 using LockSimulator.Physics;
+using LockSimulator.Timing;
 using LockSimulator.Tracing;
 using LockSimulator.Virtual;
 
@@ -15,14 +19,24 @@ namespace LockSimulator;
 /// One lock unit in virtual time: the firmware's LockCore on a virtual board over a physical
 /// drive train. Inputs are scheduled at virtual times; <see cref="RunUntil"/> advances time
 /// from one due event to the next (a timer of the firmware, or a scheduled input), so seconds
-/// of lock activity run in microseconds and every run is the same.
+/// of lock activity run in microseconds and every run is the same. The setup's timing profile
+/// decides when the firmware's dispatcher gets to run and what its work costs
+/// (<see cref="BoardScheduler"/>); faults can be injected into the board (hang, GC pause, slow
+/// flash commit, a throwing adapter) and are contained as the board's dispatcher contains them.
 /// </summary>
 public sealed class SimulatedLock
 {
+    /// <summary>Who writes through <see cref="Write"/> when no phone holds the link.</summary>
+    private static readonly object TestHand = new();
+
     private readonly LockSetup _setup;
     private readonly PriorityQueue<Action, (long Time, long Order)> _agenda = new();
     private long _order;
     private LockCore? _core;
+    private TimedFiles? _timedFiles;
+    private FaultyAnalog? _analog;
+    private long _hangNextRoundMs;
+    private FaultKind _reportedFault;
 
     public SimulatedLock(LockSetup setup)
     {
@@ -30,13 +44,34 @@ public sealed class SimulatedLock
         Clock = new VirtualClock();
         Trace = new TraceRecorder();
         Physics = new DriveTrain(setup.Motor, setup.Battery, setup.StartFraction * setup.Motor.TravelRadians);
-        Power = new BoardPower(setup.Power, Physics, Clock);
+        Scheduler = new BoardScheduler(setup.Timing, setup.Seed, setup.Budget ?? BoardBudget.For(Chip.Esp32S3, ImageProfile.Stock));
+        Radio = new VirtualBleLink(Clock, Trace, Scheduler.Budget.BleStackRestartMs);
+        Power = new BoardPower(setup.Power, Physics, Clock, Radio);
         Power.ScheduleRefresh = time => At(time, Power.Refresh);
         Board = new VirtualBoard(Physics, Clock, Trace, Power);
-        Flash = setup.Flash ?? new VirtualFlash(StorageLayout.RegionSectors);
-        if (setup.Paired)
+        Guard = new VirtualGuard(Clock, Scheduler, Board, Trace);
+        Scheduler.Elapse = ms =>
         {
-            Provision(Flash, setup.LockId, setup.Secret);
+            AdvanceTo(Now + ms);
+            // Back from a long native call, the CLR runs the timers that fell due meanwhile.
+            if (_core != null)
+            {
+                Guard.FireIfDue();
+            }
+        };
+        Files = setup.Files ?? new VirtualFileSystem(Scheduler.Budget);
+        if (setup.Files == null)
+        {
+            // Only a new unit is set up: a lock booting on files it already has keeps what they say.
+            if (setup.Provisioned)
+            {
+                ProvisionIdentity(Files, setup.Serial, setup.UnitFactoryKey, setup.AdcCalibration);
+            }
+
+            if (setup.Paired)
+            {
+                Provision(Files, setup.LockId, setup.Secret, setup.Epoch);
+            }
         }
 
         Boot();
@@ -53,8 +88,20 @@ public sealed class SimulatedLock
     /// <summary>The board's own consumption by state (sleep, advertising, connected, working, ...).</summary>
     public BoardPower Power { get; }
 
-    /// <summary>The lock's flash: it keeps its contents across power cuts, like the chip.</summary>
-    public VirtualFlash Flash { get; }
+    /// <summary>When the firmware runs and what its work costs (the setup's timing profile).</summary>
+    public BoardScheduler Scheduler { get; }
+
+    /// <summary>The independent output guard of the board.</summary>
+    public VirtualGuard Guard { get; }
+
+    /// <summary>Restarts after a contained fault or a guard restart (not power cuts).</summary>
+    public int FaultRestarts { get; private set; }
+
+    /// <summary>The lock's file system: it keeps what was committed across power cuts, like LittleFS on the chip.</summary>
+    public VirtualFileSystem Files { get; }
+
+    /// <summary>The lock's BLE link: one connection, advertising, MTU, notifications.</summary>
+    public VirtualBleLink Radio { get; }
 
     public long Now => Clock.NowMilliseconds;
 
@@ -104,21 +151,43 @@ public sealed class SimulatedLock
         At(timeMs, () => WriteNow(copy));
     }
 
-    /// <summary>A write arriving now (the phone reacting to a notification within the same instant).</summary>
-    public void WriteNow(byte[] fragment)
+    /// <summary>
+    /// A write arriving now from the phone holding the connection; with none, a test's own hand
+    /// connects first. Refused like ATT would (see <see cref="VirtualBleLink.Write"/>).
+    /// </summary>
+    public bool WriteNow(byte[] fragment)
     {
         if (_core == null)
         {
-            return;
+            return false;
         }
 
-        Trace.Log(Now, Signals.BleIn, Convert.ToHexString(fragment));
-        Power.OnWrite();
-        _core.Inputs.Post(InputKind.BleWrite, fragment, 0, fragment.Length);
+        object holder = Radio.Holder ?? TestHand;
+        return Radio.Connect(holder) && Radio.Write(holder, fragment);
     }
 
-    /// <summary>The phone holding the lock's one BLE connection; notifications reach only it.</summary>
-    public object? Connected { get; set; }
+    /// <summary>
+    /// The phone holding the lock's one BLE connection (null: none); notifications reach only
+    /// it. Setting connects (only while the lock advertises) or hangs up.
+    /// </summary>
+    public object? Connected
+    {
+        get => Radio.Holder;
+        set
+        {
+            if (value == null)
+            {
+                if (Radio.Holder is { } holder)
+                {
+                    Radio.HangUp(holder);
+                }
+            }
+            else
+            {
+                Radio.Connect(value);
+            }
+        }
+    }
 
     /// <summary>Raised when the lock loses power: connected phones lose their link (and session).</summary>
     public event Action? LinkLost;
@@ -127,7 +196,7 @@ public sealed class SimulatedLock
     public void CutPower(long timeMs) => At(timeMs, () =>
     {
         _core = null;
-        Connected = null;
+        Radio.PowerLost();
         LinkLost?.Invoke();
         Physics.Powered = false;
         Trace.Record(Now, Signals.Power, "0");
@@ -147,32 +216,170 @@ public sealed class SimulatedLock
     {
         while (true)
         {
-            long next = Math.Min(endMs, NextEventTime());
-            Physics.AdvanceTo(next / 1000.0);
-            Clock.NowMilliseconds = next;
-            while (_agenda.TryPeek(out _, out var key) && key.Time <= next)
+            AdvanceTo(Math.Min(endMs, NextEventTime()));
+            while (_agenda.TryPeek(out _, out var key) && key.Time <= Now)
             {
                 _agenda.Dequeue()();
             }
 
-            _core?.Process();
+            if (_core != null)
+            {
+                Guard.FireIfDue();
+            }
+
+            if (_core != null && Guard.RestartAt <= Now)
+            {
+                Restart("the guard restarts the unit: the dispatcher never checked in again");
+            }
+
+            if (_core != null && NextRound() <= Now)
+            {
+                Round();
+            }
+
             RecordState();
-            if (next >= endMs && NextEventTime() > endMs)
+            if (Now >= endMs && NextEventTime() > endMs)
             {
                 return;
             }
         }
     }
 
+    /// <summary>The managed code hangs for <paramref name="ms"/> in the dispatcher's first round at or after <paramref name="timeMs"/> (other managed threads, the guard's, still run).</summary>
+    public void InjectHang(long timeMs, long ms) => At(timeMs, () =>
+    {
+        Trace.Log(Now, Signals.Fault, $"managed code hangs for {ms} ms");
+        _hangNextRoundMs = ms;
+    });
+
+    /// <summary>A garbage-collector pause of <paramref name="ms"/> at <paramref name="timeMs"/>: every managed thread stops.</summary>
+    public void InjectGcPause(long timeMs, long ms) => At(timeMs, () =>
+    {
+        Trace.Log(Now, Signals.Fault, $"GC pause of {ms} ms");
+        Scheduler.Pause(Now, ms, native: true);
+    });
+
+    /// <summary>The first flash write at or after <paramref name="timeMs"/> takes <paramref name="ms"/>, every managed thread blocked meanwhile.</summary>
+    public void InjectSlowFlashCommit(long timeMs, long ms) => At(timeMs, () =>
+    {
+        Trace.Log(Now, Signals.Fault, $"the next flash commit takes {ms} ms");
+        if (_timedFiles != null)
+        {
+            _timedFiles.SlowNextWriteMs = ms;
+        }
+    });
+
+    /// <summary>An adapter's event handler throws at <paramref name="timeMs"/> (contained there and reported to the dispatcher).</summary>
+    public void InjectCallbackThrow(long timeMs) => At(timeMs, () =>
+    {
+        Trace.Log(Now, Signals.Fault, "an adapter callback threw");
+        _reportedFault = FaultKind.Callback;
+    });
+
+    /// <summary>The ADC adapter throws on its next read, at or after <paramref name="timeMs"/>, inside a dispatcher round.</summary>
+    public void InjectAdapterThrow(long timeMs) => At(timeMs, () =>
+    {
+        Trace.Log(Now, Signals.Fault, "the ADC adapter will throw on its next read");
+        if (_analog != null)
+        {
+            _analog.ThrowNext = true;
+        }
+    });
+
     private long NextEventTime()
     {
-        long next = _core?.NextDueAt ?? Timers.Never;
+        long next = NextRound();
+        if (_core != null)
+        {
+            next = Math.Min(next, Math.Min(Guard.FireTime, Guard.RestartAt));
+        }
+
         if (_agenda.TryPeek(out _, out var key) && key.Time < next)
         {
             next = key.Time;
         }
 
         return next;
+    }
+
+    private long NextRound()
+    {
+        if (_core == null)
+        {
+            return Timers.Never;
+        }
+
+        bool waiting = _core.Inputs.HasInput || _reportedFault != FaultKind.None;
+        return Scheduler.NextRound(Now, waiting, _core.NextDueAt);
+    }
+
+    private void AdvanceTo(long timeMs)
+    {
+        if (timeMs > Now)
+        {
+            Physics.AdvanceTo(timeMs / 1000.0);
+            Clock.NowMilliseconds = timeMs;
+        }
+    }
+
+    /// <summary>
+    /// One round of the dispatcher (firmware/LockFirmware/Esp32/Dispatcher.cs): an exception
+    /// an adapter reported, or one thrown in the round, is contained as on the board: outputs
+    /// safe, fault recorded, restart. Only injected faults are contained here; any other
+    /// exception is a defect and surfaces in the test that hit it.
+    /// </summary>
+    private void Round()
+    {
+        if (_hangNextRoundMs > 0)
+        {
+            Scheduler.Pause(Now, _hangNextRoundMs, native: false);
+            _hangNextRoundMs = 0;
+            return;
+        }
+
+        LockCore core = _core!;
+        FaultKind fault = _reportedFault;
+        _reportedFault = FaultKind.None;
+        if (fault == FaultKind.None)
+        {
+            try
+            {
+                core.Process();
+            }
+            catch (InjectedFaultException)
+            {
+                fault = FaultKind.Round;
+            }
+        }
+
+        if (fault != FaultKind.None)
+        {
+            core.ContainFault(fault);
+            Restart($"fault contained ({fault}): outputs off, fault {core.FaultCount} recorded, restart");
+            return;
+        }
+
+        Scheduler.RoundDone();
+        int gc = Scheduler.NextGcPause();
+        if (gc > 0)
+        {
+            Scheduler.Pause(Now, gc, native: true);
+        }
+    }
+
+    /// <summary>A clean restart of the firmware on the same board and flash (Power.RebootDevice on the device).</summary>
+    private void Restart(string why)
+    {
+        Trace.Log(Now, Signals.Fault, why);
+        FaultRestarts++;
+        _core = null;
+        Connected = null;
+        LinkLost?.Invoke();
+        Board.Drive(MotorDrive.Coast);
+        Board.Apply(false);
+        Scheduler.Reset(Now);
+        Guard.Reset();
+        Boot();
     }
 
     private void PostButton(bool closed)
@@ -183,32 +390,48 @@ public sealed class SimulatedLock
 
     private void Boot()
     {
+        if (Radio.Holder != null)
+        {
+            // A reboot with power on (a second restore) resets the radio as well.
+            Radio.PowerLost();
+            LinkLost?.Invoke();
+        }
+
+        Files.Mount();
+        _timedFiles = new TimedFiles(Files, Scheduler, () => Now);
+        _analog = new FaultyAnalog(Board);
         var ports = new LockPorts
         {
             Motor = Board,
             MotorSpeed = Board,
-            Analog = Board,
+            Analog = _analog,
             Leds = Board,
             BatteryLoad = Board,
             Clock = Clock,
-            Ble = Board,
-            Macs = new HostMacFactory(),
-            Flash = Flash,
+            Ble = new TimedBle(Radio, Scheduler),
+            Macs = new TimedMacFactory(new HostMacFactory(), Scheduler),
+            Files = _timedFiles,
+            Aes = new HostAesCbc(),
+            Guard = Guard,
         };
         LockSettings settings = _setup.Settings ?? new LockSettings();
         settings.Serial = _setup.Serial;
         // As the board definition does on the device: the firmware's idle figure is its image's.
         settings.Battery.IdleMicroamps = IdleCurrentOf(_setup.Power);
         _core = new LockCore(ports, settings, new InputQueue(16));
+        Radio.Inputs = _core.Inputs;
         _core.Start();
         Trace.Record(Now, Signals.Power, "1");
         RecordState();
     }
 
-    /// <summary>What the installer's pairing leaves in a unit's flash: the lock id and the secret (unless already paired).</summary>
-    public static void Provision(IFlash flash, uint lockId, byte[] secret)
+    /// <summary>
+    /// What the installer's pairing leaves in a unit's files (unless already paired): the lock
+    /// id, the secret, and the pairing's time as the clock's high-water mark, beside a saved state.
+    /// </summary>
+    public static void Provision(IFileSystem files, uint lockId, byte[] secret, DateTimeOffset pairedAt)
     {
-        var memory = new LockMemory(flash);
+        var memory = new LockMemory(files);
         memory.Mount();
         if (memory.Pairing.Paired)
         {
@@ -218,6 +441,10 @@ public sealed class SimulatedLock
         memory.Pairing.Paired = true;
         memory.Pairing.LockId = lockId;
         secret.CopyTo(memory.Pairing.Secret, 0);
+        memory.Pairing.PairedAt = (uint)pairedAt.ToUnixTimeSeconds();
+        memory.State.ClockLowerBound = memory.Pairing.PairedAt;
+        memory.State.ClockPairedAt = memory.Pairing.PairedAt;
+        memory.Save();
         memory.SavePairing();
     }
 
@@ -229,6 +456,27 @@ public sealed class SimulatedLock
         (Budget.Chip.Esp32C3, _) => LockFirmware.Battery.IdleCurrent.StockC3Microamps,
         _ => LockFirmware.Battery.IdleCurrent.StockS3Microamps,
     };
+
+    /// <summary>What the production line's PROVISION leaves in a unit's files (unless the unit already has an identity).</summary>
+    public static void ProvisionIdentity(IFileSystem files, string serial, byte[] factoryKey, int adcCalibration)
+    {
+        var memory = new LockMemory(files);
+        var identity = new LockFirmware.Security.UnitIdentity();
+        if (memory.LoadIdentity(identity))
+        {
+            return;
+        }
+
+        for (int i = 0; i < identity.Serial.Length; i++)
+        {
+            identity.Serial[i] = i < serial.Length ? (byte)serial[i] : (byte)' ';
+        }
+
+        factoryKey.CopyTo(identity.FactoryKey, 0);
+        identity.AdcCalibration = adcCalibration;
+        identity.Provisioned = true;
+        memory.SaveIdentity(identity);
+    }
 
     private void RecordState()
     {

@@ -9,14 +9,23 @@ namespace LockSimulator;
 
 /// <summary>
 /// A staff member's phone next to a simulated lock, speaking docs/PROTOCOL.md through the
-/// protocol library: it opens a session with its credential (sending the backend's time
-/// token first when the lock's clock is unknown), sends commands, and keeps every verified
-/// response, refusal and event. Everything happens in the lock's virtual time.
+/// protocol library: it connects (waiting while another phone holds the lock's one
+/// connection), exchanges its MTU, opens a session with its credential (sending the backend's
+/// time token first when the lock's clock is unknown), sends commands, and keeps every
+/// verified response, refusal and event. Like the app, it disconnects when its work is done:
+/// at once, or after the event of a move or self-test it started. Everything happens in the
+/// lock's virtual time.
 /// </summary>
 public sealed class SimulatedPhone
 {
     /// <summary>Re-open a session before the lock's idle timeout would close it.</summary>
     private const long SessionReuseMs = ProtocolInfo.SessionIdleTimeoutMs - 5_000;
+
+    /// <summary>While another phone holds the connection, the app scans again this often.</summary>
+    private const long RetryMs = 500;
+
+    /// <summary>The app waits this long for the event of a move or self-test it started (moves end by 9 s, the self-test by 7.1 s).</summary>
+    private const long EventWaitMs = 15_000;
 
     private readonly SimulatedLock _lock;
     private readonly LockBackend _backend;
@@ -26,6 +35,7 @@ public sealed class SimulatedPhone
     private readonly Queue<(Opcode Opcode, byte[] Payload)> _awaiting = new();
     private long _lastExchange = long.MinValue;
     private bool _sentTime;
+    private bool _awaitingEvent;
 
     public SimulatedPhone(SimulatedLock simulatedLock, IssuedCredential credential, LockBackend backend, int mtuPayload = Fragment.DefaultPayload)
     {
@@ -39,8 +49,16 @@ public sealed class SimulatedPhone
             random.NextBytes(nonce);
             return nonce;
         });
-        _lock.Board.Notified += OnNotification;
-        _lock.LinkLost += () => _lastExchange = long.MinValue;
+        _lock.Radio.Notified += OnNotification;
+        _lock.LinkLost += Forget;
+        _lock.Radio.Dropped += holder =>
+        {
+            if (holder == this)
+            {
+                Log("<- dropped by the lock");
+                Forget();
+            }
+        };
     }
 
     /// <summary>A phone of a staff member with a day-long credential for the lock's default setup.</summary>
@@ -61,7 +79,14 @@ public sealed class SimulatedPhone
         return new SimulatedPhone(simulatedLock, credential, backend);
     }
 
+    /// <summary>The ATT payload the phone asks for on connecting (its MTU − 3); the lock may settle lower.</summary>
     public int MtuPayload { get; set; }
+
+    /// <summary>
+    /// An app kept open on the lock's screen: it does not hang up when its work is done (the
+    /// lock still drops it once idle past the session timeout).
+    /// </summary>
+    public bool StayConnected { get; set; }
 
     public List<CommandResponse> Responses { get; } = new();
 
@@ -73,20 +98,67 @@ public sealed class SimulatedPhone
     /// <summary>Sends <paramref name="opcode"/> at <paramref name="timeMs"/>, opening a session first if needed.</summary>
     public void Send(long timeMs, Opcode opcode, byte[]? payload = null)
     {
-        _lock.At(timeMs, () =>
+        _lock.At(timeMs, () => Begin(opcode, payload ?? []));
+    }
+
+    private void Begin(Opcode opcode, byte[] payload)
+    {
+        if (_lock.Radio.Holder != this && !ConnectNow())
         {
-            _pending.Enqueue((opcode, payload ?? []));
-            if (_session.IsOpen && _lock.Connected == this && _lock.Now - _lastExchange < SessionReuseMs)
-            {
-                Flush();
-            }
-            else
-            {
-                _sentTime = false;
-                Log("-> HELLO (credential, phone nonce)");
-                Transmit(_session.Hello());
-            }
-        });
+            // The lock is not advertising: another phone holds its one connection, or no power.
+            _lock.At(_lock.Now + RetryMs, () => Begin(opcode, payload));
+            return;
+        }
+
+        _pending.Enqueue((opcode, payload));
+        _awaitingEvent = false;
+        if (_session.IsOpen && _lastExchange > _lock.Now - SessionReuseMs)
+        {
+            Flush();
+        }
+        else
+        {
+            _sentTime = false;
+            Log("-> HELLO (credential, phone nonce)");
+            Transmit(_session.Hello());
+        }
+    }
+
+    private bool ConnectNow()
+    {
+        if (!_lock.Powered || !_lock.Radio.Connect(this))
+        {
+            return false;
+        }
+
+        _lastExchange = long.MinValue;
+        if (MtuPayload > Fragment.DefaultPayload)
+        {
+            Log($"connected, MTU {_lock.Radio.ExchangeMtu(this, MtuPayload + 3)}");
+        }
+        else
+        {
+            Log("connected");
+        }
+
+        return true;
+    }
+
+    /// <summary>The app's work is done: it hangs up, and the lock advertises again.</summary>
+    private void HangUp()
+    {
+        _awaitingEvent = false;
+        if (_lock.Radio.Holder == this && !StayConnected)
+        {
+            Log("disconnect");
+            _lock.Radio.HangUp(this);
+        }
+    }
+
+    private void Forget()
+    {
+        _lastExchange = long.MinValue;
+        _awaitingEvent = false;
     }
 
     /// <summary>The last response to <paramref name="opcode"/>.</summary>
@@ -108,18 +180,42 @@ public sealed class SimulatedPhone
 
     private void Transmit(byte[] message)
     {
-        // Taking the lock's one connection ends whatever session another phone had.
-        _lock.Connected = this;
         _lastExchange = _lock.Now;
-        foreach (byte[] fragment in Fragments.Split(message, MtuPayload))
+        foreach (byte[] fragment in Fragments.Split(message, _lock.Radio.Payload))
         {
-            _lock.WriteNow(fragment);
+            _lock.Radio.Write(this, fragment);
         }
+    }
+
+    /// <summary>After an answer: more to send, an event to wait for, or done.</summary>
+    private void AfterAnswer(CommandResponse? response)
+    {
+        if (_pending.Count > 0 || _awaiting.Count > 0)
+        {
+            return;
+        }
+
+        bool startsSomething = response is { Result: ResultCode.Ok, Opcode: Opcode.Unlock or Opcode.Lock or Opcode.RunSelfTest };
+        if (!startsSomething)
+        {
+            HangUp();
+            return;
+        }
+
+        _awaitingEvent = true;
+        long asked = _lock.Now;
+        _lock.At(asked + EventWaitMs, () =>
+        {
+            if (_awaitingEvent && _lastExchange <= asked)
+            {
+                HangUp();
+            }
+        });
     }
 
     private void OnNotification(byte[] notification)
     {
-        if (_lock.Connected != this)
+        if (_lock.Radio.Holder != this)
         {
             return;
         }
@@ -132,9 +228,14 @@ public sealed class SimulatedPhone
 
         if (LockEvent.IsEvent(message))
         {
-            LockEvent lockEvent = LockEvent.Parse(message);
+            LockEvent lockEvent = ReadEvent(message);
             Events.Add(lockEvent);
             Log($"<- event {lockEvent}");
+            if (_awaitingEvent && _pending.Count == 0 && _awaiting.Count == 0)
+            {
+                HangUp();
+            }
+
             return;
         }
 
@@ -149,28 +250,76 @@ public sealed class SimulatedPhone
                 Transmit(_session.Hello());
                 break;
             case MessageType.Command when message.Length > 2:
-                CommandResponse response = _session.ReadResponse(message);
+                if (!TryRead(message, out CommandResponse response))
+                {
+                    break;
+                }
+
+                if (response.Result == ResultCode.NoSession && _awaiting.Count > 0)
+                {
+                    Resend("<- NoSession (MAC ok); -> HELLO again");
+                    break;
+                }
+
                 Responses.Add(response);
                 _awaiting.TryDequeue(out _);
                 Log($"<- {response.Opcode} #{response.Counter}: {response.Result} (MAC ok)");
+                AfterAnswer(response);
                 break;
             case MessageType.Command when message[1] == (byte)ResultCode.NoSession && _awaiting.Count > 0:
-                // The session is gone (another phone took the link, or a timeout): as the app
-                // does, open a new one and send again what was not answered.
-                Log("<- NoSession; -> HELLO again");
-                foreach (var command in _awaiting)
-                {
-                    _pending.Enqueue(command);
-                }
-
-                _awaiting.Clear();
-                Transmit(_session.Hello());
+                Resend("<- NoSession; -> HELLO again");
                 break;
             default:
                 Refusals.Add((message[0], (ResultCode)message[1]));
                 Log($"<- refused 0x{message[0]:X2}: {(ResultCode)message[1]}");
+                AfterAnswer(null);
                 break;
         }
+    }
+
+    /// <summary>A response that does not verify under this phone's session (someone else's HELLO took the lock's session) is dropped, as the app does.</summary>
+    private bool TryRead(byte[] message, out CommandResponse response)
+    {
+        try
+        {
+            response = _session.ReadResponse(message);
+            return true;
+        }
+        catch (ProtocolViolationException e)
+        {
+            Log($"<- dropped: {e.Message}");
+            response = null!;
+            return false;
+        }
+    }
+
+    /// <summary>An event whose MAC is not of this phone's session is kept as unauthenticated.</summary>
+    private LockEvent ReadEvent(byte[] message)
+    {
+        try
+        {
+            return _session.ReadEvent(message);
+        }
+        catch (ProtocolViolationException)
+        {
+            return LockEvent.Parse(message);
+        }
+    }
+
+    /// <summary>
+    /// The session is gone (another phone took the link, or a timeout): as the app does, open
+    /// a new one and send again what was not answered.
+    /// </summary>
+    private void Resend(string why)
+    {
+        Log(why);
+        foreach (var command in _awaiting)
+        {
+            _pending.Enqueue(command);
+        }
+
+        _awaiting.Clear();
+        Transmit(_session.Hello());
     }
 
     private void OnChallenge(byte[] message)
@@ -189,6 +338,7 @@ public sealed class SimulatedPhone
             Refusals.Add((message[0], (ResultCode)message[1]));
             Log($"<- HELLO refused: {(ResultCode)message[1]}");
             _pending.Clear();
+            HangUp();
             return;
         }
 

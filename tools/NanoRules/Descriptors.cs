@@ -106,9 +106,14 @@ namespace NanoRules
             "nanoFramework 1.x has no native-sized integers: {0}; use int or uint",
             Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
+        public static readonly DiagnosticDescriptor ExcludedType = new DiagnosticDescriptor(
+            "NF0020", "Type left out of the device's mscorlib",
+            "nanoFramework 1.x compiles but cannot load this: {0} is marked ExcludeType in its mscorlib, so the metadata processor leaves it out and the runtime fails to resolve it; use another type",
+            Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
         public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
             GenericDeclaration, GenericUse, Async, Linq, Span, Record, Tuple, NullableValueType, Iterator, Decimal,
             Dynamic, MultidimensionalArray, Pointer, TooManyMethods, InitOnlySetter, DefaultInterfaceMember,
-            RangeOrIndex, WithExpression, NativeInteger);
+            RangeOrIndex, WithExpression, NativeInteger, ExcludedType);
     }
 }

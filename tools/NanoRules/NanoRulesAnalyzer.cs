@@ -41,6 +41,7 @@ namespace NanoRules
                 RangeIndexRule.Register(start);
                 WithExpressionRule.Register(start);
                 NativeIntegerRule.Register(start);
+                ExcludedTypeRule.Register(start);
             });
         }
     }

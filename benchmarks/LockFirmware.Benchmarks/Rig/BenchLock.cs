@@ -45,8 +45,8 @@ public sealed class BenchLock
     public BenchLock()
     {
         byte[] secret = Enumerable.Range(0x40, 32).Select(i => (byte)i).ToArray();
-        var flash = new RamFlash();
-        SimulatedLock.Provision(flash, LockId, secret);
+        var files = new RamFiles();
+        SimulatedLock.Provision(files, LockId, secret, Epoch);
         var outputs = new NoOpOutputs();
         var ports = new LockPorts
         {
@@ -57,7 +57,8 @@ public sealed class BenchLock
             Clock = Clock,
             Ble = Ble,
             Macs = new HostMacFactory(),
-            Flash = flash,
+            Aes = new HostAesCbc(),
+            Files = files,
         };
         Core = new LockCore(ports, new LockSettings(), new InputQueue(4));
         Core.Start();

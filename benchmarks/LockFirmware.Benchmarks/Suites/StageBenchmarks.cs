@@ -34,7 +34,7 @@ public class StageBenchmarks
     private readonly byte[] _mac = new byte[32];
     private readonly byte[] _response = new byte[Fragment.MaxMessage];
     private readonly NoticeSender _sender = new(new DroppingBleLink());
-    private readonly AuditLog _audit = new(new RamFlash(), StorageLayout.AuditFirstSector, StorageLayout.RegionSectors - StorageLayout.AuditFirstSector);
+    private readonly AuditLog _audit = new(new RamFiles(), StorageLayout.AuditPrefix, StorageLayout.AuditSegments, StorageLayout.AuditRecordsPerSegment);
     private readonly BatteryMonitor _battery = new(new BatteryProfile());
     private readonly MotorController _motor = new(new RecordingMotorBridge(), null, new FixedAnalogInputs { MotorMilliamps = 200 }, new Timers(), new MotorSettings());
     private IKeyedMac _sessionMac = null!;

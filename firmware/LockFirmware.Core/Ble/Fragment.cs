@@ -19,5 +19,12 @@ namespace LockFirmware.Ble
 
         /// <summary>The ATT payload without an MTU exchange (23 - 3).</summary>
         public const int DefaultPayload = 20;
+
+        /// <summary>
+        /// The largest ATT payload a phone can negotiate with the lock: NimBLE's preferred MTU is
+        /// 256 in ESP-IDF (CONFIG_BT_NIMBLE_ATT_PREFERRED_MTU's default; nanoFramework's ESP32
+        /// sdkconfig files leave it), and the MTU of a connection is the lower of the two peers'.
+        /// </summary>
+        public const int MaxPayload = 256 - 3;
     }
 }

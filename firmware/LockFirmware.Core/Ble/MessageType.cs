@@ -18,6 +18,15 @@ namespace LockFirmware.Ble
         /// <summary>A time token signed by the backend.</summary>
         public const byte SetTime = 0x05;
 
+        /// <summary>Writes the unit's identity at production (serial, factory key, ADC calibration); once.</summary>
+        public const byte Provision = 0x06;
+
+        /// <summary>
+        /// The answer to what the lock cannot attribute to a known request: a broken transport
+        /// (then: Error, BadFrame) or an unknown type (then: Error, UnknownMessage, the type).
+        /// </summary>
+        public const byte Error = 0x80;
+
         /// <summary>A response carries its request's type with this bit set.</summary>
         public const byte ResponseFlag = 0x80;
 

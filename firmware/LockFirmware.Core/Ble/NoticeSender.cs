@@ -5,11 +5,8 @@ namespace LockFirmware.Ble
     /// <summary>Cuts an outgoing message into notifications that fit the link's payload size.</summary>
     public sealed class NoticeSender
     {
-        /// <summary>Largest ATT payload (MTU 247 - 3).</summary>
-        private const int MaxPayload = 244;
-
         private readonly IBleLink _link;
-        private readonly byte[] _fragment = new byte[MaxPayload];
+        private readonly byte[] _fragment = new byte[Fragment.MaxPayload];
 
         public NoticeSender(IBleLink link)
         {
@@ -22,7 +19,7 @@ namespace LockFirmware.Ble
 
         public void Send(byte[] message, int count)
         {
-            int perFragment = (PayloadSize > MaxPayload ? MaxPayload : PayloadSize) - 1;
+            int perFragment = (PayloadSize > Fragment.MaxPayload ? Fragment.MaxPayload : PayloadSize) - 1;
             int sent = 0;
             int index = 0;
             do

@@ -1,28 +1,32 @@
 using LockFirmware.Battery;
 using LockFirmware.Motor;
+using LockFirmware.Protocol;
 using LockFirmware.SelfTest;
 
 namespace LockFirmware.Ble
 {
     /// <summary>
     /// Encodes the lock's events and its status fields (docs/PROTOCOL.md, "Events" and
-    /// "Status") into buffers it owns, so no notification allocates.
+    /// "Status") into buffers it owns, so no notification allocates. Events go out through
+    /// the protocol, which adds a MAC while a session is open.
     /// </summary>
     public sealed class Notices
     {
-        /// <summary>Status fields: state alarm battery selftest locks(2) unlocks(2) warnings gasrisk verification.</summary>
-        public const int StatusLength = 11;
+        /// <summary>Status fields: state alarm battery selftest locks(2) unlocks(2) warnings gasrisk verification faults.</summary>
+        public const int StatusLength = 12;
 
         /// <summary>Event kinds (second byte of an event).</summary>
         public const byte StateChangedEvent = 0x01;
         public const byte SelfTestEvent = 0x02;
 
-        private readonly NoticeSender _sender;
-        private readonly byte[] _event = new byte[5];
+        private const int EventLength = 5;
 
-        public Notices(NoticeSender sender)
+        private readonly LockProtocol _protocol;
+        private readonly byte[] _event = new byte[EventLength + 2 + ProtocolInfo.MacLength];
+
+        public Notices(LockProtocol protocol)
         {
-            _sender = sender;
+            _protocol = protocol;
         }
 
         public int WriteStatus(byte[] buffer, int offset, LockCore core)
@@ -36,6 +40,7 @@ namespace LockFirmware.Ble
             buffer[offset + 8] = (byte)core.Warnings;
             buffer[offset + 9] = (byte)core.GasRisk;
             buffer[offset + 10] = (byte)(Nibble(core.BatteryVerification.HealthyLocks) << 4 | Nibble(core.BatteryVerification.HealthyUnlocks));
+            buffer[offset + 11] = (byte)(core.FaultCount > 255 ? 255 : core.FaultCount);
             return StatusLength;
         }
 
@@ -47,7 +52,7 @@ namespace LockFirmware.Ble
             _event[2] = (byte)state;
             _event[3] = (byte)alarm;
             _event[4] = (byte)battery;
-            _sender.Send(_event, 5);
+            _protocol.SendEvent(_event, EventLength);
         }
 
         public void SelfTestFinished(SelfTestOutcome outcome, int loadedMillivolts)
@@ -56,7 +61,7 @@ namespace LockFirmware.Ble
             _event[1] = SelfTestEvent;
             _event[2] = (byte)outcome;
             Bytes.WriteUInt16(_event, 3, loadedMillivolts);
-            _sender.Send(_event, 5);
+            _protocol.SendEvent(_event, EventLength);
         }
 
         private static int Nibble(int count)

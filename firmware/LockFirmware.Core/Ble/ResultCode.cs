@@ -34,11 +34,19 @@ namespace LockFirmware.Ble
         NoSession = 0x1C,
         /// <summary>The credential's role may not do this.</summary>
         RoleNotAllowed = 0x1D,
-        /// <summary>A time token that would move the clock backwards beyond the tolerance.</summary>
+        /// <summary>A time token below the lock's high-water mark minus the tolerance.</summary>
         TimeRejected = 0x1F,
         /// <summary>Pairing needs the window opened by a long press on the unit, or the unit is paired.</summary>
         PairingClosed = 0x20,
         /// <summary>The revocation list has no room: re-pair the lock (a new secret voids every credential).</summary>
-        RevocationListFull = 0x21
+        RevocationListFull = 0x21,
+        /// <summary>A staff-level time token further ahead of the lock's time than a staff token may move it.</summary>
+        TimeNeedsInstaller = 0x22,
+        /// <summary>A message type the lock does not know (answered with the Error type, never as an event).</summary>
+        UnknownMessage = 0x23,
+        /// <summary>The unit has no factory identity yet: PROVISION it first.</summary>
+        NotProvisioned = 0x24,
+        /// <summary>PROVISION on a unit that already has its identity: it is written once.</summary>
+        AlreadyProvisioned = 0x25
     }
 }

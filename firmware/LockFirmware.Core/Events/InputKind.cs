@@ -10,7 +10,9 @@ namespace LockFirmware.Events
         ButtonUp,
         /// <summary>A phone wrote a fragment to the command characteristic.</summary>
         BleWrite,
-        /// <summary>The phone disconnected: its session ends.</summary>
+        /// <summary>A phone connected: the link's ATT payload is back to 20 bytes.</summary>
+        BleConnected,
+        /// <summary>The phone disconnected: its session ends; the ATT payload is back to 20 bytes.</summary>
         BleDisconnected,
         /// <summary>The ATT MTU changed; payload: the new ATT payload size (uint16).</summary>
         BleMtu,

@@ -7,8 +7,8 @@ namespace LockFirmware.Events
     /// </summary>
     public sealed class InputQueue
     {
-        /// <summary>Largest BLE write kept: an ATT payload at the largest MTU (247 - 3).</summary>
-        public const int MaxPayload = 244;
+        /// <summary>Largest BLE write kept: an ATT payload at the largest MTU the lock negotiates.</summary>
+        public const int MaxPayload = Ble.Fragment.MaxPayload;
 
         private readonly InputKind[] _kinds;
         private readonly byte[][] _payloads;
@@ -33,6 +33,12 @@ namespace LockFirmware.Events
         public int Dropped
         {
             get { lock (_gate) { return _dropped; } }
+        }
+
+        /// <summary>True while an input waits to be taken.</summary>
+        public bool HasInput
+        {
+            get { lock (_gate) { return _count > 0; } }
         }
 
         public bool Post(InputKind kind)

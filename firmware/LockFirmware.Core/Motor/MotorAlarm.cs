@@ -15,6 +15,8 @@ namespace LockFirmware.Motor
         /// <summary>The battery sagged below the motor's cut-off under load.</summary>
         LowSupply = 5,
         /// <summary>The absolute motor-on limit cut the move off.</summary>
-        MaxOnTime = 6
+        MaxOnTime = 6,
+        /// <summary>The independent output guard stopped the motor: the lock logic did not check in within its bound.</summary>
+        Guard = 7
     }
 }

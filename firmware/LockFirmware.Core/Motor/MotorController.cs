@@ -56,7 +56,10 @@ namespace LockFirmware.Motor
         private long _lastStepAt;
         private int _onTimeMs;
         private int _stalledSamples;
+        private long _stalledSince;
         private int _lowSupplySamples;
+        private long _lowSupplySince;
+        private int _dutyPermille;
         private int _supplyMillivolts;
         private long _travelMicrovoltSeconds;
 
@@ -147,6 +150,18 @@ namespace LockFirmware.Motor
             return MoveRequestResult.Started;
         }
 
+        /// <summary>
+        /// Stops a move at once (coast) for a fault outside the controller, such as the output
+        /// guard having cut the bridge: the bolt's position is then unknown.
+        /// </summary>
+        public void Abort(MotorAlarm alarm, long now)
+        {
+            if (_phase != Phase.Idle)
+            {
+                Stop(LockState.Unknown, alarm, now);
+            }
+        }
+
         /// <summary>The MotorStep timer fired.</summary>
         public void OnStep(long now)
         {
@@ -212,8 +227,7 @@ namespace LockFirmware.Motor
             // battery can still turn the thumb-turn.
             int stallThreshold = (int)((long)millivolts * _settings.StallThresholdPermille / _settings.StallResistanceMilliohms);
             bool stalled = milliamps >= stallThreshold;
-            _stalledSamples = stalled ? _stalledSamples + 1 : 0;
-            if (_stalledSamples >= _settings.StallSamples)
+            if (Confirmed(stalled, ref _stalledSamples, ref _stalledSince, now))
             {
                 OnStall(now);
                 return;
@@ -223,8 +237,7 @@ namespace LockFirmware.Motor
             {
                 LoadedMillivolts = millivolts;
                 LoadedMilliamps = milliamps;
-                _lowSupplySamples = millivolts < _settings.CutOffMillivolts ? _lowSupplySamples + 1 : 0;
-                if (_lowSupplySamples >= _settings.StallSamples)
+                if (Confirmed(millivolts < _settings.CutOffMillivolts, ref _lowSupplySamples, ref _lowSupplySince, now))
                 {
                     Stop(LockState.Unknown, MotorAlarm.LowSupply, now);
                     return;
@@ -239,6 +252,27 @@ namespace LockFirmware.Motor
             }
 
             Schedule(now);
+        }
+
+        /// <summary>
+        /// A condition counts once it has held for StallConfirmMs over at least two samples in a
+        /// row: the same 10 ms whether the steps come every 5 ms or every 10-30 ms (a board tick).
+        /// </summary>
+        private bool Confirmed(bool holds, ref int samples, ref long since, long now)
+        {
+            if (!holds)
+            {
+                samples = 0;
+                return false;
+            }
+
+            if (samples == 0)
+            {
+                since = now;
+            }
+
+            samples++;
+            return samples >= 2 && now - since >= _settings.StallConfirmMs;
         }
 
         private void OnStall(long now)
@@ -357,7 +391,7 @@ namespace LockFirmware.Motor
         {
             _onTimeMs += (int)(now - _lastStepAt);
             _lastStepAt = now;
-            return _onTimeMs + _settings.StepMs <= _settings.MaxOnTimeMs;
+            return _onTimeMs + _settings.StepMs + _settings.StepLatenessMs <= _settings.MaxOnTimeMs;
         }
 
         private void StartDrive(MotorDrive drive, long now)
@@ -371,7 +405,7 @@ namespace LockFirmware.Motor
 
         private void StartTimed(Phase phase, MotorDrive drive, long now)
         {
-            if (_onTimeMs + _settings.StepMs > _settings.MaxOnTimeMs)
+            if (_onTimeMs + _settings.StepMs + _settings.StepLatenessMs > _settings.MaxOnTimeMs)
             {
                 Stop(LockState.Unknown, MotorAlarm.MaxOnTime, now);
                 return;
@@ -396,12 +430,21 @@ namespace LockFirmware.Motor
             Schedule(now);
         }
 
-        /// <summary>Soft start: the duty climbs linearly to full over SoftStartMs (boards with PWM).</summary>
+        /// <summary>
+        /// Soft start: the duty climbs linearly to full over SoftStartMs (boards with PWM), and
+        /// is set to full at the first step after that time, however late that step lands.
+        /// </summary>
         private void Ramp(long now)
         {
-            int elapsed = (int)(now - _phaseStart);
-            if (_speed == null || _settings.SoftStartMs <= 0 || elapsed > _settings.SoftStartMs)
+            if (_speed == null || _dutyPermille >= 1000)
             {
+                return;
+            }
+
+            int elapsed = (int)(now - _phaseStart);
+            if (_settings.SoftStartMs <= 0 || elapsed >= _settings.SoftStartMs)
+            {
+                SetDuty(1000);
                 return;
             }
 
@@ -411,6 +454,7 @@ namespace LockFirmware.Motor
 
         private void SetDuty(int permille)
         {
+            _dutyPermille = permille;
             if (_speed != null)
             {
                 _speed.SetDuty(permille);

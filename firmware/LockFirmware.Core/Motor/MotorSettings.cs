@@ -43,8 +43,19 @@ namespace LockFirmware.Motor
         /// <summary>Fraction (per mille) of the stall current at the present voltage that counts as stalled.</summary>
         public int StallThresholdPermille = 800;
 
-        /// <summary>Consecutive stalled samples needed, so a short bump is not an end stop.</summary>
-        public int StallSamples = 3;
+        /// <summary>
+        /// A stall counts once the current has stayed at stall level this long (over at least
+        /// two samples), so a short bump is not an end stop. Defined in time, not in samples:
+        /// on the board a step lands on a 10 ms FreeRTOS tick, not every StepMs.
+        /// </summary>
+        public int StallConfirmMs = 10;
+
+        /// <summary>
+        /// How late a step may land on the board: one FreeRTOS tick (10 ms) plus the CLR's
+        /// 20 ms thread quantum, with margin. The motor-on limit keeps this much in hand, so a
+        /// late step cannot carry a move past MaxOnTimeMs.
+        /// </summary>
+        public int StepLatenessMs = 40;
 
         /// <summary>Below this current with the bridge on (after blanking) the circuit is open.</summary>
         public int OpenCircuitMilliamps = 15;

@@ -13,6 +13,11 @@ namespace LockFirmware.Security
         public static readonly byte[] Time = Ascii("LOCK-TIME");
         public static readonly byte[] Command = Ascii("LOCK-CMD");
         public static readonly byte[] Response = Ascii("LOCK-RSP");
+        public static readonly byte[] Event = Ascii("LOCK-EVT");
+        public static readonly byte[] PairingNonce = Ascii("LOCK-PNONCE");
+        public static readonly byte[] PairEncryptionKey = Ascii("LOCK-PAIR-ENC");
+        public static readonly byte[] PairMacKey = Ascii("LOCK-PAIR-MAC");
+        public static readonly byte[] Pair = Ascii("LOCK-PAIR");
 
         private static byte[] Ascii(string text)
         {

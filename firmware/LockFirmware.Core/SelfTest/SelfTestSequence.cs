@@ -70,6 +70,21 @@ namespace LockFirmware.SelfTest
             Next(Step.Measuring, SelfTestTimings.LoadSampleMs);
         }
 
+        /// <summary>Abandons a running test without a verdict (the output guard cut its load): LEDs off, no blink.</summary>
+        public void Abort()
+        {
+            if (_step == Step.Idle)
+            {
+                return;
+            }
+
+            _step = Step.Idle;
+            _timers.Cancel(TimerId.SelfTestStep);
+            _load.Apply(false);
+            _leds.Set(Led.Green, false);
+            _leds.Set(Led.Red, false);
+        }
+
         /// <summary>The SelfTestStep timer fired.</summary>
         public void OnStep(long now)
         {

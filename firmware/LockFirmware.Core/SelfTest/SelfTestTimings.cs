@@ -7,7 +7,12 @@ namespace LockFirmware.SelfTest
     /// </summary>
     public static class SelfTestTimings
     {
-        /// <summary>The contact must stay closed this long to count as a press.</summary>
+        /// <summary>
+        /// The contact must stay closed this long to count as a press. Three 10 ms FreeRTOS
+        /// ticks: on the board the timer ends on a tick and the dispatcher may wake up to a
+        /// 20 ms quantum later, so a press is accepted 30-60 ms after the last bounce, well
+        /// inside the routine's "at once".
+        /// </summary>
         public const int DebounceMs = 30;
 
         /// <summary>

@@ -23,5 +23,8 @@ namespace LockFirmware.Status
 
         /// <summary>Many failed authentications in a row: someone may be trying keys.</summary>
         public const int Tamper = 0x20;
+
+        /// <summary>The lock found its memory blank or damaged at power-up and started unpaired (a new unit, or its file system was wiped); stands until the backend acknowledges the audit record saying so.</summary>
+        public const int MemoryReset = 0x80;
     }
 }

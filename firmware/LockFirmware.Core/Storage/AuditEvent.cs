@@ -13,7 +13,7 @@ namespace LockFirmware.Storage
         BatteryChanged = 4,
         /// <summary>Gas risk raised (result: GasRiskCause).</summary>
         GasRisk = 5,
-        /// <summary>The unit booted (after every battery insertion).</summary>
+        /// <summary>The unit booted: a battery insertion, a brown-out or a crash (detail: boot count).</summary>
         Boot = 6,
         /// <summary>An attempt was refused (result: ResultCode; key and user when the credential was genuine).</summary>
         Refused = 7,
@@ -24,6 +24,10 @@ namespace LockFirmware.Storage
         /// <summary>The unit was unpaired and went back to stock (detail: old lock id).</summary>
         Unpaired = 10,
         /// <summary>The auto-relock timer asked for a lock.</summary>
-        AutoRelock = 11
+        AutoRelock = 11,
+        /// <summary>At power-up the lock's files were blank or damaged (result: StorageHealth): it started as a stock unit, unpaired.</summary>
+        MemoryReset = 12,
+        /// <summary>The lock's software failed and was contained (result: FaultKind; detail: faults so far).</summary>
+        Fault = 13
     }
 }

@@ -3,105 +3,143 @@ using LockFirmware.Ports;
 namespace LockFirmware.Storage
 {
     /// <summary>
-    /// The append-only audit log: 32-byte records with CRCs in a ring of flash sectors. Each
-    /// sector starts with a header carrying its generation, so after any power cut the ring's
-    /// order is known again; a torn record fails its CRC and is skipped, never read back.
-    /// When the ring is full the oldest sector is erased: its records should have been
-    /// acknowledged by then; those that were not are counted as dropped, never hidden.
-    /// The ring rotates through every sector in turn, which levels the wear.
+    /// The append-only audit log: 32-byte records with sequence numbers and CRCs in a ring of
+    /// small segment files. An append opens the current segment, writes the record after the
+    /// last one and closes it: LittleFS commits it atomically, so once Append returns the
+    /// record survives any power cut, and a cut before that leaves the segment as it was.
+    /// A segment (16 records, 512 bytes) stays within LittleFS's inline limit (esp_littlefs's
+    /// 512-byte cache, littlefs SPEC.md "inline struct"), so an append is one metadata commit
+    /// and never a copy of a 4 KiB data block.
+    /// When the current segment is full the next one in the ring is deleted and refilled.
+    /// Records lost that way before the backend acknowledged them are counted as dropped: the
+    /// count follows from the sequence numbers (a gap below the oldest record left), so it
+    /// holds after any cut without an extra write. The ring moves through every segment in
+    /// turn; LittleFS levels the wear of the blocks underneath.
+    /// The segment index lives in RAM (built at mount), so an append reads nothing and
+    /// allocates nothing.
     /// </summary>
     public sealed class AuditLog
     {
-        private const uint SectorMagic = 0x31445541; // "AUD1"
-        private const int HeaderMagicOffset = 0;
-        private const int HeaderGenerationOffset = 4;
-
-        private readonly IFlash _flash;
-        private readonly int _firstSector;
-        private readonly int _sectorCount;
-        private readonly int _slotsPerSector;
+        private readonly IFileSystem _files;
+        private readonly string[] _segments;
+        private readonly int _recordsPerSegment;
+        private readonly uint[] _first;
+        private readonly uint[] _last;
         private readonly byte[] _record = new byte[AuditRecord.Size];
-        private readonly byte[] _scan = new byte[AuditRecord.Size];
+        private readonly byte[] _segment;
 
-        private int _currentSector;
+        private int _current;
         private int _nextSlot;
-        private uint _generation;
+        private uint _droppedEarlier;
 
-        /// <param name="firstSector">First flash sector of the log's region.</param>
-        /// <param name="sectorCount">Sectors in the region (at least 2).</param>
-        public AuditLog(IFlash flash, int firstSector, int sectorCount)
+        /// <param name="prefix">File name stem of the segments (PREFIX00, PREFIX01, ...).</param>
+        /// <param name="segmentCount">Segments in the ring (at least 2).</param>
+        /// <param name="recordsPerSegment">Records per segment file.</param>
+        public AuditLog(IFileSystem files, string prefix, int segmentCount, int recordsPerSegment)
         {
-            _flash = flash;
-            _firstSector = firstSector;
-            _sectorCount = sectorCount;
-            // Slot 0 of every sector is its header.
-            _slotsPerSector = flash.SectorSize / AuditRecord.Size;
+            _files = files;
+            _recordsPerSegment = recordsPerSegment;
+            _segments = new string[segmentCount];
+            for (int i = 0; i < segmentCount; i++)
+            {
+                _segments[i] = prefix + (char)('0' + i / 10) + (char)('0' + i % 10);
+            }
+
+            _first = new uint[segmentCount];
+            _last = new uint[segmentCount];
+            _segment = new byte[recordsPerSegment * AuditRecord.Size];
         }
 
         /// <summary>Sequence number the next record will get.</summary>
         public uint NextSequence { get; private set; }
 
-        /// <summary>Records the log can hold: all sectors but the one being refilled.</summary>
+        /// <summary>Records the log always keeps: every segment but the one being refilled.</summary>
         public int Capacity
         {
-            get { return (_sectorCount - 1) * (_slotsPerSector - 1); }
+            get { return (_segments.Length - 1) * _recordsPerSegment; }
         }
 
-        /// <summary>Records ever lost because the ring overwrote them before they were acknowledged; the owner persists it.</summary>
-        public uint Dropped { get; set; }
+        /// <summary>Highest sequence acknowledged by the backend; persisted by the owner (LockMemory).</summary>
+        public uint AcknowledgedUpTo { get; private set; }
 
-        /// <summary>Highest sequence acknowledged by the backend; the owner persists it (ConfigStore).</summary>
-        public uint AcknowledgedUpTo { get; set; }
-
-        /// <summary>Finds the ring's state after boot; formats an empty or unreadable region.</summary>
-        public void Mount()
+        /// <summary>Drops already folded in at earlier acknowledgements; persisted by the owner.</summary>
+        public uint DroppedEarlier
         {
-            int newest = -1;
-            uint newestGeneration = 0;
-            for (int s = 0; s < _sectorCount; s++)
+            get { return _droppedEarlier; }
+        }
+
+        /// <summary>Records ever lost because the ring overwrote them before they were acknowledged.</summary>
+        public uint Dropped
+        {
+            get { return _droppedEarlier + UnacknowledgedLost(); }
+        }
+
+        /// <summary>What the owner kept in its state: call before <see cref="Mount"/>.</summary>
+        public void Restore(uint acknowledgedUpTo, uint droppedEarlier)
+        {
+            AcknowledgedUpTo = acknowledgedUpTo;
+            _droppedEarlier = droppedEarlier;
+        }
+
+        /// <summary>Reads every segment once and builds the index; returns the records found.</summary>
+        public int Mount()
+        {
+            int found = 0;
+            int current = -1;
+            uint highest = 0;
+            _nextSlot = 0;
+            for (int s = 0; s < _segments.Length; s++)
             {
-                uint generation;
-                if (ReadHeader(s, out generation) && (newest < 0 || generation > newestGeneration))
+                _first[s] = 0;
+                _last[s] = 0;
+                int length = _files.Length(_segments[s]);
+                if (length <= 0)
                 {
-                    newest = s;
-                    newestGeneration = generation;
+                    continue;
+                }
+
+                int slots = (length + AuditRecord.Size - 1) / AuditRecord.Size;
+                int read = _files.Read(_segments[s], 0, _segment, 0, _segment.Length);
+                for (int slot = 0; slot * AuditRecord.Size + AuditRecord.Size <= read; slot++)
+                {
+                    int at = slot * AuditRecord.Size;
+                    if (!AuditRecord.IsValid(_segment, at))
+                    {
+                        continue;
+                    }
+
+                    uint sequence = AuditRecord.Sequence(_segment, at);
+                    found++;
+                    if (_first[s] == 0)
+                    {
+                        _first[s] = sequence;
+                    }
+
+                    _last[s] = sequence;
+                    if (sequence > highest)
+                    {
+                        highest = sequence;
+                        current = s;
+                        _nextSlot = slots;
+                    }
                 }
             }
 
-            NextSequence = 1;
-            if (newest < 0)
-            {
-                _generation = 0;
-                StartSector(0);
-                return;
-            }
-
-            _currentSector = newest;
-            _generation = newestGeneration;
-            _nextSlot = _slotsPerSector;
-            for (int slot = 1; slot < _slotsPerSector; slot++)
-            {
-                ReadSlot(newest, slot, _scan);
-                if (Bytes.IsErased(_scan, 0, AuditRecord.Size))
-                {
-                    _nextSlot = slot;
-                    break;
-                }
-            }
-
-            uint last = HighestSequence();
-            NextSequence = last + 1;
+            _current = current < 0 ? 0 : current;
+            // Sequences continue past what the backend acknowledged even if the log was lost.
+            NextSequence = (highest > AcknowledgedUpTo ? highest : AcknowledgedUpTo) + 1;
+            return found;
         }
 
         /// <summary>
-        /// Appends a record and returns its sequence number once it is in flash. No allocation:
-        /// the record is built in a buffer the log owns.
+        /// Appends a record and returns its sequence number once it is committed; 0 when the
+        /// file system refused it (full or failing: nothing changed). No allocation.
         /// </summary>
         public uint Append(uint time, AuditEvent kind, byte result, int batteryMillivolts, uint keyId, uint userId, int motorOnTimeMs, uint detail)
         {
-            if (_nextSlot >= _slotsPerSector)
+            if (_nextSlot >= _recordsPerSegment && !AdvanceSegment())
             {
-                AdvanceSector();
+                return 0;
             }
 
             uint sequence = NextSequence;
@@ -118,10 +156,18 @@ namespace LockFirmware.Storage
             _record[27] = 0xFF;
             AuditRecord.Seal(_record, 0);
 
-            int slot = _nextSlot;
-            // The slot is consumed even if this write is torn: flash cannot be rewritten in place.
+            if (!_files.Write(_segments[_current], _nextSlot * AuditRecord.Size, _record, 0, AuditRecord.Size))
+            {
+                return 0;
+            }
+
             _nextSlot++;
-            _flash.Program(Address(_currentSector, slot), _record, 0, AuditRecord.Size);
+            if (_first[_current] == 0)
+            {
+                _first[_current] = sequence;
+            }
+
+            _last[_current] = sequence;
             NextSequence = sequence + 1;
             return sequence;
         }
@@ -140,22 +186,26 @@ namespace LockFirmware.Storage
         public int ReadSince(uint fromSequence, byte[] buffer, int offset, int maxRecords)
         {
             int copied = 0;
-            for (int i = 1; i <= _sectorCount && copied < maxRecords; i++)
+            for (int i = 1; i <= _segments.Length && copied < maxRecords; i++)
             {
-                // Oldest sector first: the one after the current, around the ring.
-                int sector = (_currentSector + i) % _sectorCount;
-                uint generation;
-                if (!ReadHeader(sector, out generation))
+                // Oldest segment first: the one after the current, around the ring.
+                int s = (_current + i) % _segments.Length;
+                if (_last[s] == 0 || _last[s] < fromSequence)
                 {
                     continue;
                 }
 
-                for (int slot = 1; slot < _slotsPerSector && copied < maxRecords; slot++)
+                int read = _files.Read(_segments[s], 0, _segment, 0, _segment.Length);
+                for (int at = 0; at + AuditRecord.Size <= read && copied < maxRecords; at += AuditRecord.Size)
                 {
-                    int target = offset + copied * AuditRecord.Size;
-                    ReadSlot(sector, slot, buffer, target);
-                    if (AuditRecord.IsValid(buffer, target) && AuditRecord.Sequence(buffer, target) >= fromSequence)
+                    if (AuditRecord.IsValid(_segment, at) && AuditRecord.Sequence(_segment, at) >= fromSequence)
                     {
+                        int target = offset + copied * AuditRecord.Size;
+                        for (int b = 0; b < AuditRecord.Size; b++)
+                        {
+                            buffer[target + b] = _segment[at + b];
+                        }
+
                         copied++;
                     }
                 }
@@ -164,96 +214,57 @@ namespace LockFirmware.Storage
             return copied;
         }
 
-        private void AdvanceSector()
+        /// <summary>
+        /// The backend has the records up to <paramref name="sequence"/>. Folds the records lost
+        /// so far into the dropped count; true when something changed (the owner then saves).
+        /// </summary>
+        public bool Acknowledge(uint sequence)
         {
-            int next = (_currentSector + 1) % _sectorCount;
-            Dropped += (uint)CountUnacknowledged(next);
-            StartSector(next);
-        }
-
-        /// <summary>Erases the sector and writes its header; a cut in between leaves a sector without header, i.e. free.</summary>
-        private void StartSector(int sector)
-        {
-            _flash.Erase(_firstSector + sector);
-            _generation++;
-            Bytes.WriteUInt32(_record, HeaderMagicOffset, SectorMagic);
-            Bytes.WriteUInt32(_record, HeaderGenerationOffset, _generation);
-            for (int i = 8; i < AuditRecord.CrcOffset; i++)
+            if (sequence <= AcknowledgedUpTo || sequence >= NextSequence)
             {
-                _record[i] = 0xFF;
+                return false;
             }
 
-            AuditRecord.Seal(_record, 0);
-            _flash.Program(Address(sector, 0), _record, 0, AuditRecord.Size);
-            _currentSector = sector;
-            _nextSlot = 1;
+            _droppedEarlier += UnacknowledgedLost();
+            uint lostBelow = LostBelow();
+            AcknowledgedUpTo = sequence > lostBelow ? sequence : lostBelow;
+            return true;
         }
 
-        private bool ReadHeader(int sector, out uint generation)
+        private bool AdvanceSegment()
         {
-            ReadSlot(sector, 0, _scan);
-            generation = Bytes.ReadUInt32(_scan, HeaderGenerationOffset);
-            return Bytes.ReadUInt32(_scan, HeaderMagicOffset) == SectorMagic && AuditRecord.IsValid(_scan, 0);
-        }
-
-        private uint HighestSequence()
-        {
-            uint highest = 0;
-            for (int sector = 0; sector < _sectorCount; sector++)
+            int next = (_current + 1) % _segments.Length;
+            if (!_files.Delete(_segments[next]))
             {
-                uint generation;
-                if (!ReadHeader(sector, out generation))
-                {
-                    continue;
-                }
+                return false;
+            }
 
-                for (int slot = 1; slot < _slotsPerSector; slot++)
+            _first[next] = 0;
+            _last[next] = 0;
+            _current = next;
+            _nextSlot = 0;
+            return true;
+        }
+
+        /// <summary>Sequences below the oldest record still in the ring.</summary>
+        private uint LostBelow()
+        {
+            uint oldest = 0;
+            for (int s = 0; s < _segments.Length; s++)
+            {
+                if (_first[s] != 0 && (oldest == 0 || _first[s] < oldest))
                 {
-                    ReadSlot(sector, slot, _scan);
-                    if (AuditRecord.IsValid(_scan, 0) && AuditRecord.Sequence(_scan, 0) > highest)
-                    {
-                        highest = AuditRecord.Sequence(_scan, 0);
-                    }
+                    oldest = _first[s];
                 }
             }
 
-            return highest;
+            return oldest == 0 ? NextSequence - 1 : oldest - 1;
         }
 
-        private int CountUnacknowledged(int sector)
+        private uint UnacknowledgedLost()
         {
-            uint generation;
-            if (!ReadHeader(sector, out generation))
-            {
-                return 0;
-            }
-
-            int count = 0;
-            for (int slot = 1; slot < _slotsPerSector; slot++)
-            {
-                ReadSlot(sector, slot, _scan);
-                if (AuditRecord.IsValid(_scan, 0) && AuditRecord.Sequence(_scan, 0) > AcknowledgedUpTo)
-                {
-                    count++;
-                }
-            }
-
-            return count;
-        }
-
-        private void ReadSlot(int sector, int slot, byte[] into)
-        {
-            ReadSlot(sector, slot, into, 0);
-        }
-
-        private void ReadSlot(int sector, int slot, byte[] into, int offset)
-        {
-            _flash.Read(Address(sector, slot), into, offset, AuditRecord.Size);
-        }
-
-        private int Address(int sector, int slot)
-        {
-            return (_firstSector + sector) * _flash.SectorSize + slot * AuditRecord.Size;
+            uint lostBelow = LostBelow();
+            return lostBelow > AcknowledgedUpTo ? lostBelow - AcknowledgedUpTo : 0;
         }
 
         private static int Clamp16(int value)

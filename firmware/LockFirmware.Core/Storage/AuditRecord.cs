@@ -2,8 +2,8 @@ namespace LockFirmware.Storage
 {
     /// <summary>
     /// Layout of one 32-byte audit record, little-endian. The CRC covers everything before
-    /// it, so a record torn by power loss (partly programmed) is never read back as valid.
-    /// A record never crosses a flash page (pages are multiples of 32 bytes).
+    /// it: LittleFS commits a record whole or not at all, but it does not checksum file data
+    /// (littlefs DESIGN.md), so a record damaged in flash is never read back as valid.
     /// </summary>
     public static class AuditRecord
     {

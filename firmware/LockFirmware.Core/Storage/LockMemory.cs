@@ -1,26 +1,39 @@
 using LockFirmware.Ports;
+using LockFirmware.Security;
 
 namespace LockFirmware.Storage
 {
     /// <summary>
-    /// The lock's flash: the safety state and the pairing state (each as atomic copies in a
-    /// ConfigStore) and the audit ring, laid out as StorageLayout says. Owns the payload
-    /// buffers, so saving allocates nothing.
+    /// The lock's files: the safety state and the pairing state (each an AtomicRecord) and the
+    /// audit ring, named as StorageLayout says. Owns the payload buffers, so saving allocates
+    /// nothing.
+    /// Another small record (for example a unit identity: serial, factory key, ADC
+    /// calibration) is one more AtomicRecord with its own name and payload buffer, mounted in
+    /// <see cref="Mount"/> and saved by its own method; records never share a file, so each
+    /// stays atomic on its own.
     /// </summary>
     public sealed class LockMemory
     {
-        private readonly ConfigStore _safety;
-        private readonly ConfigStore _pairing;
+        private readonly AtomicRecord _safety;
+        private readonly AtomicRecord _pairing;
         private readonly byte[] _safetyPayload;
         private readonly byte[] _pairingPayload;
+        private readonly AtomicRecord _identity;
 
-        public LockMemory(IFlash flash)
+        public LockMemory(IFileSystem files)
+            : this(files, StorageLayout.AuditSegments)
         {
-            _safety = new ConfigStore(flash, StorageLayout.SafetyFirstSector, StorageLayout.SafetySlotSize);
-            _pairing = new ConfigStore(flash, StorageLayout.PairingFirstSector, PairingState.SlotSize);
+        }
+
+        /// <param name="auditSegments">Segment files in the audit ring (LockSettings.AuditSegments).</param>
+        public LockMemory(IFileSystem files, int auditSegments)
+        {
+            _safety = new AtomicRecord(files, StorageLayout.SafetyName, StorageLayout.SafetySlotSize - AtomicRecord.Overhead);
+            _pairing = new AtomicRecord(files, StorageLayout.PairingName, PairingState.SlotSize - AtomicRecord.Overhead);
             _safetyPayload = new byte[_safety.PayloadSize];
             _pairingPayload = new byte[_pairing.PayloadSize];
-            Audit = new AuditLog(flash, StorageLayout.AuditFirstSector, flash.SectorCount - StorageLayout.AuditFirstSector);
+            Audit = new AuditLog(files, StorageLayout.AuditPrefix, auditSegments, StorageLayout.AuditRecordsPerSegment);
+            _identity = new AtomicRecord(files, StorageLayout.IdentityName, StorageLayout.IdentitySlotSize - AtomicRecord.Overhead);
             State = new SafetyState();
             Pairing = new PairingState();
         }
@@ -31,46 +44,84 @@ namespace LockFirmware.Storage
 
         public AuditLog Audit { get; private set; }
 
-        /// <summary>Reads both states and finds the audit ring; a unit that never saved starts unpaired and blank.</summary>
-        public void Mount()
+        /// <summary>
+        /// Reads both states and indexes the audit ring. A state that is missing or damaged
+        /// keeps its defaults: unpaired, nothing latched, boot count 0.
+        /// </summary>
+        public StorageHealth Mount()
         {
-            if (_safety.Mount(_safetyPayload))
+            RecordState safety = _safety.Mount(_safetyPayload);
+            if (safety == RecordState.Found)
             {
                 State.Decode(_safetyPayload);
             }
 
-            if (_pairing.Mount(_pairingPayload))
+            RecordState pairing = _pairing.Mount(_pairingPayload);
+            if (pairing == RecordState.Found)
             {
                 Pairing.Decode(_pairingPayload);
             }
 
-            Audit.AcknowledgedUpTo = State.AuditAcknowledgedUpTo;
-            Audit.Dropped = State.AuditDropped;
-            Audit.Mount();
+            Audit.Restore(State.AuditAcknowledgedUpTo, State.AuditDropped);
+            int records = Audit.Mount();
+            if (safety == RecordState.Damaged || pairing == RecordState.Damaged)
+            {
+                return StorageHealth.Damaged;
+            }
+
+            if (safety == RecordState.Missing)
+            {
+                // The safety state is saved at every boot: without it, anything else found is a remnant.
+                return records == 0 && pairing == RecordState.Missing ? StorageHealth.Blank : StorageHealth.Damaged;
+            }
+
+            return StorageHealth.Intact;
         }
 
-        /// <summary>Writes the current safety state as one atomic copy.</summary>
-        public void Save()
+        /// <summary>Commits the current safety state as one atomic copy; false when the file system refused it.</summary>
+        public bool Save()
         {
             State.AuditAcknowledgedUpTo = Audit.AcknowledgedUpTo;
-            State.AuditDropped = Audit.Dropped;
+            State.AuditDropped = Audit.DroppedEarlier;
             State.Encode(_safetyPayload);
-            _safety.Save(_safetyPayload);
+            return _safety.Save(_safetyPayload);
         }
 
-        /// <summary>Writes the pairing state (secret, id, revocations) as one atomic copy.</summary>
-        public void SavePairing()
+        /// <summary>Commits the pairing state (secret, id, revocations) as one atomic copy.</summary>
+        public bool SavePairing()
         {
             Pairing.Encode(_pairingPayload);
-            _pairing.Save(_pairingPayload);
+            return _pairing.Save(_pairingPayload);
+        }
+
+        /// <summary>Reads the unit identity PROVISION wrote; false (identity untouched) on a unit never provisioned.</summary>
+        public bool LoadIdentity(UnitIdentity identity)
+        {
+            // Its own store, read once at boot: the payload buffer is boot-time garbage only.
+            byte[] payload = new byte[_identity.PayloadSize];
+            if (_identity.Mount(payload) != RecordState.Found)
+            {
+                return false;
+            }
+
+            identity.Decode(payload);
+            return identity.Provisioned;
+        }
+
+        /// <summary>Commits the unit identity as one atomic copy (PROVISION, once per unit); false when the file system refused it.</summary>
+        public bool SaveIdentity(UnitIdentity identity)
+        {
+            byte[] payload = new byte[_identity.PayloadSize];
+            _identity.Mount(payload); // finds which copy is current, whatever ran before
+            identity.Encode(payload);
+            return _identity.Save(payload);
         }
 
         /// <summary>The backend has the records up to <paramref name="sequence"/>: the ring may overwrite them.</summary>
         public void Acknowledge(uint sequence)
         {
-            if (sequence > Audit.AcknowledgedUpTo && sequence < Audit.NextSequence)
+            if (Audit.Acknowledge(sequence))
             {
-                Audit.AcknowledgedUpTo = sequence;
                 Save();
             }
         }

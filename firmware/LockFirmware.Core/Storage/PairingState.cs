@@ -4,7 +4,7 @@ namespace LockFirmware.Storage
 {
     /// <summary>
     /// Who the lock belongs to: its id, organisation and secret, and the revoked key ids.
-    /// Encoded into its own ConfigStore (a 256-byte copy), so pairing, unpairing and
+    /// Encoded into its own AtomicRecord (a 256-byte copy), so pairing, unpairing and
     /// revocation are atomic like every other state change. The secret never leaves the unit.
     /// </summary>
     public sealed class PairingState
@@ -18,12 +18,19 @@ namespace LockFirmware.Storage
         private const int SecretOffset = 6;
         private const int RevokedCountOffset = SecretOffset + SecretLength;
         private const int RevokedOffset = RevokedCountOffset + 1;
+        private const int PairedAtOffset = RevokedOffset + RevocationList.Capacity * 4;
 
         public readonly byte[] Secret = new byte[SecretLength];
         public readonly RevocationList Revoked = new RevocationList();
         public bool Paired;
         public uint LockId;
         public byte Organisation;
+
+        /// <summary>
+        /// The pairing's time (Unix seconds, sealed in PAIR): the clock's high-water mark starts
+        /// here. Kept in this record so the new secret and its time commit together.
+        /// </summary>
+        public uint PairedAt;
 
         public void Encode(byte[] payload)
         {
@@ -45,6 +52,7 @@ namespace LockFirmware.Storage
             {
                 Bytes.WriteUInt32(payload, RevokedOffset + i * 4, Revoked[i]);
             }
+            Bytes.WriteUInt32(payload, PairedAtOffset, PairedAt);
         }
 
         public void Decode(byte[] payload)
@@ -63,6 +71,8 @@ namespace LockFirmware.Storage
             {
                 Revoked.Add(Bytes.ReadUInt32(payload, RevokedOffset + i * 4));
             }
+
+            PairedAt = Bytes.ReadUInt32(payload, PairedAtOffset);
         }
 
         /// <summary>Back to stock: no secret, no revocations.</summary>
@@ -71,6 +81,7 @@ namespace LockFirmware.Storage
             Paired = false;
             LockId = 0;
             Organisation = 0;
+            PairedAt = 0;
             for (int i = 0; i < SecretLength; i++)
             {
                 Secret[i] = 0;

@@ -1,7 +1,7 @@
 namespace LockFirmware.Storage
 {
     /// <summary>
-    /// What the lock must remember across power loss, encoded into the ConfigStore's payload
+    /// What the lock must remember across power loss, encoded into its AtomicRecord's payload
     /// (fixed offsets, little-endian; bytes 0-3 are unused). The secret and revocations live
     /// in PairingState.
     /// </summary>
@@ -20,13 +20,16 @@ namespace LockFirmware.Storage
         private const int ClockLowerBoundOffset = 32;
         private const int TamperOffset = 36;
         private const int ConsumedOffset = 37;
+        private const int MemoryResetOffset = 41;
+        private const int FaultCountOffset = 45;
+        private const int ClockPairedAtOffset = 49;
 
-        /// <summary>Bytes of payload it needs (the ConfigStore copy holds 52).</summary>
-        public const int Size = 41;
+        /// <summary>Bytes of payload it needs (the record's copy holds StorageLayout.SafetySlotSize - AtomicRecord.Overhead).</summary>
+        public const int Size = 53;
 
         public uint AuditAcknowledgedUpTo;
 
-        /// <summary>Unacknowledged audit records ever overwritten by the ring (reported, never hidden).</summary>
+        /// <summary>Unacknowledged audit records overwritten by the ring, as counted at the last acknowledgement (AuditLog.DroppedEarlier).</summary>
         public uint AuditDropped;
 
         /// <summary>A latched gas risk (GasRiskCause); survives reboots until a battery change is registered.</summary>
@@ -53,6 +56,21 @@ namespace LockFirmware.Storage
         /// <summary>Charge drawn from the battery since it was fitted, mAh.</summary>
         public uint ConsumedMilliampHours;
 
+        /// <summary>
+        /// Sequence of the audit record saying the lock found its files blank or damaged at
+        /// power-up (0: none): the MemoryReset warning stands until the backend acknowledges it.
+        /// </summary>
+        public uint MemoryResetSequence;
+
+        /// <summary>Software faults contained so far (guard trips, exceptions): reported in the status.</summary>
+        public uint FaultCount;
+
+        /// <summary>
+        /// The PairingState.PairedAt of the pairing under which <see cref="ClockLowerBound"/> was
+        /// recorded: a mark saved under an older pairing does not hold for a newer one.
+        /// </summary>
+        public uint ClockPairedAt;
+
         public void Encode(byte[] payload)
         {
             for (int i = 0; i < payload.Length; i++)
@@ -73,6 +91,9 @@ namespace LockFirmware.Storage
             Bytes.WriteUInt32(payload, ClockLowerBoundOffset, ClockLowerBound);
             payload[TamperOffset] = (byte)(Tamper ? 1 : 0);
             Bytes.WriteUInt32(payload, ConsumedOffset, ConsumedMilliampHours);
+            Bytes.WriteUInt32(payload, FaultCountOffset, FaultCount);
+            Bytes.WriteUInt32(payload, ClockPairedAtOffset, ClockPairedAt);
+            Bytes.WriteUInt32(payload, MemoryResetOffset, MemoryResetSequence);
         }
 
         public void Decode(byte[] payload)
@@ -90,6 +111,9 @@ namespace LockFirmware.Storage
             ClockLowerBound = Bytes.ReadUInt32(payload, ClockLowerBoundOffset);
             Tamper = payload[TamperOffset] == 1;
             ConsumedMilliampHours = Bytes.ReadUInt32(payload, ConsumedOffset);
+            FaultCount = Bytes.ReadUInt32(payload, FaultCountOffset);
+            ClockPairedAt = Bytes.ReadUInt32(payload, ClockPairedAtOffset);
+            MemoryResetSequence = Bytes.ReadUInt32(payload, MemoryResetOffset);
         }
     }
 }

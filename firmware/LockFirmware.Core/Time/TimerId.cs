@@ -9,6 +9,12 @@ namespace LockFirmware.Time
         /// <summary>Held this long, the button opens the pairing window.</summary>
         LongPress,
         /// <summary>Unlocked this long (and the door closed), the lock locks itself again.</summary>
-        AutoRelock
+        AutoRelock,
+        /// <summary>While the motor or the test load is on, the dispatcher wakes at least this often to check in with the output guard.</summary>
+        GuardCheckIn,
+        /// <summary>A connected phone must have opened a session, or kept using it, by now.</summary>
+        LinkGuard,
+        /// <summary>The earliest time the advertised status may be renewed (a BLE stack restart on the device).</summary>
+        Advertise
     }
 }

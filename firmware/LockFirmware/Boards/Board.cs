@@ -23,7 +23,10 @@ namespace LockFirmware.Device.Boards
         public int MotorCurrentAdcChannel;
         public int MotorCurrentMillivoltsPerAmp;
 
-        /// <summary>ADC input voltage at the converter's full scale (depends on the attenuation used).</summary>
+        /// <summary>
+        /// ADC input voltage at the converter's full scale, per chip, at the 12 dB attenuation
+        /// nanoFramework uses (uncalibrated; a unit's calibration factor corrects its Vref).
+        /// </summary>
         public int AdcFullScaleMillivolts;
 
         /// <summary>Push button to ground, with the internal pull-up.</summary>
@@ -37,6 +40,10 @@ namespace LockFirmware.Device.Boards
 
         /// <summary>Switch of the divider, amplifier and bridge (production board); -1 where they are always powered.</summary>
         public int FrontEndEnablePin = -1;
+
+        /// <summary>Reed switch to ground, closed by the door's magnet; -1 when the board has no door sensor.
+        /// Never a strapping pin that the normal boot reads: a closed door at reset would change how the chip boots.</summary>
+        public int DoorSensorPin = -1;
 
         public LockSettings Settings;
     }

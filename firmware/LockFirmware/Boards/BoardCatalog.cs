@@ -39,6 +39,10 @@ namespace LockFirmware.Device.Boards
             board.RedLedPin = 19;  // USB D+ at reset (its pull-up may light it briefly); no USB in production
             board.TestLoadPin = 18;
             board.FrontEndEnablePin = 2;
+            // GPIO8 is a C3 strapping pin, but the normal (SPI) boot ignores it: only download
+            // mode with BOOT held reads it (ESP32-C3 datasheet, "Strapping Pins"), so a closed
+            // door at reset does not change how the unit boots.
+            board.DoorSensorPin = 8;
             Fill(board);
             board.Settings.Battery.IdleMicroamps = IdleCurrent.LowPowerC3Microamps;
             return board;
@@ -57,6 +61,9 @@ namespace LockFirmware.Device.Boards
             board.GreenLedPin = 11;
             board.RedLedPin = 12;
             board.TestLoadPin = 13;
+            board.DoorSensorPin = 14;         // S3 strapping pins are GPIO0, 3, 45, 46
+            // ESP-IDF v4.4 ADC guide (ESP32-S3), "ADC Attenuation": 12 dB measures 0–3100 mV.
+            board.AdcFullScaleMillivolts = 3100;
             Fill(board);
             board.Settings.Battery.IdleMicroamps = IdleCurrent.StockS3Microamps;
             return board;
@@ -75,6 +82,11 @@ namespace LockFirmware.Device.Boards
             board.GreenLedPin = 10;
             board.RedLedPin = 3;
             board.TestLoadPin = 4;
+            // C3 strapping pins are GPIO2, 8, 9 (GPIO2 must be high at reset); GPIO18 (USB D-) is
+            // free on the DevKitM-1, whose USB socket goes through its USB-UART bridge to GPIO20/21.
+            board.DoorSensorPin = 18;
+            // ESP-IDF v4.4 ADC guide (ESP32-C3), "ADC Attenuation": 12 dB (formerly "11 dB") measures 0–2500 mV.
+            board.AdcFullScaleMillivolts = 2500;
             Fill(board);
             board.Settings.Battery.IdleMicroamps = IdleCurrent.StockC3Microamps;
             return board;
@@ -86,7 +98,6 @@ namespace LockFirmware.Device.Boards
             board.MotorPwm = true;                     // LEDC PWM on any output pin of both modules
             board.BatteryDividerRatio = 4;             // 300 kΩ over 100 kΩ
             board.MotorCurrentMillivoltsPerAmp = 1000; // 0.2 Ω shunt, gain 5 amplifier
-            board.AdcFullScaleMillivolts = 2500;       // ESP32 ADC with 11 dB attenuation, usable range
             board.Settings = new LockSettings();
             board.Settings.Motor = new MotorSettings();
             board.Settings.Battery = new BatteryProfile();

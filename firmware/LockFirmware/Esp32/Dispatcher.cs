@@ -1,12 +1,18 @@
+using System;
 using System.Threading;
 using LockFirmware.Ports;
+using LockFirmware.Safety;
 using LockFirmware.Time;
+using nanoFramework.Runtime.Native;
 
 namespace LockFirmware.Device.Esp32
 {
     /// <summary>
     /// The one thread that runs the lock logic: it processes what is queued and what is
-    /// due, then sleeps until the next deadline or until an adapter wakes it.
+    /// due, then sleeps until the next deadline or until an adapter wakes it. Every round is
+    /// contained: if it throws, or an adapter reports that its callback threw, the motor
+    /// coasts and the test load goes off, the fault is counted and logged, and the unit
+    /// restarts (nanoFramework's ESP32 images run no task watchdog that would do it for us).
     /// </summary>
     public sealed class Dispatcher
     {
@@ -22,12 +28,20 @@ namespace LockFirmware.Device.Esp32
         private LockCore _core;
         private IClock _clock;
         private GattLockService _gatt;
+        private IMotorBridge _bridge;
+        private IBatteryLoad _load;
+        private readonly object _faultGate = new object();
+        private bool _callbackFault;
 
-        public void Attach(LockCore core, IClock clock, GattLockService gatt)
+        /// <param name="bridge">The bridge adapter itself, stopped first when a fault is contained.</param>
+        /// <param name="load">The test-load adapter itself.</param>
+        public void Attach(LockCore core, IClock clock, GattLockService gatt, IMotorBridge bridge, IBatteryLoad load)
         {
             _core = core;
             _clock = clock;
             _gatt = gatt;
+            _bridge = bridge;
+            _load = load;
         }
 
         /// <summary>Called by adapters, from any thread, after they queued an input.</summary>
@@ -36,24 +50,114 @@ namespace LockFirmware.Device.Esp32
             _wake.Set();
         }
 
+        /// <summary>Called by an adapter, from its own thread, when its callback threw: the next round contains it.</summary>
+        public void ReportFault()
+        {
+            lock (_faultGate)
+            {
+                _callbackFault = true;
+            }
+
+            _wake.Set();
+        }
+
         public void Run()
         {
             while (true)
             {
-                _core.Process();
-                _gatt.UpdateStatus(_core.StatusFlags);
-                long next = _core.NextDueAt;
-                int wait = Timeout.Infinite;
-                if (next != Timers.Never)
+                int wait;
+                try
                 {
-                    long untilDue = next - _clock.NowMilliseconds;
-                    wait = untilDue <= 0 ? 0 : (untilDue < MaxWaitMs ? (int)untilDue : MaxWaitMs);
+                    wait = Round();
+                }
+                catch (Exception)
+                {
+                    Contain(FaultKind.Round);
+                    return;
+                }
+
+                if (CallbackFaulted())
+                {
+                    Contain(FaultKind.Callback);
+                    return;
                 }
 
                 if (wait != 0)
                 {
                     _wake.WaitOne(wait, false);
                 }
+            }
+        }
+
+        private bool CallbackFaulted()
+        {
+            lock (_faultGate)
+            {
+                return _callbackFault;
+            }
+        }
+
+        /// <summary>
+        /// One round; returns how long to sleep before the next (Timeout.Infinite until an
+        /// input, when nothing is due). While an output is on the core keeps a guard check-in
+        /// due, so the wait then ends in time for the output guard.
+        /// </summary>
+        private int Round()
+        {
+            _core.Process();
+            _gatt.UpdateStatus(_core.StatusFlags);
+            long next = _core.NextDueAt;
+            if (next == Timers.Never)
+            {
+                return Timeout.Infinite;
+            }
+
+            long untilDue = next - _clock.NowMilliseconds;
+            return untilDue <= 0 ? 0 : (untilDue < MaxWaitMs ? (int)untilDue : MaxWaitMs);
+        }
+
+        /// <summary>Outputs off straight away, then the record (which needs the storage), then a clean restart.</summary>
+        private void Contain(FaultKind kind)
+        {
+            StopOutputs(_bridge, _load);
+            try
+            {
+                _core.ContainFault(kind);
+            }
+            catch (Exception)
+            {
+                // The storage failed as well; the outputs are already off and the restart follows.
+            }
+
+            Console.WriteLine("lock: fault contained, restarting");
+            Power.RebootDevice();
+        }
+
+        /// <summary>Coast and load off, each on its own, so one failing adapter cannot keep the other on.</summary>
+        public static void StopOutputs(IMotorBridge bridge, IBatteryLoad load)
+        {
+            try
+            {
+                if (bridge != null)
+                {
+                    bridge.Drive(MotorDrive.Coast);
+                }
+            }
+            catch (Exception)
+            {
+                // Nothing better to do with a bridge that throws than to go on to the load.
+            }
+
+            try
+            {
+                if (load != null)
+                {
+                    load.Apply(false);
+                }
+            }
+            catch (Exception)
+            {
+                // The restart that follows resets every pin.
             }
         }
     }

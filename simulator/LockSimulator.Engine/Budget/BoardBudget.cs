@@ -37,11 +37,42 @@ public sealed class BoardBudget
 
     // ---- Scheduling (nanoFramework on FreeRTOS) ----
 
-    /// <summary>FreeRTOS tick: every managed wait ends on a tick (ESP-IDF default CONFIG_FREERTOS_HZ=100, kept by nf-interpreter's ESP32 sdkconfig).</summary>
+    /// <summary>
+    /// FreeRTOS tick: every managed wait and native timer ends on a tick. nf-interpreter
+    /// targets/ESP32/_IDF/sdkconfig.default sets CONFIG_FREERTOS_HZ=100; the BLE S3 defconfig
+    /// (sdkconfig.default_ble.esp32s3) does not override it, so ESP-IDF's default 100 Hz holds.
+    /// The GPIO debounce timer uses the same tick (targets/ESP32/_nanoCLR/System.Device.Gpio/
+    /// cpu_gpio.cpp: debounce ms / portTICK_PERIOD_MS, at least one tick).
+    /// </summary>
     public int TickMs { get; init; } = 10;
 
-    /// <summary>The CLR's managed thread quantum: a ready managed thread may wait this long for another to yield (nf-interpreter CLR scheduler, 20 ms time slice).</summary>
+    /// <summary>
+    /// The CLR's managed thread quantum: a ready managed thread may wait this long while
+    /// another runs (nf-interpreter src/CLR/Include/nanoCLR_Runtime.h,
+    /// CLR_RT_Thread::c_TimeQuantum_Milliseconds = 20). Every managed wake-up (a timer, an
+    /// adapter's event handler) is late by up to this much.
+    /// </summary>
     public int ThreadQuantumMs { get; init; } = 20;
+
+    /// <summary>
+    /// Interpreting one dispatcher round: queue take, a motor step's two ADC reads and its
+    /// arithmetic, the check-in (estimate: nanoFramework interprets on the order of a million
+    /// IL instructions a second at 240 MHz; a round is a few hundred, plus two native ADC calls).
+    /// </summary>
+    public int RoundMicros { get; init; } = 400;
+
+    /// <summary>
+    /// Shortest and longest garbage-collector pause (estimate for a ~50 KB managed heap: the
+    /// nanoFramework GC marks and sweeps the whole heap with every managed thread stopped;
+    /// compaction makes the long ones).
+    /// </summary>
+    public int GcPauseMinMs { get; init; } = 5;
+
+    /// <inheritdoc cref="GcPauseMinMs"/>
+    public int GcPauseMaxMs { get; init; } = 25;
+
+    /// <summary>On average one GC pause in this many dispatcher rounds (estimate: a few hundred bytes of BLE garbage per command, a heap of ~50 KB).</summary>
+    public int RoundsPerGc { get; init; } = 200;
 
     // ---- Operation costs (device time, microseconds) ----
 
@@ -54,11 +85,57 @@ public sealed class BoardBudget
     /// <summary>Erasing one 4 KiB sector of the SPI flash (typical 45 ms, max 400 ms in the same datasheets).</summary>
     public int FlashSectorEraseMicros { get; init; } = 45_000;
 
-    /// <summary>LittleFS block size on nanoFramework's ESP32 partition: one flash sector.</summary>
+    /// <summary>Worst-case page program time in the same datasheets (tPP max 3 ms).</summary>
+    public int FlashPageProgramMaxMicros { get; init; } = 3_000;
+
+    /// <summary>Worst-case 4 KiB sector erase in the same datasheets (tSE max 400 ms).</summary>
+    public int FlashSectorEraseMaxMicros { get; init; } = 400_000;
+
+    /// <summary>The SPI flash's program page: one program operation covers at most this many bytes.</summary>
+    public int FlashPageBytes { get; init; } = 256;
+
+    /// <summary>Reading 1 KiB of flash through esp_partition_read (SPI at 40–80 MHz plus driver overhead; estimate).</summary>
+    public int FlashReadMicrosPerKiB { get; init; } = 100;
+
+    /// <summary>LittleFS block size on nanoFramework's ESP32 partition: one flash sector (esp_littlefs CONFIG_LITTLEFS_BLOCK_SIZE 4096).</summary>
     public int FileSystemBlockBytes { get; init; } = 4096;
+
+    /// <summary>LittleFS program unit: every metadata commit is padded to it (esp_littlefs CONFIG_LITTLEFS_WRITE_SIZE default 128).</summary>
+    public int FileSystemProgramBytes { get; init; } = 128;
+
+    /// <summary>
+    /// Largest file LittleFS keeps inline in its directory's metadata log instead of in data
+    /// blocks: min(cache size, block size / 8, 0x3FE) = 512 with esp_littlefs's default
+    /// CONFIG_LITTLEFS_CACHE_SIZE 512 (littlefs lfs.c, lfs_file_flushedwrite).
+    /// </summary>
+    public int FileSystemInlineMaxBytes { get; init; } = 512;
+
+    /// <summary>Tags, CRC and name a metadata commit adds to the data it carries (littlefs SPEC.md: 4-byte tags, CRC tag; estimate for one file entry).</summary>
+    public int FileSystemCommitOverheadBytes { get; init; } = 40;
+
+    /// <summary>Metadata compactions of one pair before LittleFS moves it to other blocks (esp_littlefs CONFIG_LITTLEFS_BLOCK_CYCLES 512).</summary>
+    public int FileSystemBlockCycles { get; init; } = 512;
+
+    /// <summary>
+    /// The LittleFS partition: the "config" partition of nanoFramework's 8 MB ESP32-S3 table,
+    /// 2 MiB (nf-interpreter targets/ESP32/_IDF/esp32s3/partitions_nanoclr_8mb.csv). Some
+    /// 4 MB tables give it far less (24 KiB in one ESP32-C3 variant): check the image's table.
+    /// </summary>
+    public int FileSystemPartitionBytes { get; init; } = 2 * 1024 * 1024;
+
+    /// <summary>Opening (or looking up) a file from managed code: interop, path handling, LittleFS's directory lookup (estimate).</summary>
+    public int FileOpenMicros { get; init; } = 500;
 
     /// <summary>Handing one notification to NimBLE from managed code (interop + mbuf copy; estimated).</summary>
     public int NotifyMicros { get; init; } = 300;
+
+    /// <summary>
+    /// Restarting the BLE stack, during which the lock cannot be found: how nanoFramework 1.1.123
+    /// renews advertising or drops a phone (GattServiceProvider.StopAdvertising stops NimBLE;
+    /// StartAdvertising re-inits it and waits for host sync, nf-interpreter WaitForBleStackStart,
+    /// bounded at 10 s). Controller and host init plus rebuilding the GATT table: estimated 1 s.
+    /// </summary>
+    public int BleStackRestartMs { get; init; } = 1_000;
 
     // ---- Currents and charges (hardware/power-budget.md has the sources and the arithmetic) ----
     // Chip figures are at the 3.3 V rail; PackMicroamps converts them to what the pack delivers.
@@ -96,9 +173,6 @@ public sealed class BoardBudget
 
     /// <summary>Radio time of one connection event with empty packets both ways (≈ 0.5 ms including ramp-up); estimate.</summary>
     public int ConnectionRadioMicros { get; init; } = 500;
-
-    /// <summary>How long a phone stays connected after its last message (app design: it disconnects once answered; assumption, 5 s).</summary>
-    public int ConnectedHoldMs { get; init; } = 5_000;
 
     /// <summary>CPU time per BLE write on the device: the adapter's hand-over, the interpreter's handling, a message's HMACs and LittleFS commit, averaged over the fragments of an exchange (estimate; benchmarks/README.md, "Interpreted cost").</summary>
     public int WorkPerWriteMs { get; init; } = 10;

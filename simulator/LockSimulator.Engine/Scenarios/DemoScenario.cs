@@ -1,4 +1,5 @@
 using LockFirmware.Ble;
+using LockSimulator.Faults;
 
 namespace LockSimulator.Scenarios;
 
@@ -8,7 +9,14 @@ namespace LockSimulator.Scenarios;
 /// </summary>
 public static class DemoScenario
 {
-    public static SimulatedLock Run(LockSetup setup)
+    /// <summary>When the fault of <see cref="Run"/>'s fault part strikes: mid-way through the lock sent at 50 s.</summary>
+    public const long FaultAt = 50_400;
+
+    /// <summary>How long a hang, GC pause or flash commit lasts unless told otherwise.</summary>
+    public const long FaultMs = 1_500;
+
+    /// <param name="fault">Also lock at 50 s with this fault (FaultInjection's kinds) striking mid-move, then lock again at 56 s; null: no fault part.</param>
+    public static SimulatedLock Run(LockSetup setup, string? fault = null, long faultMs = FaultMs)
     {
         var sim = new SimulatedLock(setup);
         SimulatedPhone phone = SimulatedPhone.Staff(sim);
@@ -23,7 +31,20 @@ public static class DemoScenario
         // The obstacle is cleared; the next unlock reaches the end stop and clears the jam.
         sim.At(45_000, () => sim.Physics.JamAt = null);
         phone.Send(45_000, Opcode.Unlock);
-        sim.RunUntil(50_000);
+        if (fault == null)
+        {
+            sim.RunUntil(50_000);
+            return sim;
+        }
+
+        // The lock logic fails mid-move: the guard or the fault containment stops the motor;
+        // the next lock recovers. A status read at the fault's instant makes a flash commit.
+        phone.Send(50_000, Opcode.Lock);
+        FaultInjection.Inject(sim, fault, FaultAt, faultMs);
+        phone.Send(FaultAt, Opcode.Status);
+        phone.Send(56_000, Opcode.Lock);
+        phone.Send(60_000, Opcode.Status);
+        sim.RunUntil(61_000);
         return sim;
     }
 }

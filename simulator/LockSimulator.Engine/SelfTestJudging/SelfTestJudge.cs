@@ -7,131 +7,82 @@ namespace LockSimulator.SelfTestJudging;
 
 /// <summary>
 /// Judges a recording of the push-button self-test against the municipal routine, not
-/// against the firmware's own timings: from the press (the button's first closing) the green
-/// LED turns on, goes off within 10 s, then the red LED blinks once or twice within 20 s.
+/// against the firmware's own timings (<see cref="SelfTestRules"/> has the limits and what a
+/// press and a blink are). Each press is judged on its own (<see cref="PressJudge"/>) over
+/// its part of the recording, which runs until the next judged press or the recording's end.
 /// </summary>
 /// <remarks>
-/// A blink is a rising edge of red, after green went on, whose high level holds for at least
-/// <see cref="MinPulseUs"/>; the LEDs are read with pulses and dropouts shorter than that
-/// removed (<see cref="DigitalSignal.WithoutPulsesShorterThan"/>), so crosstalk spikes or
-/// analyser noise are not blinks and a flicker inside a blink does not split it in two. A
-/// blink a person can see lasts far longer (the firmware's lasts 300 ms). The button is read
-/// raw: the press is when the contact first closes, bounces included.
+/// A press less than 20 s after the one being judged starts a new routine only if the lock
+/// answered it: green was dark at that press, had already been lit since the earlier press,
+/// and lit again within 1 s. Otherwise the lock ignored it (the firmware runs one test at a
+/// time) and it is listed under the earlier press.
 /// </remarks>
 public static class SelfTestJudge
 {
-    public const long MinPulseUs = 20_000;
-    public const long GreenOnExpectedUs = 100_000;
-    public const long GreenOnLimitUs = 1_000_000;
-    public const long GreenOffLimitUs = 10_000_000;
-    public const long BlinkLimitUs = 20_000_000;
+    /// <summary>The button as the firmware reads it: a closing counts once held 30 ms; any opening releases it.</summary>
+    public static PulseFilter ButtonFilter() => new(SelfTestRules.PressHoldUs, 0);
 
-    public const string Press = "press";
-    public const string GreenOn = "green on";
-    public const string GreenOff = "green off";
-    public const string RedBlinks = "red blinks";
+    /// <summary>An LED as a person sees it: pulses and dropouts shorter than 20 ms are noise.</summary>
+    public static PulseFilter LedFilter() => new(SelfTestRules.LedGlitchUs, SelfTestRules.LedGlitchUs);
 
-    public const string NoBlinkText = "no red blink: battery may be completely discharged — do not change it, report to service";
-
-    public static SelfTestVerdict Judge(SelfTestRecording recording)
+    /// <summary>The recording with bounces and glitches removed (cleaning twice changes nothing).</summary>
+    public static SelfTestRecording Clean(SelfTestRecording raw) => raw with
     {
-        DigitalSignal green = recording.Green.WithoutPulsesShorterThan(MinPulseUs);
-        DigitalSignal red = recording.Red.WithoutPulsesShorterThan(MinPulseUs);
-        if (FirstEdge(recording.Button, true, 0) is not long press)
+        Button = PulseFilter.Clean(raw.Button, SelfTestRules.PressHoldUs, 0),
+        Green = PulseFilter.Clean(raw.Green, SelfTestRules.LedGlitchUs, SelfTestRules.LedGlitchUs),
+        Red = PulseFilter.Clean(raw.Red, SelfTestRules.LedGlitchUs, SelfTestRules.LedGlitchUs),
+    };
+
+    public static SelfTestVerdict Judge(SelfTestRecording raw)
+    {
+        SelfTestRecording r = Clean(raw);
+        if (r.Button.LevelAt(r.StartUs))
         {
-            return new SelfTestVerdict(
-            [
-                Fail(Press, "no button press in the recording"),
-                NotJudged(GreenOn, "no press"),
-                NotJudged(GreenOff, "no press"),
-                NotJudged(RedBlinks, "no press"),
-            ]);
+            return new SelfTestVerdict(r, [], "the button reads pressed from the start of the recording, so the press time is unknown: " +
+                "start the capture before pressing; if the button pulls its line low when pressed, map it as button=CHANNEL:low");
         }
 
-        StepResult pressed = Pass(Press, $"button closed {Seconds(press)} into the recording");
-        if (FirstEdge(green, true, press) is not long greenOn)
+        List<long> presses = r.Button.Changes.Where(c => c.Level).Select(c => c.TimeUs).ToList();
+        if (presses.Count == 0)
         {
-            string before = green.LevelAt(press) ? " (it was already on before)" : "";
-            return new SelfTestVerdict(
-            [
-                pressed,
-                Fail(GreenOn, $"green never turned on after the press{before}"),
-                NotJudged(GreenOff, "green never turned on"),
-                NotJudged(RedBlinks, "green never turned on"),
-            ]);
+            return new SelfTestVerdict(r, [], $"no press in the recording: the button never stayed pressed for {Seconds(SelfTestRules.PressHoldUs)} (the lock's debounce time)");
         }
 
-        return new SelfTestVerdict(
-        [
-            pressed,
-            JudgeGreenOn(greenOn - press),
-            JudgeGreenOff(FirstEdge(green, false, greenOn) - press, recording.EndUs - press),
-            JudgeRed(red, press, greenOn, recording.EndUs - press),
-        ]);
+        var starts = new List<long>();
+        var ignored = new List<List<long>>();
+        foreach (long press in presses)
+        {
+            if (starts.Count == 0 || StartsRoutine(r.Green, starts[^1], press))
+            {
+                starts.Add(press);
+                ignored.Add([]);
+            }
+            else
+            {
+                ignored[^1].Add(press);
+            }
+        }
+
+        var verdicts = new List<PressVerdict>();
+        for (int i = 0; i < starts.Count; i++)
+        {
+            long end = i + 1 < starts.Count ? starts[i + 1] : r.EndUs;
+            string ending = i + 1 < starts.Count ? $"the button is pressed again (press {i + 2})" : "the recording ends";
+            verdicts.Add(PressJudge.Judge(r, i + 1, starts[i], end, ending, ignored[i]));
+        }
+
+        return new SelfTestVerdict(r, verdicts, null);
     }
 
-    private static StepResult JudgeGreenOn(long delay)
+    private static bool StartsRoutine(DigitalSignal green, long routine, long press)
     {
-        if (delay > GreenOnLimitUs)
+        if (press - routine >= SelfTestRules.RedLimitUs)
         {
-            return Fail(GreenOn, $"green on too late: {Milliseconds(delay)} after the press (limit 1 s)");
+            return true;
         }
 
-        string slow = delay > GreenOnExpectedUs ? "slow: well under 100 ms expected; " : "";
-        return Pass(GreenOn, $"green on {Milliseconds(delay)} after the press ({slow}limit 1 s)");
+        bool litSinceRoutine = green.Changes.Any(c => c.Level && c.TimeUs > routine && c.TimeUs < press);
+        bool answered = green.Changes.Any(c => c.Level && c.TimeUs > press && c.TimeUs - press <= SelfTestRules.GreenOnLimitUs);
+        return litSinceRoutine && !green.LevelAt(press) && answered;
     }
-
-    /// <param name="off">When green went off, after the press; null if it never did.</param>
-    /// <param name="recorded">How long the recording ran after the press.</param>
-    private static StepResult JudgeGreenOff(long? off, long recorded)
-    {
-        if (off is not long offAfter)
-        {
-            return Fail(GreenOff, recorded < GreenOffLimitUs
-                ? $"green still on when the recording ended {Seconds(recorded)} after the press (it must cover 10 s)"
-                : $"green never went off (still on {Seconds(recorded)} after the press; limit 10 s)");
-        }
-
-        return offAfter > GreenOffLimitUs
-            ? Fail(GreenOff, $"late green-off: green went off {Seconds(offAfter)} after the press (limit 10 s)")
-            : Pass(GreenOff, $"green off {Seconds(offAfter)} after the press (limit 10 s)");
-    }
-
-    private static StepResult JudgeRed(DigitalSignal red, long press, long greenOn, long recorded)
-    {
-        List<long> blinks = red.Changes.Where(c => c.Level && c.TimeUs >= greenOn).Select(c => c.TimeUs - press).ToList();
-        string at = string.Join(", ", blinks.Select(Seconds));
-        if (blinks.Any(b => b > BlinkLimitUs))
-        {
-            return Fail(RedBlinks, $"red too late: blink {Seconds(blinks.First(b => b > BlinkLimitUs))} after the press (limit 20 s)");
-        }
-
-        if (recorded < BlinkLimitUs)
-        {
-            return Fail(RedBlinks, $"the recording ends {Seconds(recorded)} after the press: it must cover 20 s to count the blinks");
-        }
-
-        if (red.LevelAt(press + BlinkLimitUs))
-        {
-            return Fail(RedBlinks, "red still on 20 s after the press: not a brief blink");
-        }
-
-        return blinks.Count switch
-        {
-            0 => Fail(RedBlinks, NoBlinkText),
-            1 => Pass(RedBlinks, $"1 blink, {at} after the press (limit 20 s): battery good"),
-            2 => Pass(RedBlinks, $"2 blinks, {at} after the press (limit 20 s): battery low but not completely discharged"),
-            _ => Fail(RedBlinks, $"{blinks.Count} red blinks ({at} after the press): not a valid answer, once or twice expected"),
-        };
-    }
-
-    /// <summary>The first change to <paramref name="level"/> at or after <paramref name="fromUs"/>.</summary>
-    private static long? FirstEdge(DigitalSignal signal, bool level, long fromUs) =>
-        signal.Changes.Where(c => c.Level == level && c.TimeUs >= fromUs).Select(c => (long?)c.TimeUs).FirstOrDefault();
-
-    private static StepResult Pass(string step, string detail) => new(step, StepStatus.Pass, detail);
-
-    private static StepResult Fail(string step, string detail) => new(step, StepStatus.Fail, detail);
-
-    private static StepResult NotJudged(string step, string why) => new(step, StepStatus.NotJudged, "not judged: " + why);
 }

@@ -28,6 +28,8 @@ public static class AuditText
             AuditEvent.BatteryChanged => "battery change registered",
             AuditEvent.GasRisk => $"GAS RISK: {(GasRiskCause)result}",
             AuditEvent.Boot => "boot",
+            AuditEvent.MemoryReset => $"MEMORY RESET: files {(StorageHealth)result} at power-up; unpaired until paired again",
+            AuditEvent.Fault => $"software fault contained: {(LockFirmware.Safety.FaultKind)result} (fault {detail})",
             _ => $"event {(byte)kind}",
         };
         string battery = millivolts > 0 ? $", battery {millivolts} mV" : "";

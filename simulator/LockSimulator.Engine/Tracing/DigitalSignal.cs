@@ -47,25 +47,4 @@ public sealed class DigitalSignal
 
         return level;
     }
-
-    /// <summary>
-    /// The signal without glitches: a change counts only if the new level then holds for at
-    /// least <paramref name="minPulseUs"/> (or until the recording ends), so a spike or a
-    /// dropout shorter than that, high or low, is ignored and contact chatter reads as one
-    /// clean edge at the time the level settled.
-    /// </summary>
-    public DigitalSignal WithoutPulsesShorterThan(long minPulseUs)
-    {
-        var clean = new DigitalSignal();
-        for (int i = 0; i < _changes.Count; i++)
-        {
-            bool held = i + 1 == _changes.Count || _changes[i + 1].TimeUs - _changes[i].TimeUs >= minPulseUs;
-            if (held)
-            {
-                clean.Set(_changes[i].TimeUs, _changes[i].Level);
-            }
-        }
-
-        return clean;
-    }
 }

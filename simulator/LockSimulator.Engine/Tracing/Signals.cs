@@ -12,7 +12,16 @@ public static class Signals
     public const string Door = "door";
     public const string BleIn = "ble.in";
     public const string BleOut = "ble.out";
+
+    /// <summary>The BLE link: connections, MTU exchanges, refused writes, advertising changes.</summary>
+    public const string BleLink = "ble.link";
     public const string State = "state";
+
+    /// <summary>The output guard's trips and restarts.</summary>
+    public const string Guard = "guard";
+
+    /// <summary>Faults injected into the virtual board and how the firmware contained them.</summary>
+    public const string Fault = "fault";
 
     /// <summary>What a simulated phone sent and understood, message by message.</summary>
     public const string Phone = "phone";

@@ -1,14 +1,39 @@
+using System;
 using System.Collections.Generic;
 
 namespace LockSimulator.Tracing;
 
-/// <summary>Records every change of every signal; repeated writes of the same value are not changes.</summary>
+/// <summary>
+/// Records every change of every signal; repeated writes of the same value are not changes.
+/// Unbounded by default (a scenario keeps its whole trace); with a <see cref="Capacity"/> it
+/// keeps only the latest events (a long-running server), counting what it let go.
+/// </summary>
 public sealed class TraceRecorder
 {
     private readonly List<TraceEvent> _events = new();
     private readonly Dictionary<string, string> _last = new();
+    private int _capacity = int.MaxValue;
 
+    /// <summary>The retained events, oldest first; the first has index <see cref="Dropped"/> among all ever recorded.</summary>
     public IReadOnlyList<TraceEvent> Events => _events;
+
+    /// <summary>Most events kept; when full, the oldest quarter is let go at once (so recording stays cheap).</summary>
+    public int Capacity
+    {
+        get => _capacity;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, 4);
+            _capacity = value;
+            Trim();
+        }
+    }
+
+    /// <summary>Events recorded and then let go because of <see cref="Capacity"/>.</summary>
+    public long Dropped { get; private set; }
+
+    /// <summary>Events ever recorded: the index the next one will have.</summary>
+    public long Total => Dropped + _events.Count;
 
     public void Record(long timeMs, string signal, string value)
     {
@@ -18,12 +43,31 @@ public sealed class TraceRecorder
         }
 
         _last[signal] = value;
-        _events.Add(new TraceEvent(timeMs, signal, value));
+        Add(new TraceEvent(timeMs, signal, value));
     }
 
     /// <summary>Logged occurrences (BLE frames) are events even when they repeat.</summary>
     public void Log(long timeMs, string signal, string value)
     {
-        _events.Add(new TraceEvent(timeMs, signal, value));
+        Add(new TraceEvent(timeMs, signal, value));
+    }
+
+    private void Add(TraceEvent e)
+    {
+        _events.Add(e);
+        if (_events.Count > _capacity)
+        {
+            Trim();
+        }
+    }
+
+    private void Trim()
+    {
+        if (_events.Count > _capacity)
+        {
+            int drop = Math.Max(_events.Count - _capacity, _capacity / 4);
+            _events.RemoveRange(0, drop);
+            Dropped += drop;
+        }
     }
 }

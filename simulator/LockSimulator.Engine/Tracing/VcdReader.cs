@@ -2,46 +2,214 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 
 namespace LockSimulator.Tracing;
 
+/// <summary>One value change of a signal a <see cref="VcdReader"/> was asked to follow.</summary>
+public delegate void VcdChangeHandler(int signal, long timeUs, bool level);
+
 /// <summary>
 /// Reads an IEEE 1364 value change dump, as written by <see cref="VcdWriter"/>, simulators,
-/// or a logic analyser through sigrok/PulseView: any <c>$timescale</c>, nested scopes,
-/// <c>$dumpvars</c> blocks, comments, several changes on one line. Every variable becomes a
-/// 1-bit signal in microseconds: scalars as they are, a vector is high while any of its bits
-/// is 1; x and z are no level (the last level holds); reals and strings are skipped.
+/// or a logic analyser through sigrok-cli or PulseView, unchanged: sigrok-cli's <c>META</c>
+/// lines before the header, any <c>$timescale</c>, nested scopes, <c>$dumpvars</c> blocks,
+/// comments, several changes on one line. Every variable is read as a 1-bit signal in
+/// microseconds: scalars as they are, a vector is high while any of its bits is 1; x and z
+/// are no level (the last level holds); reals and strings are skipped.
 /// </summary>
+/// <remarks>
+/// The header is read by <see cref="Open"/>; the changes are then streamed once through
+/// <see cref="ReadChanges"/> to a handler, for the signals asked for only, so a long capture
+/// at a high sample rate is read in constant memory.
+/// </remarks>
 public sealed class VcdReader
 {
-    private readonly IEnumerator<string> _tokens;
-    private readonly List<KeyValuePair<string, DigitalSignal>> _channels = new();
-    private readonly Dictionary<string, DigitalSignal> _byId = new();
+    private readonly VcdTokenizer _tokens;
+    private readonly List<KeyValuePair<string, int>> _names = new();
+    private readonly Dictionary<string, int> _byId = new(StringComparer.Ordinal);
     private readonly List<string> _scopes = new();
     private VcdTimescale _timescale = VcdTimescale.OneNanosecond;
     private long _nowTicks;
-    private long _nowUs;
+    private bool _read;
 
-    private VcdReader(IEnumerator<string> tokens)
+    private VcdReader(TextReader text)
     {
-        _tokens = tokens;
+        _tokens = new VcdTokenizer(text);
     }
 
-    /// <summary>Reads a whole dump; throws <see cref="UnusableRecordingException"/> on what is not VCD.</summary>
+    /// <summary>Every variable's hierarchical name ("scope.sub.name"), in the order declared.</summary>
+    public IEnumerable<string> Names
+    {
+        get
+        {
+            foreach (KeyValuePair<string, int> name in _names)
+            {
+                yield return name.Key;
+            }
+        }
+    }
+
+    /// <summary>How many distinct signals (ids) the header declares; two names may share one.</summary>
+    public int SignalCount => _byId.Count;
+
+    /// <summary>The sample rate sigrok-cli states in its <c>META samplerate</c> line, if any.</summary>
+    public long? SampleRateHz { get; private set; }
+
+    /// <summary>
+    /// The file's last line has no newline, as when a copy was cut off: that line may be
+    /// incomplete, so it is not read (after <see cref="ReadChanges"/>).
+    /// </summary>
+    public bool Truncated { get; private set; }
+
+    /// <summary>The first timestamp of the dump, in microseconds (after <see cref="ReadChanges"/>).</summary>
+    public long StartUs { get; private set; }
+
+    /// <summary>The last timestamp: when the recording ended (after <see cref="ReadChanges"/>).</summary>
+    public long EndUs { get; private set; }
+
+    /// <summary>Reads the header; throws <see cref="UnusableRecordingException"/> on what is not VCD.</summary>
+    public static VcdReader Open(TextReader text)
+    {
+        var reader = new VcdReader(text);
+        reader.ReadDefinitions();
+        return reader;
+    }
+
+    /// <summary>Reads a whole dump into memory, every signal: for small files and tests.</summary>
     public static VcdRecording Read(TextReader text)
     {
-        using IEnumerator<string> tokens = Tokens(text).GetEnumerator();
-        var reader = new VcdReader(tokens);
-        reader.ReadDefinitions();
-        reader.ReadChanges();
-        return new VcdRecording(reader._channels, reader._nowUs);
+        VcdReader reader = Open(text);
+        var signals = new DigitalSignal[reader.SignalCount];
+        for (int i = 0; i < signals.Length; i++)
+        {
+            signals[i] = new DigitalSignal();
+        }
+
+        var wanted = new bool[signals.Length];
+        Array.Fill(wanted, true);
+        reader.ReadChanges(wanted, (signal, timeUs, level) => signals[signal].Set(timeUs, level));
+        var channels = new List<KeyValuePair<string, DigitalSignal>>();
+        foreach (KeyValuePair<string, int> name in reader._names)
+        {
+            channels.Add(new KeyValuePair<string, DigitalSignal>(name.Key, signals[name.Value]));
+        }
+
+        return new VcdRecording(channels, reader.StartUs, reader.EndUs);
+    }
+
+    /// <summary>
+    /// The signal named <paramref name="name"/>: its full path, or its path's tail
+    /// ("led.green" finds "lock.led.green", "D0" finds "libsigrok.D0") if only one matches.
+    /// </summary>
+    public int Find(string name) => Resolve(_names, name);
+
+    /// <summary>The value declared under <paramref name="name"/> as <see cref="Find"/> looks it up.</summary>
+    internal static T Resolve<T>(IReadOnlyList<KeyValuePair<string, T>> declared, string name)
+    {
+        var tails = new List<KeyValuePair<string, T>>();
+        foreach (KeyValuePair<string, T> entry in declared)
+        {
+            if (entry.Key == name)
+            {
+                return entry.Value;
+            }
+
+            if (entry.Key.EndsWith("." + name, StringComparison.Ordinal))
+            {
+                tails.Add(entry);
+            }
+        }
+
+        return tails.Count switch
+        {
+            1 => tails[0].Value,
+            0 => throw new UnusableRecordingException($"no channel '{name}' in the recording (it has: {string.Join(", ", declared.Select(d => d.Key))})"),
+            _ => throw new UnusableRecordingException($"channel '{name}' is ambiguous ({string.Join(", ", tails.Select(m => m.Key))}): give its full name"),
+        };
+    }
+
+    /// <summary>
+    /// Streams the value changes once, calling <paramref name="onChange"/> for the signals
+    /// flagged in <paramref name="wanted"/> (indexed as <see cref="Find"/> returns them).
+    /// </summary>
+    public void ReadChanges(bool[] wanted, VcdChangeHandler onChange)
+    {
+        if (_read)
+        {
+            throw new InvalidOperationException("the changes of a VCD are read once");
+        }
+
+        _read = true;
+        Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> ids = _byId.GetAlternateLookup<ReadOnlySpan<char>>();
+        bool started = false;
+        while (_tokens.Next(out ReadOnlySpan<char> token))
+        {
+            if (_tokens.InUnterminatedLastLine)
+            {
+                Truncated = true;
+                break;
+            }
+
+            char first = token[0];
+            if (first == '#')
+            {
+                EndUs = Advance(token);
+                if (!started)
+                {
+                    StartUs = EndUs;
+                    started = true;
+                }
+
+                continue;
+            }
+
+            bool? level;
+            ReadOnlySpan<char> id;
+            switch (first)
+            {
+                case '$':
+                    if (token is not ("$dumpvars" or "$dumpall" or "$dumpon" or "$dumpoff" or "$end"))
+                    {
+                        UntilEnd(token.ToString()); // a $comment between changes
+                    }
+
+                    continue; // the changes inside $dumpvars and the like are read like any others
+                case '0' or '1':
+                    level = first == '1';
+                    id = token[1..];
+                    break;
+                case 'x' or 'X' or 'z' or 'Z':
+                    level = null;
+                    id = token[1..];
+                    break;
+                case 'b' or 'B':
+                    level = VectorLevel(token[1..]);
+                    id = NextToken(token);
+                    break;
+                case 'r' or 'R' or 's' or 'S':
+                    level = null;
+                    id = NextToken(token);
+                    break;
+                default:
+                    throw new UnusableRecordingException($"not a VCD value change: '{Shorten(token)}'");
+            }
+
+            if (!ids.TryGetValue(id, out int signal))
+            {
+                throw new UnusableRecordingException($"VCD value change for an undeclared id '{Shorten(id)}'");
+            }
+
+            if (level is bool known && wanted[signal])
+            {
+                onChange(signal, EndUs, known);
+            }
+        }
     }
 
     private void ReadDefinitions()
     {
-        while (_tokens.MoveNext())
+        while (_tokens.NextString() is string token)
         {
-            string token = _tokens.Current;
             switch (token)
             {
                 case "$enddefinitions":
@@ -66,6 +234,9 @@ public sealed class VcdReader
                 case "$var":
                     Declare(UntilEnd(token));
                     break;
+                case "META" when _names.Count == 0:
+                    Meta(_tokens.RestOfLine());
+                    break;
                 default:
                     if (!token.StartsWith('$'))
                     {
@@ -80,6 +251,17 @@ public sealed class VcdReader
         throw new UnusableRecordingException("not a VCD file: no $enddefinitions");
     }
 
+    /// <summary>sigrok-cli writes <c>META samplerate: 1000000</c> ahead of the header; other META lines are ignored.</summary>
+    private void Meta(string line)
+    {
+        const string key = "samplerate:";
+        if (line.StartsWith(key, StringComparison.Ordinal)
+            && long.TryParse(line.AsSpan(key.Length).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out long hz))
+        {
+            SampleRateHz = hz;
+        }
+    }
+
     /// <summary><c>$var wire 1 ! name [range] $end</c>: the same id in two scopes is one signal under two names.</summary>
     private void Declare(List<string> var)
     {
@@ -88,52 +270,19 @@ public sealed class VcdReader
             throw new UnusableRecordingException($"VCD $var needs type, size, id and name: '$var {string.Join(" ", var)} $end'");
         }
 
-        if (!_byId.TryGetValue(var[2], out DigitalSignal? signal))
+        if (!_byId.TryGetValue(var[2], out int signal))
         {
-            signal = new DigitalSignal();
+            signal = _byId.Count;
             _byId.Add(var[2], signal);
         }
 
         string path = _scopes.Count > 0 ? string.Join(".", _scopes) + "." + var[3] : var[3];
-        _channels.Add(new KeyValuePair<string, DigitalSignal>(path, signal));
+        _names.Add(new KeyValuePair<string, int>(path, signal));
     }
 
-    private void ReadChanges()
+    private long Advance(ReadOnlySpan<char> token)
     {
-        while (_tokens.MoveNext())
-        {
-            string token = _tokens.Current;
-            switch (token[0])
-            {
-                case '#':
-                    Advance(token);
-                    break;
-                case '$' when token is "$dumpvars" or "$dumpall" or "$dumpon" or "$dumpoff" or "$end":
-                    break; // the changes inside these blocks are read like any others
-                case '$':
-                    UntilEnd(token);
-                    break;
-                case '0' or '1':
-                    Change(token[1..], token[0] == '1');
-                    break;
-                case 'x' or 'X' or 'z' or 'Z':
-                    Change(token[1..], null);
-                    break;
-                case 'b' or 'B':
-                    Change(NextToken(token), VectorLevel(token[1..]));
-                    break;
-                case 'r' or 'R' or 's' or 'S':
-                    Change(NextToken(token), null);
-                    break;
-                default:
-                    throw new UnusableRecordingException($"not a VCD value change: '{Shorten(token)}'");
-            }
-        }
-    }
-
-    private void Advance(string token)
-    {
-        if (!long.TryParse(token.AsSpan(1), NumberStyles.None, null, out long ticks))
+        if (!long.TryParse(token[1..], NumberStyles.None, CultureInfo.InvariantCulture, out long ticks))
         {
             throw new UnusableRecordingException($"not a VCD timestamp: '{Shorten(token)}'");
         }
@@ -145,30 +294,17 @@ public sealed class VcdReader
         }
 
         _nowTicks = ticks;
-        _nowUs = _timescale.ToMicroseconds(ticks);
+        return _timescale.ToMicroseconds(ticks);
     }
 
-    private void Change(string id, bool? level)
+    private static bool? VectorLevel(ReadOnlySpan<char> bits)
     {
-        if (!_byId.TryGetValue(id, out DigitalSignal? signal))
-        {
-            throw new UnusableRecordingException($"VCD value change for an undeclared id '{Shorten(id)}'");
-        }
-
-        if (level is bool known)
-        {
-            signal.Set(_nowUs, known);
-        }
-    }
-
-    private static bool? VectorLevel(string bits)
-    {
-        if (bits.IndexOfAny(['x', 'X', 'z', 'Z']) >= 0)
+        if (bits.IndexOfAny("xXzZ") >= 0)
         {
             return null;
         }
 
-        if (bits.Length == 0 || bits.Trim('0', '1').Length > 0)
+        if (bits.Length == 0 || bits.IndexOfAnyExcept("01") >= 0)
         {
             throw new UnusableRecordingException($"not a VCD vector value: 'b{Shorten(bits)}'");
         }
@@ -176,37 +312,29 @@ public sealed class VcdReader
         return bits.Contains('1');
     }
 
-    private string NextToken(string after) => _tokens.MoveNext()
-        ? _tokens.Current
-        : throw new UnusableRecordingException($"VCD ends after '{Shorten(after)}'");
+    private ReadOnlySpan<char> NextToken(ReadOnlySpan<char> after)
+    {
+        string shown = Shorten(after);
+        return _tokens.Next(out ReadOnlySpan<char> token)
+            ? token
+            : throw new UnusableRecordingException($"VCD ends after '{shown}'");
+    }
 
     private List<string> UntilEnd(string keyword)
     {
         var body = new List<string>();
-        while (_tokens.MoveNext())
+        while (_tokens.NextString() is string token)
         {
-            if (_tokens.Current == "$end")
+            if (token == "$end")
             {
                 return body;
             }
 
-            body.Add(_tokens.Current);
+            body.Add(token);
         }
 
         throw new UnusableRecordingException($"VCD {keyword} without $end");
     }
 
-    private static string Shorten(string token) => token.Length <= 40 ? token : token[..40] + "...";
-
-    /// <summary>Whitespace-separated tokens, streamed line by line: analyser dumps can be large.</summary>
-    private static IEnumerable<string> Tokens(TextReader text)
-    {
-        while (text.ReadLine() is string line)
-        {
-            foreach (string token in line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
-            {
-                yield return token;
-            }
-        }
-    }
+    private static string Shorten(ReadOnlySpan<char> token) => token.Length <= 40 ? token.ToString() : token[..40].ToString() + "...";
 }

@@ -7,23 +7,33 @@ using LockFirmware.Ports;
 namespace LockSimulator.Tracing;
 
 /// <summary>
-/// Writes a simulated lock's pins as an IEEE 1364 VCD file for GTKWave or PulseView, in
-/// microseconds: button, LEDs and test load as 1-bit wires, the motor bridge as a 2-bit bus
-/// holding <see cref="MotorDrive"/> (0 coast, 1 unlock, 2 lock, 3 brake: non-zero while the
-/// bridge drives). A pin not yet recorded starts idle (0). Several changes of one pin within
-/// the same millisecond collapse to the last, as a waveform can only show one level.
+/// Writes a simulated lock's pins as an IEEE 1364 VCD file for GTKWave, PulseView or
+/// sigrok-cli, in microseconds. Every variable is a 1-bit wire, because sigrok's VCD input
+/// stops at the first wider one: button, LEDs, test load, and the motor bridge as its two
+/// inputs <c>motor.in1</c> and <c>motor.in2</c> (the DRV8833's logic table, as
+/// <c>GpioMotorBridge</c> drives it: 10 unlock, 01 lock, 11 brake, 00 coast). A pin not yet
+/// recorded starts idle (0). Several changes of one pin within the same millisecond collapse
+/// to the last, as a waveform can only show one level.
 /// </summary>
 public static class VcdWriter
 {
-    private sealed record Variable(string Id, string Signal, int Size);
+    /// <summary>The bridge input that is high while driving towards unlocked, and for braking.</summary>
+    public const string MotorIn1 = Signals.Motor + ".in1";
 
-    private static readonly Variable[] Variables =
+    /// <summary>The bridge input that is high while driving towards locked, and for braking.</summary>
+    public const string MotorIn2 = Signals.Motor + ".in2";
+
+    /// <summary>A wire: its id, its name, the traced signal it comes from, and its level for a traced value.</summary>
+    private sealed record Wire(string Id, string Name, string Signal, Func<string, bool> High);
+
+    private static readonly Wire[] Wires =
     [
-        new("!", Signals.Button, 1),
-        new("\"", Signals.GreenLed, 1),
-        new("#", Signals.RedLed, 1),
-        new("$", Signals.TestLoad, 1),
-        new("%", Signals.Motor, 2),
+        new("!", Signals.Button, Signals.Button, v => v == "1"),
+        new("\"", Signals.GreenLed, Signals.GreenLed, v => v == "1"),
+        new("#", Signals.RedLed, Signals.RedLed, v => v == "1"),
+        new("$", Signals.TestLoad, Signals.TestLoad, v => v == "1"),
+        new("%", MotorIn1, Signals.Motor, v => Drive(v) is MotorDrive.Unlock or MotorDrive.Brake),
+        new("&", MotorIn2, Signals.Motor, v => Drive(v) is MotorDrive.Lock or MotorDrive.Brake),
     ];
 
     public static void Write(IEnumerable<TraceEvent> events, long endMs, TextWriter output)
@@ -31,16 +41,16 @@ public static class VcdWriter
         output.WriteLine("$version LockSimulator $end");
         output.WriteLine("$timescale 1 us $end");
         output.WriteLine("$scope module lock $end");
-        foreach (Variable v in Variables)
+        foreach (Wire w in Wires)
         {
-            output.WriteLine($"$var wire {v.Size} {v.Id} {v.Signal} $end");
+            output.WriteLine($"$var wire 1 {w.Id} {w.Name} $end");
         }
 
         output.WriteLine("$upscope $end");
         output.WriteLine("$enddefinitions $end");
 
-        var levels = Variables.ToDictionary(v => v, v => "0");
-        var instants = events.Where(e => Variables.Any(v => v.Signal == e.Signal)).GroupBy(e => e.TimeMs).ToList();
+        var levels = new bool[Wires.Length];
+        var instants = events.Where(e => Wires.Any(w => w.Signal == e.Signal)).GroupBy(e => e.TimeMs).ToList();
         bool startsAtZero = instants.Count > 0 && instants[0].Key == 0;
         if (startsAtZero)
         {
@@ -49,9 +59,9 @@ public static class VcdWriter
 
         output.WriteLine("#0");
         output.WriteLine("$dumpvars");
-        foreach (Variable v in Variables)
+        for (int i = 0; i < Wires.Length; i++)
         {
-            output.WriteLine(Change(v, levels[v]));
+            output.WriteLine(Change(i, levels[i]));
         }
 
         output.WriteLine("$end");
@@ -74,26 +84,24 @@ public static class VcdWriter
         }
     }
 
-    /// <summary>Takes each pin's last value at one instant; returns the value change lines for the pins that changed.</summary>
-    private static List<string> Apply(IEnumerable<TraceEvent> instant, Dictionary<Variable, string> levels)
+    /// <summary>Takes each wire's last value at one instant; returns the value change lines for the wires that changed.</summary>
+    private static List<string> Apply(IEnumerable<TraceEvent> instant, bool[] levels)
     {
         var changes = new List<string>();
-        foreach (Variable v in Variables)
+        for (int i = 0; i < Wires.Length; i++)
         {
-            string? last = instant.Where(e => e.Signal == v.Signal).Select(e => e.Value).LastOrDefault();
-            if (last != null && Encode(v, last) != levels[v])
+            string? last = instant.Where(e => e.Signal == Wires[i].Signal).Select(e => e.Value).LastOrDefault();
+            if (last != null && Wires[i].High(last) != levels[i])
             {
-                levels[v] = Encode(v, last);
-                changes.Add(Change(v, levels[v]));
+                levels[i] = !levels[i];
+                changes.Add(Change(i, levels[i]));
             }
         }
 
         return changes;
     }
 
-    private static string Encode(Variable v, string value) => v.Size == 1
-        ? value
-        : Convert.ToString((int)Enum.Parse<MotorDrive>(value, ignoreCase: true), 2);
+    private static MotorDrive Drive(string value) => Enum.Parse<MotorDrive>(value, ignoreCase: true);
 
-    private static string Change(Variable v, string value) => v.Size == 1 ? value + v.Id : $"b{value} {v.Id}";
+    private static string Change(int wire, bool level) => (level ? "1" : "0") + Wires[wire].Id;
 }

@@ -33,8 +33,9 @@ public enum PowerState
 /// The board's own consumption in virtual time: from what the board is doing (advertising,
 /// connected, working, driving the motor, LEDs) it sets the current the drive train draws
 /// from the pack, with the figures of <see cref="BoardBudget"/>, and books each state's charge.
-/// A phone's link and the CPU's work end some time after the last write; through
-/// <see cref="ScheduleRefresh"/> the owner calls <see cref="Refresh"/> then, so the current drops when they do.
+/// A phone is connected while it holds the virtual link (until it hangs up, the lock drops it
+/// or the power goes). The CPU's work ends some time after the last write; through
+/// <see cref="ScheduleRefresh"/> the owner calls <see cref="Refresh"/> then, so the current drops when it does.
 /// </summary>
 public sealed class BoardPower
 {
@@ -42,20 +43,23 @@ public sealed class BoardPower
 
     private readonly DriveTrain _physics;
     private readonly VirtualClock _clock;
+    private readonly VirtualBleLink _link;
     private readonly double[] _microamps = new double[StateCount];
     private readonly double[] _coulombs = new double[StateCount];
     private long _accruedTo;
-    private long _connectedUntil = long.MinValue;
     private long _workingUntil = long.MinValue;
     private bool _motorDriven;
     private int _ledsOn;
 
-    public BoardPower(BoardBudget budget, DriveTrain physics, VirtualClock clock)
+    public BoardPower(BoardBudget budget, DriveTrain physics, VirtualClock clock, VirtualBleLink link)
     {
         Budget = budget;
         _physics = physics;
         _clock = clock;
+        _link = link;
         _accruedTo = clock.NowMilliseconds;
+        link.HolderChanged += Refresh;
+        link.WriteTaken += OnWrite;
         Refresh();
     }
 
@@ -64,8 +68,8 @@ public sealed class BoardPower
     /// <summary>Asks the owner to call <see cref="Refresh"/> at a virtual time (a link or work ending).</summary>
     public Action<long>? ScheduleRefresh { get; set; }
 
-    /// <summary>True while a phone holds the link (its last exchange was less than the hold time ago).</summary>
-    public bool Connected => _clock.NowMilliseconds < _connectedUntil;
+    /// <summary>True while a phone holds the link.</summary>
+    public bool Connected => _link.Holder != null;
 
     /// <summary>Charge the board drew in <paramref name="state"/> so far, coulombs (pack side).</summary>
     public double Coulombs(PowerState state)
@@ -89,16 +93,14 @@ public sealed class BoardPower
         }
     }
 
-    /// <summary>A phone wrote to the lock: the link is held and the CPU works on the write.</summary>
-    public void OnWrite()
+    /// <summary>A phone wrote to the lock: the CPU works on the write.</summary>
+    private void OnWrite()
     {
         long now = _clock.NowMilliseconds;
         _workingUntil = Math.Max(_workingUntil, now) + Budget.WorkPerWriteMs;
-        HoldLink(now);
+        Refresh();
+        ScheduleRefresh?.Invoke(_workingUntil);
     }
-
-    /// <summary>The lock notified a phone: the link is in use.</summary>
-    public void OnNotify() => HoldLink(_clock.NowMilliseconds);
 
     /// <summary>The firmware drives (or brakes) the motor, or lets it coast.</summary>
     public void OnMotor(bool driven)
@@ -119,7 +121,7 @@ public sealed class BoardPower
     {
         Accrue();
         long now = _clock.NowMilliseconds;
-        bool connected = now < _connectedUntil;
+        bool connected = Connected;
         bool working = now < _workingUntil || _motorDriven;
         BoardBudget b = Budget;
         _microamps[(int)PowerState.Floor] = b.PackMicroamps(b.IdleFloorMicroamps);
@@ -133,17 +135,6 @@ public sealed class BoardPower
                 + b.DividerMicroamps - b.DividerIdleMicroamps
             : 0;
         _physics.BoardAmps = PackMicroamps / 1e6;
-    }
-
-    private void HoldLink(long now)
-    {
-        _connectedUntil = now + Budget.ConnectedHoldMs;
-        Refresh();
-        ScheduleRefresh?.Invoke(_connectedUntil);
-        if (_workingUntil > now)
-        {
-            ScheduleRefresh?.Invoke(_workingUntil);
-        }
     }
 
     private void Accrue()

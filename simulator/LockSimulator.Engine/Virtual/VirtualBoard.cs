@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using LockFirmware.Ports;
 using LockSimulator.Physics;
 using LockSimulator.Tracing;
@@ -10,12 +9,11 @@ namespace LockSimulator.Virtual;
 /// The board's ports on top of the physics: what the firmware writes goes to the drive train
 /// and the trace; what it reads comes from the drive train at the current virtual time.
 /// </summary>
-public sealed class VirtualBoard : IMotorBridge, IMotorSpeed, IAnalogInputs, ILeds, IBatteryLoad, IBleLink
+public sealed class VirtualBoard : IMotorBridge, IMotorSpeed, IAnalogInputs, ILeds, IBatteryLoad
 {
     private readonly DriveTrain _physics;
     private readonly VirtualClock _clock;
     private readonly TraceRecorder _trace;
-    private readonly List<byte[]> _notifications = new();
 
     public VirtualBoard(DriveTrain physics, VirtualClock clock, TraceRecorder trace, BoardPower power)
     {
@@ -31,12 +29,6 @@ public sealed class VirtualBoard : IMotorBridge, IMotorSpeed, IAnalogInputs, ILe
     public bool GreenOn { get; private set; }
 
     public bool RedOn { get; private set; }
-
-    /// <summary>Every notification the lock sent, in order.</summary>
-    public IReadOnlyList<byte[]> Notifications => _notifications;
-
-    /// <summary>Raised for each notification, as a connected phone would receive it.</summary>
-    public event Action<byte[]>? Notified;
 
     public void Drive(MotorDrive drive)
     {
@@ -74,14 +66,5 @@ public sealed class VirtualBoard : IMotorBridge, IMotorSpeed, IAnalogInputs, ILe
     {
         _physics.TestLoadOn = on;
         _trace.Record(_clock.NowMilliseconds, Signals.TestLoad, on ? "1" : "0");
-    }
-
-    public void Notify(byte[] buffer, int offset, int count)
-    {
-        byte[] copy = buffer.AsSpan(offset, count).ToArray();
-        _notifications.Add(copy);
-        Power.OnNotify();
-        _trace.Log(_clock.NowMilliseconds, Signals.BleOut, Convert.ToHexString(copy));
-        Notified?.Invoke(copy);
     }
 }

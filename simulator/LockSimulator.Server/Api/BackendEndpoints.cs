@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using LockFirmware.Protocol.Client;
 using LockSimulator.Server.Contracts;
 using LockSimulator.Server.Fleet;
@@ -23,14 +24,14 @@ internal static class BackendEndpoints
             {
                 DateTimeOffset from = request.ValidFrom ?? fleet.WallTime.AddHours(-1);
                 DateTimeOffset until = request.ValidUntil ?? from.AddDays(1);
-                if (request.DayStartMinutes is < 0 or > 1440 || request.DayEndMinutes is < 0 or > 1440)
+                if (until <= from)
                 {
-                    throw ApiProblem.BadRequest("dayStartMinutes and dayEndMinutes must be 0 … 1440");
+                    throw ApiProblem.BadRequest($"validFrom ({from:O}{(request.ValidFrom == null ? ", the default" : "")}) must be before validUntil ({until:O})");
                 }
 
-                if (until <= from || from.ToUnixTimeSeconds() < 0 || until.ToUnixTimeSeconds() > uint.MaxValue)
+                if (from.ToUnixTimeSeconds() < 0 || until.ToUnixTimeSeconds() > uint.MaxValue)
                 {
-                    throw ApiProblem.BadRequest("the validity window must be non-empty and within 1970 … 2106");
+                    throw ApiProblem.BadRequest("the validity window must lie within 1970 … 2106 (the lock counts unsigned 32-bit seconds)");
                 }
 
                 if (!Enum.IsDefined(request.Role))
@@ -38,6 +39,7 @@ internal static class BackendEndpoints
                     throw ApiProblem.BadRequest("role must be Staff, Installer or Admin");
                 }
 
+                (DayOfWeek[] days, int dayStart, int dayEnd) = Schedule(request);
                 IssuedCredential issued = BackendFor(fleet, request.LockId).Issue(new CredentialFields
                 {
                     LockId = request.LockId,
@@ -47,15 +49,19 @@ internal static class BackendEndpoints
                     Organisation = request.Organisation,
                     ValidFrom = from,
                     ValidUntil = until,
-                    Days = request.Days,
-                    DayStart = TimeSpan.FromMinutes(request.DayStartMinutes),
-                    DayEnd = TimeSpan.FromMinutes(request.DayEndMinutes),
+                    Days = days,
+                    DayStart = TimeSpan.FromMinutes(dayStart),
+                    DayEnd = TimeSpan.FromMinutes(dayEnd),
                 });
                 return new CredentialView(Convert.ToHexString(issued.Credential), Convert.ToHexString(issued.Key), from, until);
             })
+            .WithName("issueCredential")
             .WithSummary("Issue a credential for a lock of the fleet: credential and key as hex")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithDescription("Defaults: role Staff, organisation 1, validFrom the fleet's wall time less one hour, validUntil a day after validFrom, " +
+                             "no days = every day, any time. With days, the daily window dayStartMinutes … dayEndMinutes (UTC, default 0 … 1440) applies on those days. " +
+                             "Issued with the secret of the lock's last pairing (409 while it is unpaired).")
+            .ProducesProblems(StatusCodes.Status400BadRequest)
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
 
         group.MapPost("/time-tokens", (TimeTokenRequest request, LockFleet fleet) =>
             {
@@ -67,10 +73,61 @@ internal static class BackendEndpoints
 
                 return new TimeTokenView(Convert.ToHexString(BackendFor(fleet, request.LockId).TimeToken(time)), time);
             })
+            .WithName("issueTimeToken")
             .WithSummary("Make a time token (a SET_TIME message, hex) for a lock of the fleet; time defaults to the fleet's wall time")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status400BadRequest)
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
     }
 
-    private static LockBackend BackendFor(LockFleet fleet, uint lockId) => new(lockId, fleet.Get(lockId).Sim.Setup.Secret);
+    /// <summary>
+    /// The weekly schedule, refused when it cannot mean what the caller wants: a daily window
+    /// without days (the lock would ignore it: no days means every day, any time), an empty list
+    /// of days (never), a window that ends before it starts.
+    /// </summary>
+    private static (DayOfWeek[] Days, int Start, int End) Schedule(CredentialRequest request)
+    {
+        if (request.Days == null)
+        {
+            if (request.DayStartMinutes != null || request.DayEndMinutes != null)
+            {
+                throw ApiProblem.BadRequest("a daily window (dayStartMinutes, dayEndMinutes) needs days: name the weekdays it applies to, " +
+                                            "e.g. \"days\":[\"Monday\",\"Tuesday\"], or leave all three out for every day, any time");
+            }
+
+            return ([], 0, 1440);
+        }
+
+        if (request.Days.Length == 0)
+        {
+            throw ApiProblem.BadRequest("days is empty, which would mean never: name at least one weekday, or leave days out for every day, any time");
+        }
+
+        if (request.Days.Any(d => !Enum.IsDefined(d)))
+        {
+            throw ApiProblem.BadRequest("days are weekday names: Monday … Sunday");
+        }
+
+        int start = request.DayStartMinutes ?? 0;
+        int end = request.DayEndMinutes ?? 1440;
+        if (start is < 0 or > 1439 || end is < 1 or > 1440)
+        {
+            throw ApiProblem.BadRequest("dayStartMinutes must be 0 … 1439 and dayEndMinutes 1 … 1440 (minutes after midnight UTC)");
+        }
+
+        if (start >= end)
+        {
+            throw ApiProblem.BadRequest($"dayStartMinutes ({start}) must be before dayEndMinutes ({end}); a window over midnight needs two credentials");
+        }
+
+        return (request.Days, start, end);
+    }
+
+    /// <summary>The backend of a lock knows the secret of its last pairing.</summary>
+    private static LockBackend BackendFor(LockFleet fleet, uint lockId)
+    {
+        FleetLock found = fleet.Get(lockId);
+        byte[] secret = found.Read(() => found.PairedSecret) ??
+            throw ApiProblem.Conflict($"lock {lockId} is not paired: pair it first (POST /locks/{lockId}/pair)");
+        return new LockBackend(lockId, secret);
+    }
 }

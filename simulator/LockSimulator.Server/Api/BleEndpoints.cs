@@ -27,13 +27,14 @@ internal static class BleEndpoints
                 await new BleLink(socket, fleet, target).RunAsync(ended.Token);
             })
             .WithTags("BLE")
+            .WithName("openBleLink")
             .WithSummary("WebSocket: one phone's BLE link; binary messages are the GATT fragments, text messages control the link")
             .WithDescription("Binary client → server: one write to the command characteristic (1 … ATT payload bytes). Binary server → client: " +
                              "one notification of the response/event characteristic. Text: {\"type\":\"connect\"}, {\"type\":\"mtu\",\"mtu\":185}, " +
                              "{\"type\":\"disconnect\"}; the server answers connected, mtu, disconnected (reason client or power) or error. " +
                              "The lock has one connection: a second connect is refused while another phone holds it. Writes act at the fleet's virtual time now.")
             .Produces(StatusCodes.Status101SwitchingProtocols)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status400BadRequest)
+            .ProducesProblems(StatusCodes.Status404NotFound);
     }
 }

@@ -30,16 +30,27 @@ internal static class EventEndpoints
                     fleet.Get(only);
                 }
 
-                using var socket = await context.WebSockets.AcceptWebSocketAsync();
-                using var ended = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
-                await EventStream.ServeAsync(socket, fleet.Events, since ?? fleet.Events.LastSeq, lockId, ended.Token);
+                EventSubscription subscription = fleet.Events.Subscribe(lockId);
+                try
+                {
+                    using var socket = await context.WebSockets.AcceptWebSocketAsync();
+                    using var ended = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
+                    await EventStream.ServeAsync(socket, fleet.Events, subscription, since ?? subscription.After, lockId, ended.Token);
+                }
+                finally
+                {
+                    fleet.Events.Unsubscribe(subscription);
+                }
             })
+            .WithName("openEventStream")
             .WithSummary("WebSocket: fleet events as JSON text messages (state, motor, LEDs, alarms, warnings, …)")
             .WithDescription("Upgrade to a WebSocket. Events after ?since=N (default: from now on; retained events first), optionally ?lockId=N only. " +
-                             "Each message is one FleetEvent. A client that falls far behind is closed with the sequence number to resume from.")
+                             "Each text message is one FleetEvent as JSON; the server expects nothing from the client but its close. " +
+                             $"A client more than {EventSubscription.Capacity} live events behind is closed with 1008 and the reason \"fell behind: reconnect with ?since=N\"; " +
+                             $"one that does not read for {SocketRules.SendTimeout.TotalSeconds} s is dropped; a stopping server closes with 1001. At most {EventLog.MaxSubscriptions} streams at once (409).")
             .Produces(StatusCodes.Status101SwitchingProtocols)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status400BadRequest)
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
 
         group.MapGet("/log", (long? since, int? limit, LockFleet fleet) =>
             {
@@ -51,10 +62,12 @@ internal static class EventEndpoints
 
                 return fleet.Events.Since(since ?? 0, take);
             })
+            .WithName("getEventLog")
             .WithSummary($"Retained events (the latest {EventLog.Retained}) after a sequence number")
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblems(StatusCodes.Status400BadRequest);
 
         group.MapGet("/digest", (LockFleet fleet) => fleet.Events.Digest())
+            .WithName("getEventDigest")
             .WithSummary("SHA-256 of every event published so far as JSON lines: the same seed and requests give the same digest");
     }
 }

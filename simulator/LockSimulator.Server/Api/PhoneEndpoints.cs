@@ -18,28 +18,31 @@ namespace LockSimulator.Server.Api;
 /// </summary>
 internal static class PhoneEndpoints
 {
-    private static readonly (string Path, PhoneOperation Operation, string Summary)[] Operations =
+    private static readonly (string Path, PhoneOperation Operation, string OperationId, string Summary)[] Operations =
     [
-        ("unlock", PhoneOperation.Unlock, "Unlock: session, Unlock, wait until the move has finished"),
-        ("lock", PhoneOperation.Lock, "Lock: session, Lock, wait until the move has finished"),
-        ("status", PhoneOperation.Status, "Read the status (uploaded to the webhook)"),
-        ("sync", PhoneOperation.Sync, "Sync the audit log: Status, ReadAudit until done, AcknowledgeAudit (uploaded to the webhook)"),
-        ("selftest", PhoneOperation.SelfTest, "Run the self-test and wait for its result"),
-        ("battery-change", PhoneOperation.BatteryChange, "Register a battery change (installer role when a gas risk is latched)"),
+        ("unlock", PhoneOperation.Unlock, "phoneUnlock", "Unlock: session, Unlock, wait until the move has finished"),
+        ("lock", PhoneOperation.Lock, "phoneLock", "Lock: session, Lock, wait until the move has finished"),
+        ("status", PhoneOperation.Status, "phoneStatus", "Read the status (uploaded to the webhook)"),
+        ("sync", PhoneOperation.Sync, "phoneSync", "Sync the audit log: Status, ReadAudit until done, AcknowledgeAudit (uploaded to the webhook)"),
+        ("selftest", PhoneOperation.SelfTest, "phoneSelfTest", "Run the self-test and wait for its result"),
+        ("battery-change", PhoneOperation.BatteryChange, "phoneBatteryChange", "Register a battery change (installer role when a gas risk is latched)"),
     ];
 
     public static void Map(IEndpointRouteBuilder app)
     {
         RouteGroupBuilder group = app.MapGroup("/locks/{id}/phone").WithTags("Virtual staff phone");
-        foreach ((string path, PhoneOperation operation, string summary) in Operations)
+        foreach ((string path, PhoneOperation operation, string operationId, string summary) in Operations)
         {
             group.MapPost("/" + path, (uint id, PhoneRequest request, LockFleet fleet, WebhookSender webhooks) => Run(id, operation, request, fleet, webhooks))
+                .WithName(operationId)
                 .WithSummary(summary)
                 .WithDescription("The phone opens a session with the given credential and key (hex), giving the lock the time first if it asks; " +
-                                 "virtual time passes until the operation is done and the whole fleet follows to that time.")
-                .ProducesProblem(StatusCodes.Status400BadRequest)
-                .ProducesProblem(StatusCodes.Status404NotFound)
-                .ProducesProblem(StatusCodes.Status409Conflict);
+                                 "virtual time passes until the operation is done and the whole fleet follows to that time. " +
+                                 "A lock that refuses still answers: the status is 200 and result is not Ok (e.g. OutsideWindow, RefusedBattery); " +
+                                 "4xx means the request itself was wrong, 409 that the lock cannot be reached (no power, its connection held).")
+                .ProducesProblems(StatusCodes.Status400BadRequest)
+                .ProducesProblems(StatusCodes.Status404NotFound)
+                .ProducesProblems(StatusCodes.Status409Conflict);
         }
     }
 

@@ -27,6 +27,7 @@ internal static class PhysicalEndpoints
                 Check(hold is >= 30 and <= 20_000, "holdMs must be 30 … 20 000");
                 l.Sim.PressButton(l.Sim.Now, hold);
             })),
+            "pressButton",
             "Press the push button (a self-test; held 5 s or more: opens the pairing window)");
 
         Action(group.MapPut("/battery", (uint id, BatteryRequest request, LockFleet fleet) => Act(fleet, id, l =>
@@ -34,6 +35,7 @@ internal static class PhysicalEndpoints
                 l.Sim.Physics.ReplaceBattery(BatteryPresets.For(request.Preset));
                 l.BatteryPreset = request.Preset;
             })),
+            "setBattery",
             "Set the battery's condition in place, without a power interruption (e.g. drained to low)");
 
         Action(group.MapPost("/battery/replace", (uint id, BatteryRequest request, LockFleet fleet) => Act(fleet, id, l =>
@@ -45,6 +47,7 @@ internal static class PhysicalEndpoints
                 sim.RestorePower(sim.Now);
                 l.BatteryPreset = request.Preset;
             })),
+            "replaceBattery",
             "Replace the battery: power off, the new pack in, power on (the lock boots)");
 
         Action(group.MapPut("/door", (uint id, DoorRequest request, LockFleet fleet) => Act(fleet, id, l =>
@@ -53,6 +56,7 @@ internal static class PhysicalEndpoints
                 l.Note("door", request.Open ? "open" : "closed");
                 l.Sim.Door(l.Sim.Now, request.Open);
             })),
+            "setDoor",
             "Open or close the door: the unit's optional door sensor reports it (auto-relock waits for a closed door)");
 
         Action(group.MapPut("/jam", (uint id, JamRequest request, LockFleet fleet) => Act(fleet, id, l =>
@@ -60,9 +64,11 @@ internal static class PhysicalEndpoints
                 Check(request.Fraction is >= 0 and <= 1, "fraction must be 0 … 1 of the travel");
                 l.Sim.Physics.JamAt = request.Fraction * l.Sim.Setup.Motor.TravelRadians;
             })),
+            "setJam",
             "Block the thumb-turn at a fraction of its travel (a jam)");
 
         Action(group.MapDelete("/jam", (uint id, LockFleet fleet) => Act(fleet, id, l => l.Sim.Physics.JamAt = null)),
+            "clearJam",
             "Clear the jam");
 
         Action(group.MapPut("/friction", (uint id, FrictionRequest request, LockFleet fleet) => Act(fleet, id, l =>
@@ -70,9 +76,11 @@ internal static class PhysicalEndpoints
                 Check(request.Factor is >= 0.1 and <= 10, "factor must be 0.1 … 10");
                 l.Sim.Physics.FrictionFactor = request.Factor;
             })),
+            "setFriction",
             "A stiff or misaligned door: multiply the cylinder's torque");
 
         Action(group.MapPut("/motor", (uint id, MotorFaultRequest request, LockFleet fleet) => Act(fleet, id, l => l.Sim.Physics.OpenCircuit = request.OpenCircuit)),
+            "setMotorFault",
             "Break (openCircuit: true) or mend the motor winding");
 
         Action(group.MapPut("/power", (uint id, PowerRequest request, LockFleet fleet) => Act(fleet, id, l =>
@@ -86,14 +94,25 @@ internal static class PhysicalEndpoints
                     l.Sim.CutPower(l.Sim.Now);
                 }
             })),
+            "setPower",
             "Cut (on: false) or restore the power: a cut ends BLE links and sessions, a restore boots the lock");
+
+        Action(group.MapPost("/fault", (uint id, FaultRequest request, LockFleet fleet) => Act(fleet, id, l =>
+            {
+                Check(request.Ms is >= 0 and <= 600_000 && request.AfterMs is >= 0 and <= 3_600_000, "ms must be 0 … 600 000 and afterMs 0 … 3 600 000");
+                Check(Array.IndexOf(Faults.FaultInjection.Kinds, request.Kind) >= 0, "kind must be hang, gc-pause, flash-commit, adapter-throws or callback-throws");
+                Faults.FaultInjection.Inject(l.Sim, request.Kind, l.Sim.Now + request.AfterMs, request.Ms);
+            })),
+            "injectFault",
+            "Inject a software fault afterMs from now: the managed code hangs, a GC pause or a flash commit of ms, an adapter or a callback throws");
     }
 
-    private static void Action(RouteHandlerBuilder endpoint, string summary) => endpoint
+    private static void Action(RouteHandlerBuilder endpoint, string operationId, string summary) => endpoint
+        .WithName(operationId)
         .WithSummary(summary)
-        .ProducesProblem(StatusCodes.Status400BadRequest)
-        .ProducesProblem(StatusCodes.Status404NotFound)
-        .ProducesProblem(StatusCodes.Status409Conflict);
+        .ProducesProblems(StatusCodes.Status400BadRequest)
+        .ProducesProblems(StatusCodes.Status404NotFound)
+        .ProducesProblems(StatusCodes.Status409Conflict);
 
     private static LockView Act(LockFleet fleet, uint id, Action<FleetLock> action)
     {

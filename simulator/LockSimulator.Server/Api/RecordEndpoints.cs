@@ -29,13 +29,14 @@ internal static class RecordEndpoints
                     ? AuditViews.Of(found.Sim.Core.AuditLog, since ?? 0)
                     : throw ApiProblem.Conflict($"lock {id} has no power: its log cannot be read"));
             })
+            .WithName("getAudit")
             .WithSummary("The audit log as read back from the lock's flash, decoded (records with sequence ≥ since)")
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblems(StatusCodes.Status404NotFound)
+            .ProducesProblems(StatusCodes.Status409Conflict);
 
-        group.MapGet("/trace", (uint id, int? since, int? limit, LockFleet fleet) =>
+        group.MapGet("/trace", (uint id, long? since, int? limit, LockFleet fleet) =>
             {
-                int from = since ?? 0;
+                long from = since ?? 0;
                 int take = limit ?? MaxTraceEvents;
                 if (from < 0 || take is < 1 or > MaxTraceEvents)
                 {
@@ -45,15 +46,18 @@ internal static class RecordEndpoints
                 FleetLock found = fleet.Get(id);
                 return found.Read(() =>
                 {
-                    var events = found.Sim.Trace.Events;
-                    TraceEventView[] page = events.Skip(from).Take(take)
+                    TraceRecorder trace = found.Sim.Trace;
+                    long start = Math.Max(from, trace.Dropped);
+                    TraceEventView[] page = trace.Events.Skip((int)Math.Min(start - trace.Dropped, int.MaxValue)).Take(take)
                         .Select(e => new TraceEventView(e.TimeMs + found.OffsetMs, e.Signal, e.Value)).ToArray();
-                    return new TraceView(page, Math.Min(events.Count, from + page.Length));
+                    return new TraceView(page, Math.Min(trace.Total, start + page.Length), trace.Dropped);
                 });
             })
+            .WithName("getTrace")
             .WithSummary("The lock's trace events (pins, state, BLE frames, phone messages) from an index on")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithDescription($"Indexes count every event the lock ever recorded; the server keeps the latest {FleetLock.TraceCapacity}, so `first` says where the retained ones begin.")
+            .ProducesProblems(StatusCodes.Status400BadRequest)
+            .ProducesProblems(StatusCodes.Status404NotFound);
 
         group.MapGet("/trace.vcd", ContentHttpResult (uint id, LockFleet fleet) =>
             {
@@ -66,8 +70,9 @@ internal static class RecordEndpoints
                 });
                 return TypedResults.Text(vcd, "text/x-vcd");
             })
+            .WithName("getTraceVcd")
             .WithSummary("The lock's pins as an IEEE 1364 VCD waveform (GTKWave, PulseView), in the lock's own time")
             .Produces<string>(StatusCodes.Status200OK, "text/x-vcd")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status404NotFound);
     }
 }

@@ -17,6 +17,7 @@ internal static class TimeEndpoints
         RouteGroupBuilder group = app.MapGroup("/time").WithTags("Time");
 
         group.MapGet("", (LockFleet fleet, TimeRunner runner) => View(fleet, runner))
+            .WithName("getTime")
             .WithSummary("The fleet's virtual time and mode");
 
         group.MapPost("/pause", async (LockFleet fleet, TimeRunner runner) =>
@@ -24,6 +25,7 @@ internal static class TimeEndpoints
                 await runner.PauseAsync();
                 return View(fleet, runner);
             })
+            .WithName("pauseTime")
             .WithSummary("Stop running virtual time");
 
         group.MapPost("/advance", (AdvanceRequest request, LockFleet fleet, TimeRunner runner) =>
@@ -37,9 +39,10 @@ internal static class TimeEndpoints
                 fleet.Advance(ms);
                 return View(fleet, runner);
             })
+            .WithName("advanceTime")
             .WithSummary("Step every lock to the same later virtual time (ms or a time span, up to a week)")
             .WithDescription("Locks run in parallel; their events are published merged by time and lock id, so equal requests give equal event logs.")
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblems(StatusCodes.Status400BadRequest);
 
         group.MapPost("/run", async (RunRequest request, LockFleet fleet, TimeRunner runner) =>
             {
@@ -51,8 +54,9 @@ internal static class TimeEndpoints
                 await runner.RunAsync(request.Factor);
                 return View(fleet, runner);
             })
+            .WithName("runTime")
             .WithSummary("Run virtual time at a factor of real time (1 = real time) until paused")
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblems(StatusCodes.Status400BadRequest);
     }
 
     public static TimeView View(LockFleet fleet, TimeRunner runner) => new(

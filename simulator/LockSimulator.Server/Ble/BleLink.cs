@@ -19,22 +19,20 @@ namespace LockSimulator.Server.Ble;
 /// </summary>
 internal sealed class BleLink
 {
-    /// <summary>ATT MTU range: 23 is BLE's default, 247 gives the lock's largest payload (244).</summary>
+    /// <summary>ATT MTU range offered to clients: 23 is BLE's default; the lock itself accepts up to 256 (VirtualBleLink.LockMtu).</summary>
     public const int MinMtu = 23;
     public const int MaxMtu = 247;
 
-    /// <summary>No control message or fragment is this long; a longer one closes the link.</summary>
-    private const int MaxMessageBytes = 1024;
-
-    /// <summary>Messages waiting for a client that does not read: past this the link is dropped.</summary>
-    private const int MaxQueued = 4096;
+    /// <summary>Messages waiting for a client that does not read: past this the link is closed (1008).</summary>
+    public const int MaxQueued = 4096;
 
     private readonly WebSocket _socket;
     private readonly LockFleet _fleet;
     private readonly FleetLock _lock;
     private readonly Channel<(WebSocketMessageType Type, byte[] Data)> _outgoing =
         Channel.CreateBounded<(WebSocketMessageType, byte[])>(new BoundedChannelOptions(MaxQueued) { SingleReader = true });
-    private readonly CancellationTokenSource _end = new();
+    private (WebSocketCloseStatus Status, string Reason)? _close;
+    private readonly PairWatcher _pairing;
     private int _payload = Fragment.DefaultPayload;
     private bool _connected;
 
@@ -43,73 +41,74 @@ internal sealed class BleLink
         _socket = socket;
         _fleet = fleet;
         _lock = target;
+        _pairing = new PairWatcher(target.Sim.Setup.UnitFactoryKey);
     }
 
     public async Task RunAsync(CancellationToken aborted)
     {
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(aborted, _lock.Removed.Token, _end.Token);
         _lock.Read(() =>
         {
-            _lock.Sim.Board.Notified += OnNotified;
+            _lock.Sim.Radio.Notified += OnNotified;
             _lock.Sim.LinkLost += OnLinkLost;
         });
-        Task writing = WriteAllAsync(stop.Token);
-        try
-        {
-            await ReadAllAsync(stop.Token);
-        }
-        catch (Exception e) when (e is OperationCanceledException or WebSocketException)
-        {
-        }
-        finally
-        {
-            _lock.Read(() =>
-            {
-                _lock.Sim.Board.Notified -= OnNotified;
-                _lock.Sim.LinkLost -= OnLinkLost;
-                if (_lock.Sim.Connected == this)
-                {
-                    _lock.Disconnect();
-                }
-            });
-            _outgoing.Writer.TryComplete();
-            await writing;
-            await CloseAsync(_lock.Removed.IsCancellationRequested ? "lock removed" : "closed");
-            _end.Dispose();
-        }
+        using CancellationTokenRegistration stopping = aborted.Register(() => Stop(WebSocketCloseStatus.EndpointUnavailable, "server stopping"));
+        using CancellationTokenRegistration removed = _lock.Removed.Token.Register(() => Stop(WebSocketCloseStatus.NormalClosure, "lock removed"));
+        Task writing = WriteAllAsync();
+        Task reading = ReadAllAsync();
+        await Task.WhenAny(reading, writing);
+        Release();
+        Stop(WebSocketCloseStatus.NormalClosure, "closed");
+        await writing;
+        await SocketRules.AwaitReceiverAsync(_socket, reading);
     }
 
-    private async Task ReadAllAsync(CancellationToken stop)
+    /// <summary>The link no longer acts on the lock: handlers off, its connection (and the lock's session) closed.</summary>
+    private void Release() => _lock.Read(() =>
     {
-        byte[] buffer = new byte[MaxMessageBytes];
-        while (_socket.State == WebSocketState.Open)
+        _lock.Sim.Radio.Notified -= OnNotified;
+        _lock.Sim.LinkLost -= OnLinkLost;
+        if (_lock.Sim.Connected == this)
         {
-            int length = 0;
-            ValueWebSocketReceiveResult received;
-            do
+            _lock.Disconnect();
+        }
+    });
+
+    /// <summary>Ends the link: what is queued is still sent, then the close frame with this status (the first reason given wins).</summary>
+    private void Stop(WebSocketCloseStatus status, string reason)
+    {
+        lock (_outgoing)
+        {
+            _close ??= (status, reason);
+        }
+
+        _outgoing.Writer.TryComplete();
+    }
+
+    private async Task ReadAllAsync()
+    {
+        byte[] buffer = new byte[SocketRules.MaxIncomingBytes];
+        try
+        {
+            while (_socket.State == WebSocketState.Open)
             {
-                if (length == buffer.Length)
+                (int length, WebSocketMessageType type) = await SocketRules.ReceiveAsync(_socket, buffer);
+                if (length < 0 || _close != null)
                 {
-                    await _socket.CloseAsync(WebSocketCloseStatus.MessageTooBig, $"messages are at most {MaxMessageBytes} bytes", stop);
                     return;
                 }
 
-                received = await _socket.ReceiveAsync(buffer.AsMemory(length), stop);
-                length += received.Count;
-            }
-            while (!received.EndOfMessage);
-
-            switch (received.MessageType)
-            {
-                case WebSocketMessageType.Close:
-                    return;
-                case WebSocketMessageType.Binary:
+                if (type == WebSocketMessageType.Binary)
+                {
                     Write(buffer.AsSpan(0, length).ToArray());
-                    break;
-                default:
+                }
+                else
+                {
                     Control(buffer.AsSpan(0, length));
-                    break;
+                }
             }
+        }
+        catch (Exception e) when (e is WebSocketException or OperationCanceledException or ObjectDisposedException)
+        {
         }
     }
 
@@ -128,6 +127,7 @@ internal sealed class BleLink
                 return "not connected: send {\"type\":\"connect\"} first";
             }
 
+            _pairing.OnWrite(fragment, _lock.Sim.Now);
             _lock.Sim.WriteNow(fragment);
             return null;
         });
@@ -220,7 +220,7 @@ internal sealed class BleLink
         catch (ApiProblem problem)
         {
             Reply(new BleControl("error", Detail: problem.Message));
-            _end.Cancel();
+            Stop(WebSocketCloseStatus.InternalServerError, "the lock's simulation failed");
             return default;
         }
     }
@@ -230,6 +230,11 @@ internal sealed class BleLink
     {
         if (_lock.Sim.Connected == this)
         {
+            if (_pairing.OnNotification(notification, _lock.Sim.Now) is byte[] installed)
+            {
+                _lock.Secret = installed;
+            }
+
             Enqueue(WebSocketMessageType.Binary, notification);
         }
     }
@@ -250,37 +255,28 @@ internal sealed class BleLink
     {
         if (!_outgoing.Writer.TryWrite((type, data)))
         {
-            // The client stopped reading: drop the link rather than hoard its notifications.
-            _end.Cancel();
+            // The client stopped reading: end the link rather than hoard its notifications.
+            Stop(WebSocketCloseStatus.PolicyViolation, "fell behind: the client did not read its messages");
         }
     }
 
-    private async Task WriteAllAsync(CancellationToken stop)
+    private async Task WriteAllAsync()
     {
         try
         {
-            await foreach ((WebSocketMessageType type, byte[] data) in _outgoing.Reader.ReadAllAsync(stop))
+            await foreach ((WebSocketMessageType type, byte[] data) in _outgoing.Reader.ReadAllAsync())
             {
-                await _socket.SendAsync(data, type, endOfMessage: true, stop);
+                using var timeout = new CancellationTokenSource(SocketRules.SendTimeout);
+                await _socket.SendAsync(data, type, endOfMessage: true, timeout.Token);
             }
         }
-        catch (Exception e) when (e is OperationCanceledException or WebSocketException)
+        catch (Exception e) when (e is OperationCanceledException or WebSocketException or ObjectDisposedException)
         {
+            _socket.Abort();
+            return;
         }
-    }
 
-    private async Task CloseAsync(string reason)
-    {
-        if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
-        {
-            try
-            {
-                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-                await _socket.CloseAsync(WebSocketCloseStatus.NormalClosure, reason, timeout.Token);
-            }
-            catch (Exception e) when (e is OperationCanceledException or WebSocketException)
-            {
-            }
-        }
+        (WebSocketCloseStatus status, string reason) = _close ?? (WebSocketCloseStatus.NormalClosure, "closed");
+        await SocketRules.CloseAsync(_socket, status, reason);
     }
 }

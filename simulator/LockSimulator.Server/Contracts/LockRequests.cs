@@ -59,6 +59,19 @@ public sealed record MotorFaultRequest
     public required bool OpenCircuit { get; init; }
 }
 
+/// <summary>A software fault injected into the board (see SimulatedLock.Inject…).</summary>
+public sealed record FaultRequest
+{
+    /// <summary>hang, gc-pause, flash-commit, adapter-throws or callback-throws.</summary>
+    public required string Kind { get; init; }
+
+    /// <summary>How long a hang, GC pause or flash commit lasts, ms.</summary>
+    public int Ms { get; init; }
+
+    /// <summary>When, in ms from the lock's now (e.g. mid-move of a command sent next).</summary>
+    public int AfterMs { get; init; }
+}
+
 /// <summary>Connects (true) or disconnects (false) the battery.</summary>
 public sealed record PowerRequest
 {

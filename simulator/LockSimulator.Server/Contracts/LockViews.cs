@@ -17,8 +17,11 @@ public sealed record LockView
     public required uint LockId { get; init; }
     public required string Serial { get; init; }
 
-    /// <summary>The lock secret, hex: what the integrator's backend keeps to issue credentials.</summary>
-    public required string Secret { get; init; }
+    /// <summary>
+    /// The lock secret, hex: what the integrator's backend keeps to issue credentials. The one
+    /// the last accepted PAIR installed (over a BLE link or POST /locks/{id}/pair); absent while unpaired.
+    /// </summary>
+    public string? Secret { get; init; }
 
     /// <summary>Fleet virtual time of this view, ms.</summary>
     public required long TimeMs { get; init; }
@@ -99,5 +102,5 @@ public sealed record AuditView(uint NextSequence, uint AcknowledgedUpTo, uint Dr
 /// <summary>One traced signal change, in fleet virtual time.</summary>
 public sealed record TraceEventView(long TimeMs, string Signal, string Value);
 
-/// <summary>Trace events from an index on; ask again with <see cref="Next"/>.</summary>
-public sealed record TraceView(TraceEventView[] Events, int Next);
+/// <summary>Trace events from an index on; ask again with <see cref="Next"/>. Events before <see cref="First"/> are no longer kept.</summary>
+public sealed record TraceView(TraceEventView[] Events, long Next, long First);

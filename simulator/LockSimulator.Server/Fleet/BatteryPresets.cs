@@ -8,6 +8,8 @@ internal static class BatteryPresets
 {
     public const string Names = "good, low, depleted, gas-risk, passivated";
 
+    public static readonly string[] All = ["good", "low", "depleted", "gas-risk", "passivated"];
+
     public static BatteryParameters For(string? name) => name switch
     {
         "good" => BatteryParameters.Good,

@@ -25,6 +25,18 @@ internal sealed class EventLog
     private readonly IncrementalHash _digest = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private long _last;
 
+    /// <summary>Live readers now.</summary>
+    public int Subscribers
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _subscriptions.Count;
+            }
+        }
+    }
+
     public long LastSeq
     {
         get
@@ -69,17 +81,20 @@ internal sealed class EventLog
         }
     }
 
-    /// <summary>A live subscription that first gets the retained events after <paramref name="since"/>.</summary>
-    public EventSubscription Subscribe(long since, uint? lockId)
+    /// <summary>Most live readers at once: each may hold up to <see cref="EventSubscription.Capacity"/> events.</summary>
+    public const int MaxSubscriptions = 64;
+
+    /// <summary>A live subscription to the events published from now on (<see cref="EventSubscription.After"/>).</summary>
+    public EventSubscription Subscribe(uint? lockId)
     {
         lock (_gate)
         {
-            var subscription = new EventSubscription(lockId);
-            foreach (FleetEvent e in _recent.Where(e => e.Seq > since))
+            if (_subscriptions.Count >= MaxSubscriptions)
             {
-                subscription.Offer(e);
+                throw ApiProblem.Conflict($"{MaxSubscriptions} event streams are open already; close one");
             }
 
+            var subscription = new EventSubscription(lockId, _last);
             _subscriptions.Add(subscription);
             return subscription;
         }

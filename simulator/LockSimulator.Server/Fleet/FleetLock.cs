@@ -17,6 +17,12 @@ internal sealed class FleetLock
     /// <summary>Virtual phones per lock: each stays subscribed to the lock's notifications, so their number is bounded.</summary>
     public const int MaxPhones = 64;
 
+    /// <summary>
+    /// Trace events kept per lock (pins, state, BLE frames, phone messages): the latest 8 192,
+    /// at most about 1 MB with BLE frames as hex. Fleet events are taken from the trace as it grows.
+    /// </summary>
+    public const int TraceCapacity = 8_192;
+
     private readonly object _gate = new();
     private readonly LockEventSource _events;
     private readonly Dictionary<string, SimulatedPhone> _phones = new();
@@ -26,8 +32,10 @@ internal sealed class FleetLock
         OffsetMs = offsetMs;
         BatteryPreset = batteryPreset;
         Sim = new SimulatedLock(setup);
+        Sim.Trace.Capacity = TraceCapacity;
+        Secret = setup.Paired ? setup.Secret : null;
         _events = new LockEventSource(Sim, setup.LockId, offsetMs);
-        Sim.Board.Notified += _ => _events.Collect();
+        Sim.Radio.Notified += _ => _events.Collect();
         _events.Add("created", setup.Serial);
         _events.Collect();
     }
@@ -43,6 +51,15 @@ internal sealed class FleetLock
     public long FleetNow => Sim.Now + OffsetMs;
 
     public string BatteryPreset { get; set; }
+
+    /// <summary>
+    /// The secret the lock was last paired with (at creation, or by a PAIR it accepted over a
+    /// link or through the API): what the backend endpoints issue with. Null for a stock unit.
+    /// </summary>
+    public byte[]? Secret { get; set; }
+
+    /// <summary>The secret while the firmware says it is paired (call under the gate).</summary>
+    public byte[]? PairedSecret => Sim.Powered && !Sim.Core.Protocol.IsPaired ? null : Secret;
 
     public bool DoorOpen { get; set; }
 
@@ -171,9 +188,9 @@ internal sealed class FleetLock
     /// <summary>A new connection's ATT payload (call under the gate): every link starts at its own MTU.</summary>
     public void SetPayload(int payload)
     {
-        if (Sim.Powered)
+        if (Sim.Connected is { } holder)
         {
-            Sim.Core.Inputs.Post(InputKind.BleMtu, [(byte)payload, (byte)(payload >> 8)], 0, 2);
+            Sim.Radio.ExchangeMtu(holder, payload + 3);
         }
     }
 

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using LockFirmware;
 using LockSimulator.Tracing;
@@ -16,7 +17,7 @@ internal sealed class LockEventSource
     private readonly uint _lockId;
     private readonly long _offsetMs;
     private readonly List<PendingEvent> _pending = new();
-    private int _cursor;
+    private long _cursor;
     private long _order;
     private string? _alarm;
     private string? _battery;
@@ -35,10 +36,12 @@ internal sealed class LockEventSource
 
     public void Collect()
     {
+        // The cursor counts every event ever recorded; the trace keeps only the latest.
         IReadOnlyList<TraceEvent> trace = _sim.Trace.Events;
-        for (; _cursor < trace.Count; _cursor++)
+        long first = _sim.Trace.Dropped;
+        for (_cursor = Math.Max(_cursor, first); _cursor < _sim.Trace.Total; _cursor++)
         {
-            TraceEvent e = trace[_cursor];
+            TraceEvent e = trace[(int)(_cursor - first)];
             switch (e.Signal)
             {
                 case Signals.BleIn or Signals.BleOut:

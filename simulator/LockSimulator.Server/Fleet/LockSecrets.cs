@@ -7,4 +7,7 @@ namespace LockSimulator.Server.Fleet;
 internal static class LockSecrets
 {
     public static byte[] For(int seed, uint lockId) => SHA256.HashData(Encoding.ASCII.GetBytes($"lock-simulator/{seed}/{lockId}"));
+
+    /// <summary>A new secret for a pairing through the API at fleet time <paramref name="fleetMs"/>: repeatable too.</summary>
+    public static byte[] ForPairing(int seed, uint lockId, long fleetMs) => SHA256.HashData(Encoding.ASCII.GetBytes($"lock-simulator/{seed}/{lockId}/pairing/{fleetMs}"));
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using LockFirmware.Status;
 using LockSimulator.Server.Contracts;
@@ -16,6 +17,9 @@ internal static class WarningNames
         (Warnings.BatteryNotVerified, nameof(Warnings.BatteryNotVerified)),
         (Warnings.Tamper, nameof(Warnings.Tamper)),
     ];
+
+    /// <summary>Every warning name, in bit order.</summary>
+    public static string[] All => Array.ConvertAll(Bits, b => b.Name);
 
     public static string[] Of(int bits)
     {

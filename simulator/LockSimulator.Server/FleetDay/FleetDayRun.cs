@@ -4,6 +4,7 @@ using System.Linq;
 using LockFirmware.Ble;
 using LockSimulator.Server.Contracts;
 using LockSimulator.Server.Fleet;
+using LockSimulator.Server.Phone;
 
 namespace LockSimulator.Server.FleetDay;
 
@@ -13,7 +14,8 @@ namespace LockSimulator.Server.FleetDay;
 /// 10 to 40 minutes later) and an hourly status read by a second phone. The fleet advances
 /// hour by hour, its locks in parallel; the event log's digest shows the run is repeatable.
 /// Visits may overlap: a command for a move already under way (AlreadyMoving) or a state
-/// already reached (AlreadyThere) is the firmware accepting it, not a failure.
+/// already reached (AlreadyThere) is the firmware accepting it, not a failure. The lock serves
+/// one phone at a time: a phone that finds it busy waits and tries again (<see cref="ConnectionArbiter"/>).
 /// </summary>
 public static class FleetDayRun
 {
@@ -33,12 +35,14 @@ public static class FleetDayRun
         var fleet = new LockFleet(options.Seed);
         var random = new Random(options.Seed);
         var phones = new SimulatedPhone[options.Locks * 2];
+        var arbiters = new ConnectionArbiter[options.Locks];
         for (int i = 0; i < options.Locks; i++)
         {
             FleetLock created = fleet.Create(new CreateLockRequest { LockId = (uint)(100_000 + i) });
             phones[2 * i] = SimulatedPhone.Staff(created.Sim, keyId: 7, userId: (uint)(1 + i % 500));
             phones[2 * i + 1] = SimulatedPhone.Staff(created.Sim, keyId: 9, userId: 9_000);
-            Plan(phones[2 * i], phones[2 * i + 1], options, random);
+            arbiters[i] = new ConnectionArbiter(created);
+            Plan(arbiters[i], phones[2 * i], phones[2 * i + 1], options, random);
         }
 
         TimeSpan createTime = clock.Elapsed;
@@ -56,22 +60,23 @@ public static class FleetDayRun
         long moves = fleet.Locks.Sum(l => (long)l.Sim.Core.CompletedLocks + l.Sim.Core.CompletedUnlocks);
         EventDigestView digest = fleet.Events.Digest();
         string failureKinds = string.Join(", ", failures.GroupBy(f => f).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key}"));
-        return new FleetDayReport(options, answered, failures.Length, failureKinds, moves, digest.Count, digest.Sha256, createTime, runTime, GC.GetTotalMemory(false));
+        long waits = arbiters.Sum(a => (long)a.Waits);
+        return new FleetDayReport(options, answered, failures.Length, failureKinds, waits, moves, digest.Count, digest.Sha256, createTime, runTime, GC.GetTotalMemory(false));
     }
 
-    private static void Plan(SimulatedPhone staff, SimulatedPhone office, FleetDayOptions options, Random random)
+    private static void Plan(ConnectionArbiter link, SimulatedPhone staff, SimulatedPhone office, FleetDayOptions options, Random random)
     {
         long window = Math.Min(VisitWindowMs, options.Hours * HourMs - HourMs);
         for (int visit = 0; visit < options.VisitsPerLock; visit++)
         {
             long arrival = (long)(random.NextDouble() * window);
-            staff.Send(arrival, Opcode.Unlock);
-            staff.Send(arrival + random.Next(10, 41) * 60_000L, Opcode.Lock);
+            link.Send(staff, arrival, Opcode.Unlock);
+            link.Send(staff, arrival + random.Next(10, 41) * 60_000L, Opcode.Lock);
         }
 
         for (int hour = 0; hour < options.Hours; hour++)
         {
-            office.Send(hour * HourMs + random.Next(0, 60_000), Opcode.Status);
+            link.Send(office, hour * HourMs + random.Next(0, 60_000), Opcode.Status);
         }
     }
 }

@@ -1,5 +1,4 @@
 using System;
-using System.Text.Json;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,8 +7,10 @@ using Microsoft.Extensions.Logging;
 namespace LockSimulator.Server.Hosting;
 
 /// <summary>
-/// Turns every exception of a request into problem+json: refusals and unreadable input as
-/// 4xx, anything else as a 500 that is logged. The server itself never goes down with a request.
+/// Turns every failed request into problem+json: refusals and unreadable input as 4xx with a
+/// detail in the client's words (<see cref="ClientWords"/>), an empty 4xx of the framework
+/// (no such path, wrong method, wrong media type, body too large) likewise, anything else as a
+/// 500 that is logged. The server itself never goes down with a request.
 /// </summary>
 internal static class ProblemMiddleware
 {
@@ -21,23 +22,24 @@ internal static class ProblemMiddleware
         }
         catch (Exception e) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
         {
-            (int status, string title, string detail) = e switch
+            (int status, string detail) = e switch
             {
-                ApiProblem p => (p.Status, p.Title, p.Message),
-                BadHttpRequestException b => (b.StatusCode, "Bad request", Explain(b)),
-                _ => (500, "Internal error", e.Message),
+                ApiProblem p => (p.Status, p.Message),
+                BadHttpRequestException b => (b.StatusCode, ClientWords.Explain(b, context)),
+                _ => (500, "the server failed on this request; its console log says why"),
             };
             if (status >= 500)
             {
                 context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("LockSimulator.Server").LogError(e, "request failed");
             }
 
-            context.Response.Clear();
-            await Results.Problem(detail: detail, statusCode: status, title: title).ExecuteAsync(context);
+            await ProblemWriter.WriteAsync(context, status, detail);
+            return;
+        }
+
+        if (context.Response.StatusCode >= 400 && !context.Response.HasStarted && context.Response.ContentLength is null or 0)
+        {
+            await ProblemWriter.WriteAsync(context, context.Response.StatusCode, ClientWords.ForStatus(context));
         }
     }
-
-    /// <summary>The JSON reader's own words say which field was wrong; the wrapper's only that the body was.</summary>
-    private static string Explain(BadHttpRequestException e) =>
-        e.InnerException is JsonException json ? $"{e.Message} {json.Message}" : e.Message;
 }

@@ -10,17 +10,22 @@ public sealed class RunningServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    internal RunningServer(WebApplication app, Uri baseAddress, int seed)
+    internal RunningServer(WebApplication app, Uri baseAddress, ServerOptions options)
     {
         _app = app;
         BaseAddress = baseAddress;
-        Seed = seed;
+        Options = options;
     }
 
-    /// <summary>http://127.0.0.1:PORT/</summary>
+    /// <summary>Where the server really listens, e.g. http://127.0.0.1:8471/ (the one address it is bound to).</summary>
     public Uri BaseAddress { get; }
 
-    public int Seed { get; }
+    public int Seed => Options.Seed;
+
+    public ServerOptions Options { get; }
+
+    /// <summary>The server's services (tests look at its fleet).</summary>
+    internal IServiceProvider Services => _app.Services;
 
     /// <summary>Completes when the host stops (Ctrl+C for the command line).</summary>
     public Task WaitForShutdownAsync() => _app.WaitForShutdownAsync();

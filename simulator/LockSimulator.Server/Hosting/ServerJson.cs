@@ -4,8 +4,9 @@ using System.Text.Json.Serialization;
 namespace LockSimulator.Server.Hosting;
 
 /// <summary>
-/// The one JSON shape of the server: camelCase, enums by their firmware names, nulls left out,
-/// and unknown request fields refused (a typo should be a 400, not a silent default).
+/// The one JSON shape of the server: camelCase, enums by their firmware names, nulls left out;
+/// and strict reading: unknown fields, a field given twice and numbers sent as strings are
+/// refused (each could mean something other than what the caller wants).
 /// </summary>
 public static class ServerJson
 {
@@ -16,6 +17,8 @@ public static class ServerJson
         options.Converters.Add(new JsonStringEnumConverter());
         options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        options.NumberHandling = JsonNumberHandling.Strict;
+        options.AllowDuplicateProperties = false;
         return options;
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using LockFirmware.Ble;
 using LockFirmware.Protocol.Client;
+using LockSimulator.Server.Contracts;
 using LockSimulator.Server.Fleet;
 
 namespace LockSimulator.Server.Phone;
@@ -33,22 +34,22 @@ internal sealed class PhoneExchange
     }
 
     /// <summary>The refusals of HELLO or SET_TIME during this connection, e.g. "Hello: OutsideWindow".</summary>
-    public List<string> Refusals
+    public List<PhoneRefusal> Refusals
     {
         get
         {
-            var refusals = new List<string>();
+            var refusals = new List<PhoneRefusal>();
             for (int i = _firstRefusal; i < _phone.Refusals.Count; i++)
             {
                 (byte type, ResultCode result) = _phone.Refusals[i];
-                refusals.Add($"{MessageName(type)}: {result}");
+                refusals.Add(new PhoneRefusal(MessageName(type), result.ToString()));
             }
 
             return refusals;
         }
     }
 
-    public List<string> Events => _phone.Events.GetRange(_firstEvent, _phone.Events.Count - _firstEvent).ConvertAll(e => e.ToString());
+    public List<PhoneEventView> Events => _phone.Events.GetRange(_firstEvent, _phone.Events.Count - _firstEvent).ConvertAll(View);
 
     /// <summary>The last event the lock notified during this connection, if any.</summary>
     public LockEvent? LastEvent => _phone.Events.Count > _firstEvent ? _phone.Events[^1] : null;
@@ -73,6 +74,13 @@ internal sealed class PhoneExchange
             _lock.Sim.RunFor(StepMs);
         }
     }
+
+    private static PhoneEventView View(LockEvent e) => e switch
+    {
+        StateChanged s => new PhoneEventView { Kind = "stateChanged", State = s.State.ToString(), Alarm = s.Alarm.ToString(), Battery = s.Battery.ToString() },
+        SelfTestFinished t => new PhoneEventView { Kind = "selfTestFinished", Outcome = t.Outcome.ToString(), LoadedMillivolts = t.LoadedMillivolts },
+        _ => new PhoneEventView { Kind = e.GetType().Name },
+    };
 
     private static string MessageName(byte type) => (type & ~MessageType.ResponseFlag) switch
     {

@@ -42,7 +42,7 @@ internal static class VirtualStaffPhone
         }
 
         long started = target.FleetNow;
-        SimulatedPhone phone = target.PhoneFor(credential, new LockBackend(target.Id, sim.Setup.Secret));
+        SimulatedPhone phone = target.PhoneFor(credential, new LockBackend(target.Id, target.Secret ?? new byte[32]));
         phone.MtuPayload = mtu - 3;
         target.SetPayload(mtu - 3);
         var exchange = new PhoneExchange(target, phone);
@@ -57,12 +57,12 @@ internal static class VirtualStaffPhone
             sim.RunUntil(sim.Now);
         }
 
-        List<string> refusals = exchange.Refusals;
-        return new PhoneResult
+        List<PhoneRefusal> refusals = exchange.Refusals;
+        var result = new PhoneResult
         {
             Operation = operation.ToString(),
             Answered = outcome.Response != null || refusals.Count > 0,
-            Result = outcome.Response?.Result.ToString() ?? (refusals.Count > 0 ? refusals[^1].Split(": ")[1] : null),
+            Result = outcome.Response?.Result.ToString() ?? (refusals.Count > 0 ? refusals[^1].Result : null),
             Refusals = refusals.ToArray(),
             StartedMs = started,
             FinishedMs = target.FleetNow,
@@ -71,6 +71,12 @@ internal static class VirtualStaffPhone
             Events = exchange.Events.ToArray(),
             Lock = LockViews.Of(target),
         };
+
+        // The phone outlives the operation (it keeps its session state); what it received is in the result.
+        phone.Responses.Clear();
+        phone.Events.Clear();
+        phone.Refusals.Clear();
+        return result;
     }
 
     private static Outcome Perform(FleetLock target, PhoneOperation operation, PhoneExchange exchange) => operation switch

@@ -16,7 +16,7 @@ internal static class LockViews
         {
             LockId = l.Id,
             Serial = sim.Setup.Serial,
-            Secret = Convert.ToHexString(sim.Setup.Secret),
+            Secret = l.PairedSecret is byte[] secret ? Convert.ToHexString(secret) : null,
             TimeMs = l.FleetNow,
             Powered = core != null,
             Fault = l.Fault,

@@ -1,6 +1,9 @@
 using System;
 using System.IO;
+using System.Linq;
+using LockSimulator.Faults;
 using LockSimulator.Scenarios;
+using LockSimulator.Timing;
 using LockSimulator.Tracing;
 
 namespace LockSimulator.Cli.Commands;
@@ -8,16 +11,76 @@ namespace LockSimulator.Cli.Commands;
 /// <summary><c>demo</c>: one simulated lock through unlock, lock and a push-button self-test, printed as a timeline.</summary>
 public static class DemoCommand
 {
-    public const string Summary = "unlock, lock, a push-button self-test, a jam and its recovery of one simulated lock, as a timeline";
+    public const string Summary = "unlock, lock, a push-button self-test, a jam and its recovery of one simulated lock, as a timeline (--timing device: on the board's timing, with a hang stopped by the guard)";
+
+    private const string Usage = "usage: demo [--timing ideal|device] [--seed N] [--fault hang|gc-pause|flash-commit|adapter-throws|callback-throws] [--fault-ms N]";
 
     public static int Run(string[] args, TextWriter output)
     {
-        var setup = new LockSetup();
-        SimulatedLock sim = DemoScenario.Run(setup);
-        output.WriteLine($"Simulated lock {setup.Serial} (virtual time): unlock at 1 s, lock at 5 s, status at 9 s, button at 10 s, jammed unlock at 25 s, freed and unlocked at 45 s");
+        TimingProfile timing = TimingProfile.Ideal;
+        int seed = 1;
+        string? fault = null;
+        long faultMs = DemoScenario.FaultMs;
+        for (int i = 0; i < args.Length; i++)
+        {
+            string? value = i + 1 < args.Length ? args[i + 1] : null;
+            switch (args[i])
+            {
+                case "--timing" when value is "ideal" or "device":
+                    timing = value == "device" ? TimingProfile.Device : TimingProfile.Ideal;
+                    break;
+                case "--seed" when int.TryParse(value, out seed):
+                    break;
+                case "--fault" when FaultInjection.Kinds.Contains(value):
+                    fault = value;
+                    break;
+                case "--fault-ms" when long.TryParse(value, out faultMs) && faultMs is >= 0 and <= 60_000:
+                    break;
+                default:
+                    output.WriteLine($"demo: cannot use '{args[i]}'{(value == null ? "" : $" '{value}'")}");
+                    output.WriteLine(Usage);
+                    return 2;
+            }
+
+            i++;
+        }
+
+        bool device = timing == TimingProfile.Device;
+        // The device-timing run shows a hang stopped by the guard unless another fault is asked for.
+        fault ??= device ? FaultInjection.Hang : null;
+        var setup = new LockSetup { Timing = timing, Seed = seed };
+        SimulatedLock sim = DemoScenario.Run(setup, fault, faultMs);
+        output.WriteLine($"Simulated lock {setup.Serial} (virtual time, {(device ? $"device timing, seed {seed}" : "ideal timing")}): unlock at 1 s, lock at 5 s, status at 9 s, button at 10 s, jammed unlock at 25 s, freed and unlocked at 45 s" +
+                         (fault == null ? "" : $", lock at 50 s with the fault '{fault}' ({faultMs} ms) at {DemoScenario.FaultAt} ms, lock again at 56 s"));
         Timeline.Write(sim.Trace.Events, output);
         output.WriteLine($"final: state {sim.Core.State}, battery {sim.Core.BatteryLevel}, self-test {sim.Core.LastSelfTest}, " +
-                         $"{sim.Core.CompletedUnlocks} unlock(s), {sim.Core.CompletedLocks} lock(s)");
-        return 0;
+                         $"{sim.Core.CompletedUnlocks} unlock(s), {sim.Core.CompletedLocks} lock(s), {sim.Core.FaultCount} fault(s)");
+        return fault == null ? 0 : ReportStop(sim, fault, faultMs, output);
+    }
+
+    /// <summary>Who stopped the motor after the fault, when, how long that run had been on, and the bound it must keep (exit 1 if it did not).</summary>
+    private static int ReportStop(SimulatedLock sim, string fault, long faultMs, TextWriter output)
+    {
+        TraceEvent[] events = sim.Trace.Events.ToArray();
+        TraceEvent? stop = events.Where(e => e.Signal == Signals.Motor && e.Value == "coast" && e.TimeMs >= DemoScenario.FaultAt).Cast<TraceEvent?>().FirstOrDefault();
+        if (stop == null)
+        {
+            output.WriteLine("the motor did NOT stop after the fault");
+            return 1;
+        }
+
+        long stoppedAt = stop.Value.TimeMs;
+        bool byGuard = events.Any(e => e.Signal == Signals.Guard && e.TimeMs == stoppedAt);
+        long runStart = events.Last(e => e.Signal == Signals.Motor && e.TimeMs <= stoppedAt && e.Value is "lock" or "unlock").TimeMs;
+        var budget = sim.Scheduler.Budget;
+        int guardMs = (sim.Setup.Settings ?? new LockFirmware.LockSettings()).GuardMs;
+        long stall = FaultInjection.StopsAllManagedCode(fault) ? faultMs : 0;
+        long bound = stall + guardMs + budget.TickMs + budget.ThreadQuantumMs;
+        output.WriteLine($"{(byGuard ? "guard" : "fault containment")}: motor stopped at {stoppedAt} ms, {stoppedAt - DemoScenario.FaultAt} ms after the fault began" +
+                         (byGuard ? $", {sim.Guard.FirstSilenceMs} ms after the last check-in" : "") +
+                         $"; motor on {stoppedAt - runStart} ms in that run (bound: {bound} ms = " +
+                         (stall > 0 ? $"{stall} ms with no managed code + " : "") +
+                         $"guard {guardMs} + tick {budget.TickMs} + quantum {budget.ThreadQuantumMs})");
+        return stoppedAt - DemoScenario.FaultAt <= bound ? 0 : 1;
     }
 }

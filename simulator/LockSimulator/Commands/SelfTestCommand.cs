@@ -7,17 +7,17 @@ using LockSimulator.Tracing;
 namespace LockSimulator.Cli.Commands;
 
 /// <summary>
-/// <c>selftest</c>: QA's pass/fail for the push-button LED self-test, on a simulated lock with
-/// a chosen battery or on a logic analyser's VCD from the test rig. Exit 0 PASS, 1 FAIL,
-/// 2 when the arguments or the recording cannot be used.
+/// <c>selftest</c>: QA's verdict on the push-button LED self-test, on a simulated lock with a
+/// chosen battery or on a logic analyser's VCD from the test rig, each press judged on its own.
+/// Exit 0 PASS, 1 FAIL, 2 when the arguments or the recording cannot give a verdict.
 /// </summary>
 public static class SelfTestCommand
 {
-    public const string Summary = "judge the push-button self-test (simulated battery or a rig's VCD): PASS or FAIL";
+    public const string Summary = "judge the push-button self-test (simulated battery or a rig's VCD): PASS, FAIL or unusable";
 
     public const string Usage =
-        "selftest --battery good|low|depleted|gas-risk [--vcd FILE] [--junit FILE]\n" +
-        "       selftest --trace FILE.vcd [--map button=CH,green=CH,red=CH] [--junit FILE]";
+        "selftest --battery good|low|depleted|gas-risk [--vcd FILE] [--junit FILE] [--report FILE.html]\n" +
+        "       selftest --trace FILE.vcd [--map ROLE=CHANNEL[:low],...] [--junit FILE] [--report FILE.html]";
 
     private const long PressAtMs = 1_000;
     private const long RunMs = 25_000;
@@ -26,40 +26,91 @@ public static class SelfTestCommand
     {
         if (args is ["-h" or "--help"])
         {
-            output.WriteLine("usage: " + Usage);
+            output.Write(SelfTestHelp.Text(Usage));
             return 0;
         }
 
+        SelfTestOptions options;
         try
         {
-            SelfTestOptions options = SelfTestOptions.Parse(args);
+            options = SelfTestOptions.Parse(args);
+            if (options.Battery != null)
+            {
+                SelfTestBatteries.For(options.Battery); // an unknown battery is a usage error, before anything runs
+            }
+        }
+        catch (UsageException e)
+        {
+            error.WriteLine($"selftest: {e.Message}");
+            error.WriteLine("usage: " + Usage);
+            return 2;
+        }
+
+        string suite = options.Battery != null ? $"selftest battery={options.Battery}" : $"selftest trace={Path.GetFileName(options.Trace)}";
+        try
+        {
             SelfTestRecording recording = options.Battery is string battery
                 ? Simulate(battery, options.Vcd, output)
                 : Load(options.Trace!, options.Map, output);
             SelfTestVerdict verdict = SelfTestJudge.Judge(recording);
-            foreach (StepResult step in verdict.Steps)
-            {
-                output.WriteLine($"{Mark(step.Status),-4}  {step.Name,-10}  {step.Detail}");
-            }
-
-            output.WriteLine(verdict.Summary);
+            Print(verdict, output);
             if (options.JUnit != null)
             {
-                string suite = options.Battery != null ? $"selftest battery={options.Battery}" : $"selftest trace={Path.GetFileName(options.Trace)}";
                 JUnitReport.Save(verdict, suite, options.JUnit);
             }
 
-            return verdict.Passed ? 0 : 1;
-        }
-        catch (Exception e) when (e is UsageException or UnusableRecordingException or IOException or UnauthorizedAccessException)
-        {
-            error.WriteLine($"selftest: {e.Message}");
-            if (e is UsageException)
+            if (options.Report != null)
             {
-                error.WriteLine("usage: " + Usage);
+                HtmlReport.Save(verdict, suite, options.Report);
             }
 
+            return verdict.ExitCode;
+        }
+        catch (Exception e) when (e is UnusableRecordingException or IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"selftest: {e.Message}");
+            output.WriteLine($"UNUSABLE: {e.Message}. {CareInstructions.RecordAgain}");
+            SaveUnusable(options, suite, e.Message, error);
             return 2;
+        }
+    }
+
+    private static void Print(SelfTestVerdict verdict, TextWriter output)
+    {
+        foreach (PressVerdict press in verdict.Presses)
+        {
+            output.WriteLine(press.Title);
+            foreach (StepResult step in press.Steps)
+            {
+                output.WriteLine($"  {Mark(step.Status),-4}  {step.Rule,-10}  {step.Detail}");
+            }
+
+            foreach (long ignored in press.IgnoredPressesUs)
+            {
+                output.WriteLine($"  --    {"press",-10}  pressed again at {Durations.Seconds(ignored)}, while this test ran: the lock ignores it");
+            }
+
+            output.WriteLine($"  → {PressVerdict.Label(press.Outcome)}  {press.Conclusion}");
+        }
+
+        output.WriteLine(verdict.Summary);
+    }
+
+    /// <summary>An unusable recording still leaves a JUnit file for the rig's CI; a failing write is reported, not thrown.</summary>
+    private static void SaveUnusable(SelfTestOptions options, string suite, string why, TextWriter error)
+    {
+        if (options.JUnit == null)
+        {
+            return;
+        }
+
+        try
+        {
+            JUnitReport.SaveUnusable(suite, why, options.JUnit);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"selftest: {e.Message}");
         }
     }
 
@@ -70,7 +121,7 @@ public static class SelfTestCommand
         var sim = new SimulatedLock(setup);
         sim.PressButton(PressAtMs);
         sim.RunUntil(PressAtMs + RunMs);
-        output.WriteLine($"Simulated lock {setup.Serial}, battery {battery}: button pressed at {PressAtMs / 1000} s, {RunMs / 1000} s of virtual time");
+        output.WriteLine($"Simulated lock {setup.Serial}, battery {battery}: button pressed at {Durations.Seconds(PressAtMs * 1000)}, {Durations.Seconds(RunMs * 1000)} of virtual time");
         if (vcdPath != null)
         {
             using var vcd = new StreamWriter(vcdPath);
@@ -83,8 +134,9 @@ public static class SelfTestCommand
     private static SelfTestRecording Load(string tracePath, ChannelMap map, TextWriter output)
     {
         using StreamReader file = File.OpenText(tracePath);
-        SelfTestRecording recording = SelfTestRecording.FromVcd(VcdReader.Read(file), map);
-        output.WriteLine($"Recording {tracePath}: button={map.Button}, green={map.Green}, red={map.Red}");
+        SelfTestRecording recording = SelfTestRecording.FromVcd(file, map);
+        string cut = recording.Truncated ? "; its last line has no newline (was the copy cut off?) and was not read" : "";
+        output.WriteLine($"Recording {tracePath}: {map}; {Durations.Seconds(recording.StartUs)} to {Durations.Seconds(recording.EndUs)}{cut}");
         return recording;
     }
 
@@ -92,6 +144,7 @@ public static class SelfTestCommand
     {
         StepStatus.Pass => "ok",
         StepStatus.Fail => "FAIL",
+        StepStatus.Unusable => "??",
         _ => "--",
     };
 }

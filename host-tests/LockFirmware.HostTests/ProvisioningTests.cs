@@ -1,0 +1,121 @@
+using System;
+using System.IO;
+using System.Linq;
+using LockFirmware.Ble;
+using LockFirmware.Protocol.Client;
+using LockSimulator;
+using LockSimulator.Cli.Commands;
+using LockSimulator.Tracing;
+
+namespace LockFirmware.HostTests;
+
+/// <summary>
+/// The unit identity written at production (PROVISION, once) and the pairing it protects: the
+/// secret sealed with the unit's factory key, bound to one pairing window.
+/// </summary>
+public class ProvisioningTests
+{
+    private static readonly byte[] FactoryKey = Enumerable.Range(0x70, 32).Select(i => (byte)i).ToArray();
+
+    [Fact]
+    public void A_blank_unit_is_provisioned_once_and_keeps_its_identity()
+    {
+        var sim = new SimulatedLock(new LockSetup { Provisioned = false, Paired = false });
+        var link = new RawLink(sim);
+        UnitInfo blank = link.Info();
+        Assert.False(blank.Provisioned);
+        link.LongPress();
+        Assert.False(link.Info().PairingOpen);              // no factory key, no pairing
+        byte[] pair = new byte[PairingSeal.MessageLength];
+        pair[0] = MessageType.Pair;
+        link.Send(pair);
+        Assert.Equal(ResultCode.NotProvisioned, link.LastResult);
+
+        byte[] outOfRange = Provisioning.Message("LK000007", FactoryKey, 10_000);
+        outOfRange[^2] = 0x20; // 20 000 parts per 10 000: refused by the unit, not only by the library
+        outOfRange[^1] = 0x4E;
+        link.Send(outOfRange);
+        Assert.Equal(ResultCode.BadFrame, link.LastResult);
+        Assert.False(link.Info().Provisioned);
+
+        link.Send(Provisioning.Message("LK000007", FactoryKey, 9_870));
+        Assert.Equal(ResultCode.Ok, link.LastResult);
+        Assert.Equal(("LK000007", true), (link.Info().Serial, link.Info().Provisioned));
+        Assert.Equal(9_870, sim.Core.Protocol.Identity.AdcCalibration);
+
+        link.Send(Provisioning.Message("LK000008", Enumerable.Range(1, 32).Select(i => (byte)i).ToArray(), 10_000));
+        Assert.Equal(ResultCode.AlreadyProvisioned, link.LastResult);
+        sim.CutPower(sim.Now);
+        sim.RestorePower(sim.Now + 10);
+        sim.RunFor(100);
+        Assert.Equal("LK000007", link.Info().Serial);
+        Assert.Equal(FactoryKey, sim.Core.Protocol.Identity.FactoryKey);
+        Assert.Equal(9_870, sim.Core.Protocol.Identity.AdcCalibration);
+    }
+
+    [Fact]
+    public void Pair_made_with_another_units_factory_key_or_for_an_earlier_window_is_refused_and_the_secret_never_crosses_in_clear()
+    {
+        var sim = new SimulatedLock(new LockSetup { Paired = false, FactoryKey = FactoryKey });
+        var link = new RawLink(sim);
+        byte[] secret = LockBackend.NewSecret();
+        var backend = new LockBackend(4004, secret);
+
+        link.LongPress();
+        UnitInfo first = link.Info();
+        link.Send(backend.PairMessage(1, first, Enumerable.Range(1, 32).Select(i => (byte)i).ToArray(), sim.WallTime));
+        Assert.Equal(ResultCode.BadMac, link.LastResult);
+        byte[] recorded = backend.PairMessage(1, first, FactoryKey, sim.WallTime);
+
+        sim.RunFor(61_000);
+        link.LongPress();                                    // a later window has another nonce
+        Assert.NotEqual(first.PairingNonce, link.Info().PairingNonce);
+        link.Send(recorded);
+        Assert.Equal(ResultCode.BadMac, link.LastResult);
+        Assert.False(sim.Core.Protocol.IsPaired);
+
+        sim.RunFor(1_000);
+        Assert.Equal(ResultCode.Ok, link.Pair(backend, sim.WallTime));
+        Assert.True(sim.Core.Protocol.IsPaired);
+        string secretHex = Convert.ToHexString(secret);
+        Assert.DoesNotContain(sim.Trace.Events.On(Signals.BleIn), e => e.Value.Contains(secretHex[..16]) || e.Value.Contains(secretHex[16..32]));
+        SimulatedPhone staff = new(sim, backend.Issue(new CredentialFields
+        {
+            LockId = 4004, KeyId = 2, UserId = 2, ValidFrom = sim.WallTime.AddHours(-1), ValidUntil = sim.WallTime.AddHours(1),
+        }), backend);
+        staff.Send(sim.Now, Opcode.Unlock);
+        sim.RunFor(5_000);
+        Assert.Equal(ResultCode.Ok, staff.Last(Opcode.Unlock).Result);
+    }
+
+    [Fact]
+    public void The_provision_command_writes_a_unit_once_over_its_link()
+    {
+        string unit = Path.Combine(Path.GetTempPath(), $"unit-{Guid.NewGuid():N}");
+        try
+        {
+            var output = new StringWriter();
+            var error = new StringWriter();
+            string key = Convert.ToHexString(FactoryKey);
+            Assert.Equal(0, ProvisionCommand.Run(["--serial", "LK000042", "--factory-key", key, "--adc-calibration", "10150", "--unit", unit], output, error));
+            Assert.Contains("PROVISION LK000042 → Ok", output.ToString());
+            Assert.Contains("serial LK000042, provisioned", output.ToString());
+
+            output = new StringWriter();
+            Assert.Equal(1, ProvisionCommand.Run(["--serial", "LK000043", "--factory-key", key, "--unit", unit], output, error));
+            Assert.Contains("AlreadyProvisioned", output.ToString());
+            Assert.Contains("serial LK000042", output.ToString());
+
+            Assert.Equal(2, ProvisionCommand.Run(["--serial", "LK000043", "--factory-key", key, "--adc-calibration", "40000"], output, error));
+            Assert.Equal(2, ProvisionCommand.Run(["--serial", "TOO-LONG-SERIAL", "--factory-key", key], output, error));
+            Assert.Contains("usage: provision", error.ToString());
+        }
+        finally
+        {
+            if (Directory.Exists(unit))
+            {
+                Directory.Delete(unit, recursive: true);
+            }
+        }
+    }
+}

@@ -1,0 +1,242 @@
+using System;
+using System.Collections.Generic;
+using LockFirmware.Ble;
+using LockFirmware.Events;
+using LockFirmware.Ports;
+using LockSimulator.Budget;
+using LockSimulator.Tracing;
+
+namespace LockSimulator.Virtual;
+
+/// <summary>
+/// The lock's radio as nanoFramework.Device.Bluetooth 1.1.123 on ESP32 NimBLE gives it, and no
+/// kinder: one connection at a time, and no advertising while it is held (NimBLE ends legacy
+/// advertising on connect; nf-interpreter's Esp32GapEvent restarts it with the same data on
+/// disconnect); legacy packets of at most 31 bytes each, laid out so the library's greedy
+/// packing keeps them; a phone may write no more than the negotiated ATT payload (the MTU of a
+/// connection is the lower of the phone's and NimBLE's preferred 256; 23 until exchanged), and
+/// a write the firmware's input queue cannot take is refused at the ATT level. Changing the
+/// advertisement while a phone is connected throws: on the board it restarts the BLE stack.
+/// Renewing the advertisement and dropping a phone are such restarts, so for
+/// <see cref="BoardBudget.BleStackRestartMs"/> after either nobody can connect.
+/// </summary>
+public sealed class VirtualBleLink : IBleLink
+{
+    /// <summary>ATT MTU before an exchange (Core Specification Vol 3 Part F §3.2.8).</summary>
+    public const int DefaultMtu = 23;
+
+    /// <summary>NimBLE's preferred ATT MTU in ESP-IDF (CONFIG_BT_NIMBLE_ATT_PREFERRED_MTU default).</summary>
+    public const int LockMtu = 256;
+
+    private readonly VirtualClock _clock;
+    private readonly TraceRecorder _trace;
+    private readonly List<byte[]> _notifications = new();
+    private readonly List<AdvertisingChange> _changes = new();
+    private readonly int _restartMs;
+    private int _payload = DefaultMtu - 3;
+    private long _restartedAt;
+
+    public VirtualBleLink(VirtualClock clock, TraceRecorder trace, int stackRestartMs)
+    {
+        _clock = clock;
+        _trace = trace;
+        _restartMs = stackRestartMs;
+    }
+
+    /// <summary>One change of what is on air: when, and the two packets.</summary>
+    public sealed record AdvertisingChange(long TimeMs, byte[] Advertisement, byte[] ScanResponse);
+
+    /// <summary>The firmware's input queue while it runs; null while the power is cut.</summary>
+    public InputQueue? Inputs { get; set; }
+
+    /// <summary>The phone holding the lock's one connection, or null.</summary>
+    public object? Holder { get; private set; }
+
+    /// <summary>True when a phone can find and connect to the lock.</summary>
+    public bool Advertising => Holder == null && Inputs != null && Advertisement.Length > 0 && _clock.NowMilliseconds >= _restartedAt;
+
+    /// <summary>The advertisement on air (or resumed on disconnect); empty before the first.</summary>
+    public byte[] Advertisement { get; private set; } = [];
+
+    public byte[] ScanResponse { get; private set; } = [];
+
+    /// <summary>Every advertising change the firmware made, in order.</summary>
+    public IReadOnlyList<AdvertisingChange> AdvertisingChanges => _changes;
+
+    /// <summary>ATT payload of the current connection (MTU − 3).</summary>
+    public int Payload => _payload;
+
+    /// <summary>Every notification the lock sent, in order (also those nobody was connected to hear).</summary>
+    public IReadOnlyList<byte[]> Notifications => _notifications;
+
+    /// <summary>Raised for each notification the connected phone receives.</summary>
+    public event Action<byte[]>? Notified;
+
+    /// <summary>Raised when the lock dropped the connection of <c>holder</c>.</summary>
+    public event Action<object>? Dropped;
+
+    /// <summary>Raised whenever a phone connects or the connection ends (the board's current follows it).</summary>
+    public event Action? HolderChanged;
+
+    /// <summary>Raised for each write handed to the firmware (its CPU works on it).</summary>
+    public event Action? WriteTaken;
+
+    /// <summary>A phone connects; false when the lock is not advertising (another phone holds it, or no power).</summary>
+    public bool Connect(object phone)
+    {
+        if (Holder == phone)
+        {
+            return true;
+        }
+
+        if (!Advertising)
+        {
+            return false;
+        }
+
+        Holder = phone;
+        _payload = DefaultMtu - 3;
+        _trace.Log(_clock.NowMilliseconds, Signals.BleLink, "connected");
+        Inputs!.Post(InputKind.BleConnected);
+        HolderChanged?.Invoke();
+        return true;
+    }
+
+    /// <summary>The connected phone asks for <paramref name="phoneMtu"/>; the link settles on the lower of the two.</summary>
+    public int ExchangeMtu(object phone, int phoneMtu)
+    {
+        if (Holder != phone || Inputs == null)
+        {
+            return 0;
+        }
+
+        int mtu = Math.Clamp(Math.Min(phoneMtu, LockMtu), DefaultMtu, LockMtu);
+        _payload = mtu - 3;
+        _trace.Log(_clock.NowMilliseconds, Signals.BleLink, $"mtu {mtu}");
+        Inputs.Post(InputKind.BleMtu, [(byte)_payload, (byte)(_payload >> 8)], 0, 2);
+        return mtu;
+    }
+
+    /// <summary>A write to the command characteristic; false when ATT refuses it (not connected, too long, queue full).</summary>
+    public bool Write(object phone, byte[] fragment)
+    {
+        if (Holder != phone || Inputs == null)
+        {
+            return false;
+        }
+
+        if (fragment.Length == 0 || fragment.Length > _payload)
+        {
+            _trace.Log(_clock.NowMilliseconds, Signals.BleLink, $"write of {fragment.Length} bytes refused: ATT payload is {_payload}");
+            return false;
+        }
+
+        _trace.Log(_clock.NowMilliseconds, Signals.BleIn, Convert.ToHexString(fragment));
+        if (!Inputs.Post(InputKind.BleWrite, fragment, 0, fragment.Length))
+        {
+            _trace.Log(_clock.NowMilliseconds, Signals.BleLink, "write refused: input queue full");
+            return false;
+        }
+
+        WriteTaken?.Invoke();
+        return true;
+    }
+
+    /// <summary>The phone ends the connection; advertising resumes with the same packets.</summary>
+    public void HangUp(object phone)
+    {
+        if (Holder != phone || phone == null)
+        {
+            return;
+        }
+
+        Release("disconnected by the phone");
+    }
+
+    /// <summary>The power is cut: the connection and what was on air are gone.</summary>
+    public void PowerLost()
+    {
+        bool held = Holder != null;
+        Holder = null;
+        Inputs = null;
+        Advertisement = [];
+        ScanResponse = [];
+        _restartedAt = 0;
+        if (held)
+        {
+            HolderChanged?.Invoke();
+        }
+    }
+
+    public void Notify(byte[] buffer, int offset, int count)
+    {
+        byte[] copy = buffer.AsSpan(offset, count).ToArray();
+        _notifications.Add(copy);
+        if (Holder == null)
+        {
+            return;
+        }
+
+        if (count > _payload)
+        {
+            // A notification sized for an earlier connection's MTU does not reach this phone.
+            _trace.Log(_clock.NowMilliseconds, Signals.BleLink, $"notification of {count} bytes not sent: ATT payload is {_payload}");
+            return;
+        }
+
+        _trace.Log(_clock.NowMilliseconds, Signals.BleOut, Convert.ToHexString(copy));
+        Notified?.Invoke(copy);
+    }
+
+    public void Advertise(LegacyAdvertisement packets)
+    {
+        if (Holder != null)
+        {
+            throw new InvalidOperationException("the firmware changed advertising while a phone was connected (on nanoFramework this restarts the BLE stack and drops the phone)");
+        }
+
+        if (packets.AdvertisementLength > LegacyAdvertisement.MaxPacket || packets.ScanResponseLength > LegacyAdvertisement.MaxPacket || !packets.PacksAsBuilt())
+        {
+            throw new InvalidOperationException("the advertisement does not fit the legacy packets as built");
+        }
+
+        if (Advertisement.Length > 0)
+        {
+            Restart();
+        }
+
+        Advertisement = packets.Advertisement.AsSpan(0, packets.AdvertisementLength).ToArray();
+        ScanResponse = packets.ScanResponse.AsSpan(0, packets.ScanResponseLength).ToArray();
+        _changes.Add(new AdvertisingChange(_clock.NowMilliseconds, Advertisement, ScanResponse));
+        _trace.Log(_clock.NowMilliseconds, Signals.BleLink, "advertising " + Convert.ToHexString(Advertisement) + " / " + Convert.ToHexString(ScanResponse));
+    }
+
+    public void Disconnect()
+    {
+        object? dropped = Holder;
+        if (dropped == null)
+        {
+            return;
+        }
+
+        Release("dropped by the lock");
+        Restart();
+        Dropped?.Invoke(dropped);
+    }
+
+    /// <summary>The stack restarts: the lock is back on air after the restart time.</summary>
+    private void Restart()
+    {
+        _restartedAt = _clock.NowMilliseconds + _restartMs;
+        _trace.Log(_clock.NowMilliseconds, Signals.BleLink, $"BLE stack restart, advertising again at {_restartedAt} ms");
+    }
+
+    private void Release(string why)
+    {
+        Holder = null;
+        _payload = DefaultMtu - 3;
+        _trace.Log(_clock.NowMilliseconds, Signals.BleLink, why);
+        Inputs?.Post(InputKind.BleDisconnected);
+        HolderChanged?.Invoke();
+    }
+}

@@ -1,0 +1,358 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using LockFirmware.Ports;
+using LockSimulator.Budget;
+
+namespace LockSimulator.Virtual;
+
+/// <summary>
+/// nanoFramework's LittleFS volume (drive I: on the ESP32) as the lock's storage port sees it,
+/// with LittleFS's power-loss semantics and a cost for every operation:
+/// <list type="bullet">
+/// <item>Data written but not yet committed is lost at a cut; closing a file commits it
+/// atomically (littlefs README and DESIGN.md: copy-on-write, "if power is lost the filesystem
+/// falls back to the last known good state"). Opening a file that does not exist creates its
+/// entry at once (lfs_file_opencfg with LFS_O_CREAT commits it), so a cut before the first
+/// close leaves it there, empty.</item>
+/// <item>Delete and rename are single metadata commits, atomic. Rename refuses an existing
+/// target, as nanoFramework's File.Move does.</item>
+/// <item>A file up to the inline limit lives in its directory's metadata log: a commit appends
+/// the whole file to that log, and when the 4 KiB log block is full LittleFS compacts it into
+/// the other block of the pair (an erase, then the live entries, at most half a block before
+/// it splits the pair: littlefs DESIGN.md, "metadata pairs"). A larger file lives in data
+/// blocks (CTZ skip-list), and a commit rewrites every block from the one holding the write
+/// position to the end of the file (lfs_file_flush copies the rest of the file).</item>
+/// <item>A file system found damaged at mount is formatted: nanoFramework registers the
+/// volume with format_if_mount_failed (nf-interpreter targetHAL_ConfigStorageLittlefs.c).</item>
+/// </list>
+/// Power can be cut at any numbered point: before every operation, after a created entry,
+/// after the data went into the open file, and after the commit landed but before the call
+/// returned; a cut throws <see cref="PowerCutException"/> and the volume stays unpowered until
+/// <see cref="Mount"/>. Costs come from <see cref="BoardBudget"/>, at typical flash timing or the datasheets' maximum.
+/// </summary>
+public sealed class VirtualFileSystem : IFileSystem
+{
+    private readonly Dictionary<string, byte[]> _files = new(StringComparer.Ordinal);
+    private readonly Dictionary<StorageOperation, long> _worst = new();
+    private long _cutAt = -1;
+    private bool _mounted = true;
+    private bool _damaged;
+    private int _logUsed;
+    private long _compactions;
+    private readonly int _eraseMicros;
+    private readonly int _pageMicros;
+
+    /// <param name="partitionBytes">Size of the volume; the budget's partition when null.</param>
+    /// <param name="slowestFlash">Charge the datasheets' maximum erase and program times instead of the typical ones.</param>
+    public VirtualFileSystem(BoardBudget? budget = null, int? partitionBytes = null, bool slowestFlash = false)
+    {
+        Budget = budget ?? BoardBudget.For(Chip.Esp32S3, ImageProfile.LowPower);
+        PartitionBytes = partitionBytes ?? Budget.FileSystemPartitionBytes;
+        SlowestFlash = slowestFlash;
+        _eraseMicros = slowestFlash ? Budget.FlashSectorEraseMaxMicros : Budget.FlashSectorEraseMicros;
+        _pageMicros = slowestFlash ? Budget.FlashPageProgramMaxMicros : Budget.FlashPageProgramMicros;
+    }
+
+    public BoardBudget Budget { get; }
+
+    public int PartitionBytes { get; }
+
+    public bool SlowestFlash { get; }
+
+    /// <summary>Cut points passed so far: every place a power cut can strike.</summary>
+    public long CutPoints { get; private set; }
+
+    /// <summary>True when the last <see cref="Mount"/> found the volume damaged and formatted it.</summary>
+    public bool FormattedAtMount { get; private set; }
+
+    /// <summary>Flash blocks erased (metadata compactions and data blocks).</summary>
+    public long Erases { get; private set; }
+
+    /// <summary>Bytes programmed into flash, all overhead included.</summary>
+    public long ProgrammedBytes { get; private set; }
+
+    /// <summary>Bytes the callers asked to write.</summary>
+    public long PayloadBytes { get; private set; }
+
+    /// <summary>Virtual device time spent in storage operations, µs.</summary>
+    public long SpentMicros { get; private set; }
+
+    /// <summary>Raised after each operation with its virtual cost in µs (a device-timing profile can advance the clock by it).</summary>
+    public event Action<StorageOperation, long>? Spent;
+
+    /// <summary>Raised when a write's commit lands (see <see cref="FileCommit"/>).</summary>
+    public event Action<FileCommit>? Committed;
+
+    /// <summary>Raised at every cut point as it is reached, before a cut there would strike, with its number.</summary>
+    public event Action<long>? Reaching;
+
+    /// <summary>The slowest operation of each kind so far, µs.</summary>
+    public long WorstMicros(StorageOperation operation) => _worst.GetValueOrDefault(operation);
+
+    public IReadOnlyCollection<string> Names => _files.Keys;
+
+    /// <summary>A copy of a file's committed contents, or null.</summary>
+    public byte[]? Contents(string name) => _files.TryGetValue(name, out byte[]? data) ? (byte[])data.Clone() : null;
+
+    /// <summary>
+    /// The volume as a cut right now would leave it: the committed files and the flash's
+    /// bookkeeping, unpowered until <see cref="Mount"/>, without this one's subscribers.
+    /// </summary>
+    public VirtualFileSystem Snapshot()
+    {
+        var copy = new VirtualFileSystem(Budget, PartitionBytes, SlowestFlash)
+        {
+            CutPoints = CutPoints,
+            Erases = Erases,
+            ProgrammedBytes = ProgrammedBytes,
+            PayloadBytes = PayloadBytes,
+            _logUsed = _logUsed,
+            _compactions = _compactions,
+            _mounted = false,
+        };
+        foreach (var (name, data) in _files)
+        {
+            copy._files[name] = (byte[])data.Clone();
+        }
+
+        return copy;
+    }
+
+    /// <summary>Arms a power cut at cut point <paramref name="point"/> (see <see cref="CutPoints"/>).</summary>
+    public void CutPowerAt(long point) => _cutAt = point;
+
+    public void Disarm() => _cutAt = -1;
+
+    /// <summary>The next mount will find the volume corrupt (a failing chip, a bad image).</summary>
+    public void DamageBeforeNextMount() => _damaged = true;
+
+    /// <summary>Power-up: nanoFramework mounts the volume before managed code runs, formatting it when damaged.</summary>
+    public void Mount()
+    {
+        _mounted = true;
+        FormattedAtMount = _damaged;
+        if (_damaged)
+        {
+            _files.Clear();
+            _logUsed = 0;
+            _damaged = false;
+            Erases += 2;
+        }
+    }
+
+    public bool Exists(string name)
+    {
+        Point();
+        Spend(StorageOperation.Lookup, Budget.FileOpenMicros);
+        return _files.ContainsKey(name);
+    }
+
+    public int Length(string name)
+    {
+        Point();
+        Spend(StorageOperation.Lookup, Budget.FileOpenMicros);
+        return _files.TryGetValue(name, out byte[]? data) ? data.Length : -1;
+    }
+
+    public int Read(string name, int position, byte[] buffer, int offset, int count)
+    {
+        Point();
+        int read = 0;
+        if (_files.TryGetValue(name, out byte[]? data) && position < data.Length)
+        {
+            read = Math.Min(count, data.Length - position);
+            Array.Copy(data, position, buffer, offset, read);
+        }
+
+        Spend(StorageOperation.Read, Budget.FileOpenMicros + (long)Budget.FlashReadMicrosPerKiB * Math.Max(read, 1) / 1024);
+        return read;
+    }
+
+    public bool Write(string name, int position, byte[] buffer, int offset, int count)
+    {
+        if (position < 0 || count < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(position), "negative position or count");
+        }
+
+        Point();
+        long cost = Budget.FileOpenMicros;
+        if (!_files.TryGetValue(name, out byte[]? old))
+        {
+            if (!Fits(name, 0))
+            {
+                Spend(StorageOperation.Write, cost);
+                return false;
+            }
+
+            cost += MetadataCommit(0);
+            old = [];
+            _files[name] = old;
+            Point();
+        }
+
+        byte[] updated = new byte[Math.Max(old.Length, position + count)];
+        Array.Copy(old, updated, old.Length);
+        Array.Copy(buffer, offset, updated, position, count);
+        PayloadBytes += count;
+        // In the open file only: a cut here loses it.
+        Point();
+        if (!Fits(name, updated.Length))
+        {
+            Spend(StorageOperation.Write, cost);
+            return false;
+        }
+
+        cost += Commit(old, updated, position);
+        _files[name] = updated;
+        Committed?.Invoke(new FileCommit(name, position, count, (byte[])updated.Clone(), CutPoints));
+        Point();
+        Spend(StorageOperation.Write, cost);
+        return true;
+    }
+
+    public bool Delete(string name)
+    {
+        Point();
+        long cost = Budget.FileOpenMicros;
+        if (_files.ContainsKey(name))
+        {
+            cost += MetadataCommit(0);
+            _files.Remove(name);
+            Point();
+        }
+
+        Spend(StorageOperation.Delete, cost);
+        return true;
+    }
+
+    public bool Rename(string from, string to)
+    {
+        Point();
+        long cost = Budget.FileOpenMicros;
+        if (!_files.TryGetValue(from, out byte[]? data) || _files.ContainsKey(to))
+        {
+            Spend(StorageOperation.Rename, cost);
+            return false;
+        }
+
+        cost += MetadataCommit(0);
+        _files.Remove(from);
+        _files[to] = data;
+        Point();
+        Spend(StorageOperation.Rename, cost);
+        return true;
+    }
+
+    private void Point()
+    {
+        if (!_mounted)
+        {
+            throw new InvalidOperationException("the file system has no power: mount it first");
+        }
+
+        Reaching?.Invoke(CutPoints);
+        if (CutPoints == _cutAt)
+        {
+            CutPoints++;
+            _mounted = false;
+            throw new PowerCutException();
+        }
+
+        CutPoints++;
+    }
+
+    /// <summary>Device time of closing a file whose contents go from <paramref name="old"/> to <paramref name="updated"/>.</summary>
+    private long Commit(byte[] old, byte[] updated, int position)
+    {
+        if (updated.Length <= Budget.FileSystemInlineMaxBytes)
+        {
+            // Inline: the whole file goes into the metadata log again.
+            return MetadataCommit(updated.Length);
+        }
+
+        int block = Budget.FileSystemBlockBytes;
+        // Coming out of inline, or copy-on-write from the block holding the write position on.
+        int first = old.Length <= Budget.FileSystemInlineMaxBytes ? 0 : position / block;
+        int last = (updated.Length - 1) / block;
+        long cost = 0;
+        for (int b = first; b <= last; b++)
+        {
+            int bytes = Math.Min(block, updated.Length - b * block);
+            cost += _eraseMicros + Program(bytes);
+            Erases++;
+        }
+
+        return cost + MetadataCommit(8);
+    }
+
+    /// <summary>One commit of <paramref name="bytes"/> of file data to the metadata log, compacting first when the log block is full.</summary>
+    private long MetadataCommit(int bytes)
+    {
+        int unit = Budget.FileSystemProgramBytes;
+        int size = (bytes + Budget.FileSystemCommitOverheadBytes + unit - 1) / unit * unit;
+        long cost = 0;
+        if (_logUsed + size > Budget.FileSystemBlockBytes)
+        {
+            int live = Math.Min(LiveMetadataBytes(), Budget.FileSystemBlockBytes / 2);
+            cost += _eraseMicros + Program(live);
+            Erases++;
+            _logUsed = live;
+            _compactions++;
+            if (_compactions % Budget.FileSystemBlockCycles == 0)
+            {
+                // The pair moves to fresh blocks: its parent learns the new address in one more commit.
+                cost += Program(unit);
+            }
+        }
+
+        _logUsed += size;
+        return cost + Program(size);
+    }
+
+    private long Program(int bytes)
+    {
+        ProgrammedBytes += bytes;
+        int pages = (bytes + Budget.FlashPageBytes - 1) / Budget.FlashPageBytes;
+        return (long)pages * _pageMicros;
+    }
+
+    private int LiveMetadataBytes() => _files.Values.Sum(EntryBytes);
+
+    private int EntryBytes(byte[] data) => Budget.FileSystemCommitOverheadBytes + (data.Length <= Budget.FileSystemInlineMaxBytes ? data.Length : 8);
+
+    /// <summary>Whether the volume has blocks for the files with <paramref name="name"/> at <paramref name="length"/> bytes.</summary>
+    private bool Fits(string name, int length)
+    {
+        int block = Budget.FileSystemBlockBytes;
+        long inline = 0;
+        long dataBlocks = 0;
+        foreach (var (file, data) in _files)
+        {
+            int size = file == name ? length : data.Length;
+            inline += Budget.FileSystemCommitOverheadBytes + (size <= Budget.FileSystemInlineMaxBytes ? size : 8);
+            dataBlocks += size <= Budget.FileSystemInlineMaxBytes ? 0 : (size + block - 1) / block;
+        }
+
+        if (!_files.ContainsKey(name))
+        {
+            inline += Budget.FileSystemCommitOverheadBytes + length;
+        }
+
+        long pairs = Math.Max(1, (inline + block / 2 - 1) / (block / 2));
+        // Every metadata pair takes two blocks; one more block stays free for copy-on-write.
+        return 2 * pairs + dataBlocks + 1 <= PartitionBytes / block;
+    }
+
+    private void Spend(StorageOperation operation, long micros)
+    {
+        SpentMicros += micros;
+        if (micros > _worst.GetValueOrDefault(operation))
+        {
+            _worst[operation] = micros;
+        }
+
+        Spent?.Invoke(operation, micros);
+    }
+}

@@ -1,0 +1,85 @@
+using System.Collections.Generic;
+using LockFirmware.Ble;
+using LockSimulator.Server.Fleet;
+
+namespace LockSimulator.Server.Phone;
+
+/// <summary>
+/// The lock's one BLE connection shared by the virtual phones that plan operations on it in
+/// advance (the fleet day). The unit serves one phone at a time (one connection, one session,
+/// as the server's BLE link models it), so a phone that finds the lock busy with another
+/// phone's operation does what the app does: the lock is not connectable, and the app tries
+/// again a little later. A holder whose operation was answered (or
+/// whose answer did not come within the app's timeout) has disconnected.
+/// </summary>
+internal sealed class ConnectionArbiter
+{
+    /// <summary>How long the app waits before it looks for a busy lock again.</summary>
+    public const long RetryMs = 1_000;
+
+    private readonly FleetLock _lock;
+    private readonly Dictionary<SimulatedPhone, Holding> _holdings = new();
+
+    /// <summary>The phone that took the connection last (its sending may still be on the lock's agenda).</summary>
+    private SimulatedPhone? _holder;
+
+    public ConnectionArbiter(FleetLock target)
+    {
+        _lock = target;
+    }
+
+    /// <summary>Times a phone found the lock busy and tried again later.</summary>
+    public int Waits { get; private set; }
+
+    /// <summary>Plans <paramref name="opcode"/> from <paramref name="phone"/> at the lock's time <paramref name="timeMs"/>.</summary>
+    public void Send(SimulatedPhone phone, long timeMs, Opcode opcode) => _lock.Sim.At(timeMs, () => TrySend(phone, opcode));
+
+    private void TrySend(SimulatedPhone phone, Opcode opcode)
+    {
+        SimulatedLock sim = _lock.Sim;
+        if (_holder != null && _holder != phone)
+        {
+            if (Busy(_holder))
+            {
+                Waits++;
+                sim.At(sim.Now + RetryMs, () => TrySend(phone, opcode));
+                return;
+            }
+
+            // The previous phone's app has finished and disconnects before this one connects.
+            _lock.Disconnect();
+        }
+
+        _holder = phone;
+
+        Holding holding = HoldingOf(phone);
+        holding.Sent++;
+        holding.LastSentMs = sim.Now;
+        phone.Send(sim.Now, opcode);
+    }
+
+    /// <summary>A phone holds the connection while an operation it sent is unanswered, up to the app's answer timeout.</summary>
+    private bool Busy(SimulatedPhone holder)
+    {
+        Holding holding = HoldingOf(holder);
+        int answered = holder.Responses.Count + holder.Refusals.Count;
+        return answered < holding.Sent && _lock.Sim.Now - holding.LastSentMs < PhoneExchange.AnswerTimeoutMs;
+    }
+
+    private Holding HoldingOf(SimulatedPhone phone)
+    {
+        if (!_holdings.TryGetValue(phone, out Holding? holding))
+        {
+            holding = new Holding();
+            _holdings.Add(phone, holding);
+        }
+
+        return holding;
+    }
+
+    private sealed class Holding
+    {
+        public int Sent;
+        public long LastSentMs;
+    }
+}
