@@ -40,7 +40,7 @@ public class PowerBudgetTests(ITestOutputHelper output)
         double connected = sim.Physics.BoardAmps * 1e6;
         Assert.True(sim.Power.Connected);
         sim.Connected = null;
-        sim.RunFor(1_000);
+        sim.RunFor(sim.Power.Budget.ConnectionOverheadMs + 1_000);
 
         Assert.Equal(sim.Power.Budget.RestPackMicroamps, rest, 1);
         Assert.True(connected > 2 * rest, $"connected {connected:0} µA, at rest {rest:0} µA");

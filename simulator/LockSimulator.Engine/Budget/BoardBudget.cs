@@ -174,6 +174,15 @@ public sealed class BoardBudget
     /// <summary>Radio time of one connection event with empty packets both ways (≈ 0.5 ms including ramp-up); estimate.</summary>
     public int ConnectionRadioMicros { get; init; } = 500;
 
+    /// <summary>
+    /// Connection time a real exchange takes beyond what the virtual link shows, which hands
+    /// over writes and notifications at once: the phone's service discovery, notification
+    /// subscription and MTU exchange, and each write and its answer, take at least one 30 ms
+    /// connection event each, a few dozen per connection (estimate: 1 s; to be measured with a
+    /// BLE sniffer beside the power analyser).
+    /// </summary>
+    public int ConnectionOverheadMs { get; init; } = 1_000;
+
     /// <summary>CPU time per BLE write on the device: the adapter's hand-over, the interpreter's handling, a message's HMACs and LittleFS commit, averaged over the fragments of an exchange (estimate; benchmarks/README.md, "Interpreted cost").</summary>
     public int WorkPerWriteMs { get; init; } = 10;
 

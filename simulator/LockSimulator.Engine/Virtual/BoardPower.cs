@@ -48,6 +48,8 @@ public sealed class BoardPower
     private readonly double[] _coulombs = new double[StateCount];
     private long _accruedTo;
     private long _workingUntil = long.MinValue;
+    private long _linkTailUntil = long.MinValue;
+    private bool _held;
     private bool _motorDriven;
     private int _ledsOn;
 
@@ -58,7 +60,7 @@ public sealed class BoardPower
         _clock = clock;
         _link = link;
         _accruedTo = clock.NowMilliseconds;
-        link.HolderChanged += Refresh;
+        link.HolderChanged += OnLinkChanged;
         link.WriteTaken += OnWrite;
         Refresh();
     }
@@ -68,8 +70,8 @@ public sealed class BoardPower
     /// <summary>Asks the owner to call <see cref="Refresh"/> at a virtual time (a link or work ending).</summary>
     public Action<long>? ScheduleRefresh { get; set; }
 
-    /// <summary>True while a phone holds the link.</summary>
-    public bool Connected => _link.Holder != null;
+    /// <summary>True while a phone holds the link, and for the air time the virtual link skips after it (<see cref="BoardBudget.ConnectionOverheadMs"/>).</summary>
+    public bool Connected => _link.Holder != null || _clock.NowMilliseconds < _linkTailUntil;
 
     /// <summary>Charge the board drew in <paramref name="state"/> so far, coulombs (pack side).</summary>
     public double Coulombs(PowerState state)
@@ -91,6 +93,20 @@ public sealed class BoardPower
 
             return sum;
         }
+    }
+
+    /// <summary>A phone connected or the connection ended; an ended one is charged on for the exchanges' air time.</summary>
+    private void OnLinkChanged()
+    {
+        bool held = _link.Holder != null;
+        if (_held && !held)
+        {
+            _linkTailUntil = _clock.NowMilliseconds + Budget.ConnectionOverheadMs;
+            ScheduleRefresh?.Invoke(_linkTailUntil);
+        }
+
+        _held = held;
+        Refresh();
     }
 
     /// <summary>A phone wrote to the lock: the CPU works on the write.</summary>
