@@ -88,10 +88,11 @@ namespace LockFirmware.Device
             GattLockService gatt = new GattLockService(inputs, dispatcher);
             ports.Ble = gatt;
             LockCore core = new LockCore(ports, board.Settings, inputs);
-            new ButtonInput(gpio, board.ButtonPin, inputs, dispatcher);
+            new ContactInput(gpio, board.ButtonPin, InputKind.ButtonDown, InputKind.ButtonUp, false, inputs, dispatcher);
             if (board.DoorSensorPin >= 0)
             {
-                new DoorInput(gpio, board.DoorSensorPin, inputs, dispatcher);
+                // The reed switch is closed while the door is shut.
+                new ContactInput(gpio, board.DoorSensorPin, InputKind.DoorClosed, InputKind.DoorOpened, true, inputs, dispatcher);
             }
 
             dispatcher.Attach(core, clock, gatt, ports.Motor, ports.BatteryLoad);

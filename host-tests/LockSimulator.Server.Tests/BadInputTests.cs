@@ -33,6 +33,8 @@ public class BadInputTests
         { "POST", "/locks/1/phone/fly", "{}", 404 },
         { "POST", "/backend/credentials", """{"lockId":1,"keyId":1,"userId":1,"role":"Janitor"}""", 400 },
         { "POST", "/backend/credentials", """{"lockId":1,"keyId":1,"userId":1,"dayEndMinutes":9999}""", 400 },
+        { "POST", "/backend/credentials", """{"lockId":1,"keyId":1,"userId":1,"dayStartMinutes":420,"dayEndMinutes":1320}""", 400 }, // a daily window without days
+        { "POST", "/backend/credentials", """{"lockId":1,"keyId":1,"userId":1,"days":["Monday"],"dayStartMinutes":1320,"dayEndMinutes":360}""", 400 }, // wraps midnight
         { "GET", "/events/log?limit=0", null, 400 },
         { "PUT", "/webhook", """{"url":"ftp://example"}""", 400 },
         { "GET", "/locks/1/trace?since=-1", null, 400 },

@@ -75,6 +75,24 @@ public class SecurityTests
     }
 
     [Fact]
+    public void A_port_in_use_is_one_clear_line_and_exit_code_3()
+    {
+        using var taken = new TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        int port = ((IPEndPoint)taken.LocalEndpoint).Port;
+        using var error = new StringWriter();
+
+        Assert.Equal(3, ServeCommand.Run(["--port", port.ToString()], TextWriter.Null, error));
+        string[] lines = error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal($"serve: 127.0.0.1:{port} is already in use (another simulator server?): stop it or choose another port with --port", Assert.Single(lines).TrimEnd());
+    }
+}
+
+/// <summary>Sets process-wide environment variables, so it runs alone (in the collection that runs after the parallel ones).</summary>
+[Collection(nameof(SoakTests))]
+public class EnvironmentTests
+{
+    [Fact]
     public async Task Kestrel_endpoints_from_the_environment_do_not_open_another_address()
     {
         Environment.SetEnvironmentVariable("Kestrel__Endpoints__Exposed__Url", "http://0.0.0.0:0");
@@ -89,18 +107,5 @@ public class SecurityTests
             Environment.SetEnvironmentVariable("Kestrel__Endpoints__Exposed__Url", null);
             Environment.SetEnvironmentVariable("ASPNETCORE_URLS", null);
         }
-    }
-
-    [Fact]
-    public void A_port_in_use_is_one_clear_line_and_exit_code_3()
-    {
-        using var taken = new TcpListener(IPAddress.Loopback, 0);
-        taken.Start();
-        int port = ((IPEndPoint)taken.LocalEndpoint).Port;
-        using var error = new StringWriter();
-
-        Assert.Equal(3, ServeCommand.Run(["--port", port.ToString()], TextWriter.Null, error));
-        string[] lines = error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal($"serve: 127.0.0.1:{port} is already in use (another simulator server?): stop it or choose another port with --port", Assert.Single(lines).TrimEnd());
     }
 }

@@ -22,6 +22,7 @@ internal sealed class WebhookSink : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly Channel<WebhookPayload> _received = Channel.CreateUnbounded<WebhookPayload>();
+    private int _failuresLeft;
 
     private WebhookSink()
     {
@@ -31,13 +32,27 @@ internal sealed class WebhookSink : IAsyncDisposable
         _app = builder.Build();
         _app.MapPost("/hook", async (HttpContext context) =>
         {
-            WebhookPayload? payload = await context.Request.ReadFromJsonAsync<WebhookPayload>(TestServer.Json);
-            _received.Writer.TryWrite(payload!);
+            var body = new System.IO.MemoryStream();
+            await context.Request.Body.CopyToAsync(body);
+            Deliveries.Enqueue((context.Request.ContentLength, context.Request.Headers["X-Lock-Simulator-Signature"].ToString(),
+                context.Request.Headers["X-Lock-Simulator-Delivery"].ToString(), body.ToArray()));
+            if (Interlocked.Decrement(ref _failuresLeft) >= 0)
+            {
+                return Results.StatusCode(503);
+            }
+
+            _received.Writer.TryWrite(System.Text.Json.JsonSerializer.Deserialize<WebhookPayload>(body.ToArray(), TestServer.Json)!);
             return Results.Ok();
         });
     }
 
     public Uri Url { get; private set; } = null!;
+
+    /// <summary>Every POST received, failed ones too: its Content-Length, signature and delivery headers, and body.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<(long? ContentLength, string Signature, string Delivery, byte[] Body)> Deliveries { get; } = new();
+
+    /// <summary>The next <paramref name="count"/> POSTs are answered 503.</summary>
+    public void FailNext(int count) => Interlocked.Exchange(ref _failuresLeft, count);
 
     public static async Task<WebhookSink> StartAsync()
     {

@@ -15,6 +15,9 @@ public abstract record LockEvent
     /// <summary>True when <see cref="PhoneSession.ReadEvent"/> verified its MAC under the session key.</summary>
     public bool Authenticated { get; init; }
 
+    /// <summary>Prints only the event's own fields, as before authentication existed (integrators' logs and the server's views read them).</summary>
+    protected virtual bool PrintMembers(System.Text.StringBuilder builder) => false;
+
     public static bool IsEvent(byte[] message) => message.Length >= 2 && message[0] == MessageType.Event;
 
     /// <summary>Decodes an event without checking a MAC (<see cref="Authenticated"/> false).</summary>

@@ -438,6 +438,8 @@ public sealed class SimulatedLock
             return;
         }
 
+        // The pairing carries its own time (PairingState.PairedAt), so a cut between the two
+        // commits leaves either a stock unit or a paired one with its pairing's time.
         memory.Pairing.Paired = true;
         memory.Pairing.LockId = lockId;
         secret.CopyTo(memory.Pairing.Secret, 0);

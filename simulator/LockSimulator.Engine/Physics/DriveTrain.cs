@@ -113,6 +113,15 @@ public sealed class DriveTrain
 
         while (_time + StepSeconds <= seconds)
         {
+            if (!IsMoving && !IsDriving)
+            {
+                // Coasted to a stop (a power cut mid-move leaves no firmware timer to end the
+                // interval): the rest is the battery alone, in one jump.
+                _current = 0;
+                AdvanceBatteryOnly(seconds);
+                return;
+            }
+
             Step();
             Draw(StepSeconds);
             _time += StepSeconds;

@@ -1,3 +1,4 @@
+using System;
 using System.Globalization;
 using LockFirmware;
 using LockFirmware.Battery;
@@ -11,10 +12,12 @@ namespace LockSimulator.Tracing;
 /// <summary>One audit record in words, as the back office would show it.</summary>
 public static class AuditText
 {
+    private const uint SinceBootFlag = 0x8000_0000;
+
     public static string Describe(byte[] buffer, int offset)
     {
         uint sequence = AuditRecord.Sequence(buffer, offset);
-        uint seconds = Bytes.ReadUInt32(buffer, offset + AuditRecord.TimeOffset);
+        uint time = Bytes.ReadUInt32(buffer, offset + AuditRecord.TimeOffset);
         var kind = (AuditEvent)buffer[offset + AuditRecord.EventOffset];
         byte result = buffer[offset + AuditRecord.ResultOffset];
         int millivolts = Bytes.ReadUInt16(buffer, offset + AuditRecord.BatteryMillivoltsOffset);
@@ -28,11 +31,24 @@ public static class AuditText
             AuditEvent.BatteryChanged => "battery change registered",
             AuditEvent.GasRisk => $"GAS RISK: {(GasRiskCause)result}",
             AuditEvent.Boot => "boot",
+            AuditEvent.Refused => $"refused {(Opcode)detail}: {(ResultCode)result}",
+            AuditEvent.Tamper => $"TAMPER: {detail} failed authentications in a row",
+            AuditEvent.Paired => $"paired as lock {detail}",
+            AuditEvent.Unpaired => $"unpaired (was lock {detail}): back to stock",
+            AuditEvent.AutoRelock => "auto-relock",
             AuditEvent.MemoryReset => $"MEMORY RESET: files {(StorageHealth)result} at power-up; unpaired until paired again",
             AuditEvent.Fault => $"software fault contained: {(LockFirmware.Safety.FaultKind)result} (fault {detail})",
             _ => $"event {(byte)kind}",
         };
         string battery = millivolts > 0 ? $", battery {millivolts} mV" : "";
-        return string.Create(CultureInfo.InvariantCulture, $"#{sequence,-5} t+{seconds,6} s  {what}{battery}");
+        return string.Create(CultureInfo.InvariantCulture, $"#{sequence,-5} {When(time)}  {what}{battery}");
     }
+
+    /// <summary>
+    /// Bit 31 of the time marks seconds since boot while the clock was unknown
+    /// (docs/PROTOCOL.md, "Time"): shown as such, never as a date decades away.
+    /// </summary>
+    private static string When(uint time) => (time & SinceBootFlag) != 0
+        ? string.Create(CultureInfo.InvariantCulture, $"boot+{time & ~SinceBootFlag,6} s     ")
+        : DateTimeOffset.FromUnixTimeSeconds(time).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 }

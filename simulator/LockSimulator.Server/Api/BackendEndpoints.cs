@@ -40,19 +40,28 @@ internal static class BackendEndpoints
                 }
 
                 (DayOfWeek[] days, int dayStart, int dayEnd) = Schedule(request);
-                IssuedCredential issued = BackendFor(fleet, request.LockId).Issue(new CredentialFields
+                IssuedCredential issued;
+                try
                 {
-                    LockId = request.LockId,
-                    KeyId = request.KeyId,
-                    UserId = request.UserId,
-                    Role = request.Role,
-                    Organisation = request.Organisation,
-                    ValidFrom = from,
-                    ValidUntil = until,
-                    Days = days,
-                    DayStart = TimeSpan.FromMinutes(dayStart),
-                    DayEnd = TimeSpan.FromMinutes(dayEnd),
-                });
+                    issued = BackendFor(fleet, request.LockId).Issue(new CredentialFields
+                    {
+                        LockId = request.LockId,
+                        KeyId = request.KeyId,
+                        UserId = request.UserId,
+                        Role = request.Role,
+                        Organisation = request.Organisation,
+                        ValidFrom = from,
+                        ValidUntil = until,
+                        Days = days,
+                        DayStart = TimeSpan.FromMinutes(dayStart),
+                        DayEnd = TimeSpan.FromMinutes(dayEnd),
+                    });
+                }
+                catch (ArgumentException refused)
+                {
+                    // The backend library's own rules (docs/PROTOCOL.md, "Credentials") beyond the checks above.
+                    throw ApiProblem.BadRequest(refused.Message);
+                }
                 return new CredentialView(Convert.ToHexString(issued.Credential), Convert.ToHexString(issued.Key), from, until);
             })
             .WithName("issueCredential")

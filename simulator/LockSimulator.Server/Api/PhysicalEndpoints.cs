@@ -53,7 +53,6 @@ internal static class PhysicalEndpoints
         Action(group.MapPut("/door", (uint id, DoorRequest request, LockFleet fleet) => Act(fleet, id, l =>
             {
                 l.DoorOpen = request.Open;
-                l.Note("door", request.Open ? "open" : "closed");
                 l.Sim.Door(l.Sim.Now, request.Open);
             })),
             "setDoor",

@@ -93,7 +93,7 @@ internal sealed class FleetLock
             catch (Exception e) when (e is not ApiProblem)
             {
                 Isolate(e);
-                throw new ApiProblem(500, "Lock failed", $"the simulation of lock {Id} failed and the lock is isolated: {Fault}");
+                throw new ApiProblem(500, $"the simulation of lock {Id} failed and the lock is isolated: {Fault}");
             }
         }
     }

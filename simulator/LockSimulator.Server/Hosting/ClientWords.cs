@@ -17,7 +17,7 @@ internal static partial class ClientWords
     {
         if (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return TooLarge(context);
+            return TooLarge();
         }
 
         if (e.InnerException is JsonException json)
@@ -89,12 +89,12 @@ internal static partial class ClientWords
         StatusCodes.Status404NotFound => $"no endpoint at {context.Request.Path}; the endpoints are listed in /openapi/v1.json",
         StatusCodes.Status405MethodNotAllowed =>
             $"{context.Request.Path} does not take {context.Request.Method}; it takes {(context.Response.Headers.Allow.Count > 0 ? string.Join(", ", context.Response.Headers.Allow.ToArray()) : "other methods")}",
-        StatusCodes.Status413PayloadTooLarge => TooLarge(context),
+        StatusCodes.Status413PayloadTooLarge => TooLarge(),
         StatusCodes.Status415UnsupportedMediaType => UnsupportedMediaType(context),
         int status => ProblemWriter.TitleOf(status),
     };
 
-    private static string TooLarge(HttpContext context) =>
+    private static string TooLarge() =>
         $"the body is larger than this server accepts ({SimulatorServer.MaxRequestBodyBytes / 1024} KiB); requests here are small JSON objects";
 
     private static string UnsupportedMediaType(HttpContext context) =>

@@ -69,9 +69,32 @@ internal sealed class MaskCheckingStream : Stream
             {
                 _writing.Release();
             }
+
+            await LingerAsync();
         }
 
         return valid;
+    }
+
+    /// <summary>
+    /// Waits (at most a second) for the client to close its side before the server lets the
+    /// connection go: a reset right behind the close frame makes the client's TCP stack drop
+    /// data it has not read yet, the close frame included (RFC 6455 §7.1.1: the server closes
+    /// the TCP connection once the client has had the close).
+    /// </summary>
+    private async Task LingerAsync()
+    {
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+        byte[] discard = new byte[256];
+        try
+        {
+            while (await _inner.ReadAsync(discard, patience.Token) > 0)
+            {
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException)
+        {
+        }
     }
 
     public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)

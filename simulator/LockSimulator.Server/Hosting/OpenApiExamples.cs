@@ -62,7 +62,7 @@ internal static class OpenApiExamples
             Events = [new PhoneEventView { Kind = "stateChanged", State = "Unlocked", Alarm = "None", Battery = "Good" }], Lock = Lock,
         }),
         (nameof(PhoneRefusal), new PhoneRefusal("Hello", "OutsideWindow")),
-        (nameof(PhoneEventView), new PhoneEventView { Kind = "selfTestFinished", Outcome = "Passed", LoadedMillivolts = 6850 }),
+        (nameof(PhoneEventView), new PhoneEventView { Kind = "selfTestFinished", Outcome = "BatteryGood", LoadedMillivolts = 6850 }),
         (nameof(StatusView), Status),
         (nameof(PairRequest), new PairRequest { Secret = Secret, Organisation = 1 }),
         (nameof(PairResult), new PairResult { Answered = true, Result = "Ok", Secret = Secret, StartedMs = 0, FinishedMs = 5310, Lock = Lock }),
