@@ -105,7 +105,7 @@ namespace LockFirmware.Device
 
             if (frontEnd != null)
             {
-                new FrontEndWhileConnected(frontEnd);
+                new FrontEndWhileConnected(frontEnd, dispatcher);
             }
 
             Console.WriteLine("lock: ready");

@@ -11,17 +11,32 @@ namespace LockFirmware.Device.Esp32
     public sealed class FrontEndWhileConnected
     {
         private readonly FrontEndPower _power;
+        private readonly Dispatcher _dispatcher;
         private bool _holding;
 
-        public FrontEndWhileConnected(FrontEndPower power)
+        /// <param name="dispatcher">Told when the callback throws, so the fault is contained like any adapter's.</param>
+        public FrontEndWhileConnected(FrontEndPower power, Dispatcher dispatcher)
         {
             _power = power;
+            _dispatcher = dispatcher;
             BluetoothLEServer.Instance.Session.SessionStatusChanged += OnSessionStatusChanged;
         }
 
+        /// <summary>Runs on the BLE event thread: nothing it does may throw past it unreported.</summary>
         private void OnSessionStatusChanged(object sender, GattSessionStatusChangedEventArgs args)
         {
-            bool active = args.Status == GattSessionStatus.Active;
+            try
+            {
+                Follow(args.Status == GattSessionStatus.Active);
+            }
+            catch (System.Exception)
+            {
+                _dispatcher.ReportFault();
+            }
+        }
+
+        private void Follow(bool active)
+        {
             if (active && !_holding)
             {
                 _power.Hold();
