@@ -8,6 +8,7 @@ using LockFirmware.Safety;
 using LockFirmware.Security;
 using LockFirmware.SelfTest;
 using LockFirmware.Storage;
+using LockFirmware.Strike;
 using LockFirmware.Time;
 
 namespace LockFirmware
@@ -27,6 +28,11 @@ namespace LockFirmware
         private readonly LockPorts _ports;
         private readonly Timers _timers = new Timers();
         private readonly MotorController _motor;
+
+        /// <summary>What moves: the motor on a door unit, the strike on a port or laundry unit (null on a door unit).</summary>
+        private readonly IActuator _actuator;
+        private readonly StrikeController _strike;
+        private readonly UnitKind _kind;
         private readonly BatteryMonitor _battery;
         private readonly BatteryVerification _verification = new BatteryVerification();
         private readonly SelfTestSequence _selfTest;
@@ -53,9 +59,17 @@ namespace LockFirmware
             Inputs = inputs;
             _battery = new BatteryMonitor(settings.Battery);
             _guardMs = settings.GuardMs;
-            _outputs = new GuardedOutputs(ports.Motor, ports.BatteryLoad, ports.Guard, settings.GuardMs);
+            _outputs = new GuardedOutputs(ports.Motor, ports.BatteryLoad, ports.Strike, ports.Guard, settings.GuardMs);
             _motor = new MotorController(_outputs, ports.MotorSpeed, ports.Analog, _timers, settings.Motor);
             _motor.MoveFinished = OnMoveFinished;
+            _kind = settings.Kind;
+            _actuator = _motor;
+            if (_kind != UnitKind.Door)
+            {
+                _strike = new StrikeController(_outputs, _timers, settings.Strike);
+                _strike.MoveFinished = OnMoveFinished;
+                _actuator = _strike;
+            }
             _selfTest = new SelfTestSequence(ports.Leds, _outputs, ports.Analog, _battery, _timers, settings.Battery.TestLoadOhms);
             _selfTest.Finished = OnSelfTestFinished;
             _memory = new LockMemory(ports.Files, settings.AuditSegments);
@@ -71,20 +85,32 @@ namespace LockFirmware
         /// <summary>Where adapters post button edges and BLE writes, from any thread.</summary>
         public InputQueue Inputs { get; private set; }
 
+        /// <summary>Which kind of unit this image is (the status reports it).</summary>
+        public UnitKind Kind
+        {
+            get { return _kind; }
+        }
+
+        /// <summary>The port unit's strike; null on a door unit.</summary>
+        public StrikeController Strike
+        {
+            get { return _strike; }
+        }
+
         public LockState State
         {
-            get { return _motor.State; }
+            get { return _actuator.State; }
         }
 
         /// <summary>True while the motor runs a request (state is Unlocking or Locking).</summary>
         public bool IsMoving
         {
-            get { return _motor.IsMoving; }
+            get { return _actuator.IsMoving; }
         }
 
         public MotorAlarm LastAlarm
         {
-            get { return _motor.LastAlarm; }
+            get { return _actuator.LastAlarm; }
         }
 
         public BatteryLevel BatteryLevel
@@ -150,12 +176,12 @@ namespace LockFirmware
 
         public int CompletedLocks
         {
-            get { return _motor.CompletedLocks; }
+            get { return _actuator.CompletedLocks; }
         }
 
         public int CompletedUnlocks
         {
-            get { return _motor.CompletedUnlocks; }
+            get { return _actuator.CompletedUnlocks; }
         }
 
         /// <summary>The audit log (read by the sync commands and the simulator's CLI).</summary>
@@ -218,7 +244,7 @@ namespace LockFirmware
                     _advertisedSerial[i] = _protocol.Identity.Serial[i];
                 }
             }
-            _motor.RestoreCounts((int)saved.CompletedLocks, (int)saved.CompletedUnlocks);
+            _actuator.RestoreCounts((int)saved.CompletedLocks, (int)saved.CompletedUnlocks);
             _battery.RestoreGasRisk((GasRiskCause)saved.GasRisk);
             int rest = _ports.Analog.ReadBatteryMillivolts();
             if (rest - saved.RestMillivolts < NewBatteryRiseMillivolts)
@@ -323,7 +349,7 @@ namespace LockFirmware
 
             _outputs.StopAll();
             _selfTest.Abort();
-            _motor.Abort(MotorAlarm.Guard, _ports.Clock.NowMilliseconds);
+            _actuator.Abort(MotorAlarm.Guard, _ports.Clock.NowMilliseconds);
             RecordFault(FaultKind.Guard);
         }
 
@@ -364,7 +390,8 @@ namespace LockFirmware
                     break;
                 case InputKind.DoorOpened:
                 case InputKind.DoorClosed:
-                    _autoRelock.OnDoor(kind == InputKind.DoorOpened, _motor.State, now);
+                    _autoRelock.OnDoor(kind == InputKind.DoorOpened, _actuator.State, now);
+                    OnDoor(kind == InputKind.DoorOpened, now);
                     break;
                 case InputKind.BleMtu:
                     if (length == 2)
@@ -394,7 +421,7 @@ namespace LockFirmware
                     _selfTest.OnStep(now);
                     break;
                 case TimerId.AutoRelock:
-                    if (_autoRelock.ShouldRelock(_motor.State))
+                    if (_autoRelock.ShouldRelock(_actuator.State))
                     {
                         RequestMove(LockState.Locked, now);
                         Append(AuditEvent.AutoRelock, 0, 0);
@@ -409,16 +436,47 @@ namespace LockFirmware
 
                     break;
                 case TimerId.LinkGuard:
-                    if (_link.ShouldDrop(now, _protocol.SessionOpen, _motor.IsMoving))
+                    if (_link.ShouldDrop(now, _protocol.SessionOpen, _actuator.IsMoving))
                     {
                         _protocol.CloseSession();
                         _link.Drop(now);
                     }
 
                     break;
+                case TimerId.StrikeRelease:
+                    _strike.OnReleaseTimer(now);
+                    break;
+                case TimerId.DoorHeldOpen:
+                    if (_strike.OnHeldOpenTimer())
+                    {
+                        _notices.StateChanged(_strike.State, MotorAlarm.DoorHeldOpen, _battery.Level);
+                        Append(AuditEvent.DoorHeldOpen, (byte)MotorAlarm.DoorHeldOpen, (uint)_strike.HeldOpenMs);
+                    }
+
+                    break;
                 case TimerId.Advertise:
                     // The refresh after every round puts the waiting status on air.
                     break;
+            }
+        }
+
+        /// <summary>A port unit's door contact: an opening during a release confirms the entry in the audit log; closing clears the held-open alarm, which the phone is told.</summary>
+        private void OnDoor(bool open, long now)
+        {
+            if (_strike == null)
+            {
+                return;
+            }
+
+            MotorAlarm before = _strike.LastAlarm;
+            if (_strike.OnDoor(open, now))
+            {
+                Append(AuditEvent.Entry, (byte)LockState.Unlocked, (uint)_strike.SinceReleaseMs(now));
+            }
+
+            if (before == MotorAlarm.DoorHeldOpen && _strike.LastAlarm == MotorAlarm.None)
+            {
+                _notices.StateChanged(_strike.State, MotorAlarm.None, _battery.Level);
             }
         }
 
@@ -437,23 +495,25 @@ namespace LockFirmware
 
         /// <summary>
         /// Battery policy: a Critical battery keeps its reserve for unlocking (locking is
-        /// refused), a Depleted one may hold gas and moves nothing.
+        /// refused), a Depleted one may hold gas and moves nothing. Engaging a strike only
+        /// cuts its coil's current, so a port unit never refuses it.
         /// </summary>
         public ResultCode RequestMove(LockState target, long now)
         {
             _autoRelock.OnCommand();
             BatteryLevel level = _battery.Level;
-            if (level == BatteryLevel.Depleted || (level == BatteryLevel.Critical && target == LockState.Locked))
+            if (level == BatteryLevel.Depleted ? _strike == null || target == LockState.Unlocked
+                : level == BatteryLevel.Critical && target == LockState.Locked && _strike == null)
             {
                 return ResultCode.RefusedBattery;
             }
 
-            if (!_motor.IsMoving)
+            if (!_actuator.IsMoving)
             {
                 _battery.OnRestSample(_ports.Analog.ReadBatteryMillivolts());
             }
 
-            MoveRequestResult result = _motor.Request(target, now);
+            MoveRequestResult result = _actuator.Request(target, now);
             if (result == MoveRequestResult.AlreadyThere)
             {
                 return ResultCode.AlreadyThere;
@@ -466,10 +526,10 @@ namespace LockFirmware
         {
             GasRiskCause riskBefore = _battery.GasRisk;
             // Every move is a free load test of the battery, and its charge is counted.
-            if (_motor.LoadedMillivolts > 0)
+            if (_actuator.LoadedMillivolts > 0)
             {
-                _battery.OnLoadSample(_motor.LoadedMillivolts, _motor.LoadedMilliamps);
-                _battery.OnMoveCharge(_motor.LoadedMilliamps, _motor.OnTimeMs);
+                _battery.OnLoadSample(_actuator.LoadedMillivolts, _actuator.LoadedMilliamps);
+                _battery.OnMoveCharge(_actuator.LoadedMilliamps, _actuator.OnTimeMs);
             }
 
             if (state == LockState.Locked || state == LockState.Unlocked)
@@ -479,7 +539,7 @@ namespace LockFirmware
 
             _autoRelock.OnMoveFinished(state, _ports.Clock.NowMilliseconds);
             _notices.StateChanged(state, alarm, _battery.Level);
-            _memory.Audit.Append(_protocol.Timestamp(_ports.Clock.NowMilliseconds), AuditEvent.MoveFinished, (byte)state, _motor.LoadedMillivolts, 0, 0, _motor.OnTimeMs, (uint)alarm);
+            _memory.Audit.Append(_protocol.Timestamp(_ports.Clock.NowMilliseconds), AuditEvent.MoveFinished, (byte)state, _actuator.LoadedMillivolts, 0, 0, _actuator.OnTimeMs, (uint)alarm);
             NoteGasRisk(riskBefore);
             Persist();
         }
@@ -564,8 +624,8 @@ namespace LockFirmware
             state.BatteryVerified = _verification.IsVerified;
             state.VerifyLocks = (byte)_verification.HealthyLocks;
             state.VerifyUnlocks = (byte)_verification.HealthyUnlocks;
-            state.CompletedLocks = (uint)_motor.CompletedLocks;
-            state.CompletedUnlocks = (uint)_motor.CompletedUnlocks;
+            state.CompletedLocks = (uint)_actuator.CompletedLocks;
+            state.CompletedUnlocks = (uint)_actuator.CompletedUnlocks;
             _battery.AccountIdle(_ports.Clock.NowMilliseconds);
             state.ConsumedMilliampHours = (uint)_battery.ConsumedMilliampHours;
             _memory.Save();

@@ -5,7 +5,11 @@ namespace LockFirmware
     /// <summary>Every door to the hardware the lock logic uses; the device and the simulator each fill one in.</summary>
     public sealed class LockPorts
     {
+        /// <summary>The door unit's thumb-turn motor; null on a port unit.</summary>
         public IMotorBridge Motor;
+
+        /// <summary>The port unit's strike relay; null on a door unit.</summary>
+        public IStrike Strike;
 
         /// <summary>PWM duty of the bridge for soft start; null on boards without PWM.</summary>
         public IMotorSpeed MotorSpeed;

@@ -9,6 +9,12 @@ namespace LockFirmware
         public MotorSettings Motor = new MotorSettings();
         public BatteryProfile Battery = new BatteryProfile();
 
+        /// <summary>Door unit (thumb-turn motor) or port/laundry unit (strike through <see cref="LockPorts.Strike"/>); chosen at build time.</summary>
+        public UnitKind Kind = UnitKind.Door;
+
+        /// <summary>The strike's release and held-open times (port and laundry units).</summary>
+        public Strike.StrikeSettings Strike = new Strike.StrikeSettings();
+
         /// <summary>The unit's serial number as printed on it: 8 ASCII characters (INFO reports it).</summary>
         public string Serial = "00000000";
 

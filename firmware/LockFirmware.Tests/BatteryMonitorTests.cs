@@ -83,6 +83,23 @@ namespace LockFirmware.Tests
         }
 
         [TestMethod]
+        public void A_rechargeable_backup_pack_driven_flat_or_reversed_reads_Depleted_without_a_gas_risk()
+        {
+            BatteryProfile profile = new BatteryProfile();
+            profile.LithiumPrimary = false;
+            BatteryMonitor flat = new BatteryMonitor(profile);
+            BatteryMonitor reversed = new BatteryMonitor(profile);
+            reversed.OnRestSample(7000);
+
+            Assert.AreEqual(BatteryLevel.Depleted, flat.OnLoadSample(3999, 150));
+            Assert.AreEqual(BatteryLevel.Depleted, reversed.OnLoadSample(6000, 150));
+            flat.RestoreGasRisk(GasRiskCause.OverDischarged);
+
+            Assert.AreEqual(GasRiskCause.None, flat.GasRisk);
+            Assert.AreEqual(GasRiskCause.None, reversed.GasRisk);
+        }
+
+        [TestMethod]
         public void A_high_resistance_alone_is_no_gas_risk()
         {
             BatteryMonitor monitor = Fresh();

@@ -35,7 +35,7 @@ namespace LockFirmware.Device
             }
             catch (Exception)
             {
-                Dispatcher.StopOutputs(ports.Motor, ports.BatteryLoad);
+                Dispatcher.StopOutputs(ports.Motor, ports.BatteryLoad, ports.Strike);
                 Console.WriteLine("lock: start failed, restarting");
                 // A short pause so a start that always fails cannot restart back to back.
                 Thread.Sleep(2000);
@@ -48,14 +48,19 @@ namespace LockFirmware.Device
         private static void Start(LockPorts ports)
         {
             Board board = BoardCatalog.Selected();
-            Console.WriteLine("lock: board " + board.Name);
+            Console.WriteLine("lock: board " + board.Name + ", " + UnitName(board.Settings.Kind) + " unit");
 
             GpioController gpio = new GpioController();
             AdcController adc = new AdcController();
             Dispatcher dispatcher = new Dispatcher();
             TickClock clock = new TickClock();
 
-            if (board.MotorPwm)
+            if (board.Settings.Kind != UnitKind.Door)
+            {
+                // First of all outputs: the strike's gate is driven low before anything else runs.
+                ports.Strike = new GpioStrikeRelay(gpio, board.StrikeRelayPin);
+            }
+            else if (board.MotorPwm)
             {
                 PwmMotorBridge bridge = new PwmMotorBridge(board.MotorIn1Pin, board.MotorIn2Pin);
                 ports.Motor = bridge;
@@ -79,7 +84,7 @@ namespace LockFirmware.Device
                 AdcCalibration(ports.Files), frontEnd);
             ports.Leds = new GpioLeds(gpio, board.GreenLedPin, board.RedLedPin);
             ports.BatteryLoad = new GpioBatteryLoad(gpio, board.TestLoadPin);
-            ports.Guard = new TimerOutputGuard(ports.Motor, ports.BatteryLoad);
+            ports.Guard = new TimerOutputGuard(ports.Motor, ports.BatteryLoad, ports.Strike);
             ports.Clock = clock;
             ports.Macs = new NativeMacFactory();
             ports.Aes = new NativeAesCbc();
@@ -95,7 +100,7 @@ namespace LockFirmware.Device
                 new ContactInput(gpio, board.DoorSensorPin, InputKind.DoorClosed, InputKind.DoorOpened, true, inputs, dispatcher);
             }
 
-            dispatcher.Attach(core, clock, gatt, ports.Motor, ports.BatteryLoad);
+            dispatcher.Attach(core, clock, gatt, ports.Motor, ports.BatteryLoad, ports.Strike);
             core.Start();
             string serial = UnitSerial(core, board);
             if (!gatt.Start("Lock " + serial, InfoBytes(serial), core.StatusFlags))
@@ -128,6 +133,11 @@ namespace LockFirmware.Device
             }
 
             return identity.AdcCalibration / (double)UnitIdentity.UnitCalibration;
+        }
+
+        private static string UnitName(UnitKind kind)
+        {
+            return kind == UnitKind.Port ? "port" : (kind == UnitKind.Laundry ? "laundry-room" : "door");
         }
 
         /// <summary>The serial the unit shows: the one written at production, or the board's placeholder until then.</summary>

@@ -21,10 +21,36 @@ public class DemoCommandTests
     [InlineData("--timing", "fast")]
     [InlineData("--fault", "meltdown")]
     [InlineData("--seed", "x")]
+    [InlineData("--kind", "garage")]
+    [InlineData("--kind", "1")]
     public void Bad_options_get_the_usage_and_exit_2(string option, string value)
     {
         var output = new StringWriter();
         Assert.Equal(2, DemoCommand.Run([option, value], output));
+        Assert.Contains("usage: demo", output.ToString());
+    }
+
+    [Theory]
+    [InlineData("ideal")]
+    [InlineData("device")]
+    public void The_port_demo_shows_the_bounded_release_the_door_contact_the_held_open_alarm_and_the_self_test(string timing)
+    {
+        var output = new StringWriter();
+        Assert.Equal(0, DemoCommand.Run(["--kind", "port", "--timing", timing], output));
+        string text = output.ToString();
+        Assert.Contains("strike     released (450 mA)", text);
+        Assert.Contains("door       pushed: held shut by the strike", text);
+        Assert.Contains("DOOR HELD OPEN: open longer than 60 s", text);
+        Assert.Contains("self-test BatteryGood", text);
+        Assert.Contains("2 confirmed entries, 1 held-open alarm(s)", text);
+        Assert.EndsWith("port unit: OK" + System.Environment.NewLine, text);
+    }
+
+    [Fact]
+    public void A_fault_is_refused_for_the_port_demo()
+    {
+        var output = new StringWriter();
+        Assert.Equal(2, DemoCommand.Run(["--kind", "port", "--fault", "hang"], output));
         Assert.Contains("usage: demo", output.ToString());
     }
 }

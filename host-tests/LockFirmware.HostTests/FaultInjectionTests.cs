@@ -26,7 +26,7 @@ public class FaultInjectionTests
     private static (SimulatedLock Sim, SimulatedPhone Phone) Unlocking(TimingProfile profile, int seed)
     {
         var sim = new SimulatedLock(Timings.Setup(profile, seed));
-        SimulatedPhone phone = SimulatedPhone.Staff(sim);
+        SimulatedPhone phone = Timings.WithSession(sim);
         phone.Send(MoveAt, Opcode.Unlock);
         return (sim, phone);
     }
@@ -92,7 +92,7 @@ public class FaultInjectionTests
         // The count survived the restart: it is in flash, and the status reports it.
         Assert.Equal(1, sim.Core.FaultCount);
         phone.Send(sim.Now, Opcode.Status);
-        sim.RunFor(1_000);
+        sim.RunFor(3_000);
         Assert.Equal(1, phone.Last(Opcode.Status).Payload[11]);
         AssertAuditHas(sim, AuditEvent.Fault);
         AssertRecovers(sim, phone);

@@ -22,5 +22,20 @@ internal static class Timings
         }
     }
 
+    /// <summary>How long a write can wait for its connection event on the board's link (none in ideal time).</summary>
+    public static int LinkSlackMs(TimingProfile profile) => profile == TimingProfile.Device ? Board.Link.ConnectionIntervalMs : 0;
+
+    /// <summary>
+    /// A staff phone that has already given the lock the time and opened its session (at 200 ms)
+    /// and stays connected, so a command it sends later travels as one write, as in a visit.
+    /// </summary>
+    public static SimulatedPhone WithSession(SimulatedLock sim)
+    {
+        SimulatedPhone phone = SimulatedPhone.Staff(sim);
+        phone.StayConnected = true;
+        phone.Send(200, LockFirmware.Ble.Opcode.Status);
+        return phone;
+    }
+
     public static LockSetup Setup(TimingProfile profile, int seed) => new() { Timing = profile, Seed = seed, StartFraction = 0 };
 }

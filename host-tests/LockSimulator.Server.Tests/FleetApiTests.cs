@@ -62,4 +62,38 @@ public class FleetApiTests
         Assert.Equal(409, status);
         Assert.Equal("application/problem+json", type);
     }
+
+    [Theory]
+    [InlineData("door", 2010)]
+    [InlineData("port", 2011)]
+    [InlineData("laundry", 2012)]
+    public async Task A_lock_of_each_kind_is_created_and_its_view_and_status_say_which(string kind, uint lockId)
+    {
+        await using TestServer server = await TestServer.StartAsync();
+        var (status, _, created) = await server.SendAsync(HttpMethod.Post, "/locks", $$"""{"lockId":{{lockId}},"kind":"{{kind}}"}""");
+        Assert.Equal(201, status);
+        Assert.Equal(kind, created.GetProperty("kind").GetString());
+
+        SimulatorPhone phone = server.Client.Lock(lockId).Phone(await server.StaffAsync(lockId));
+        PhoneResult unlocked = await phone.UnlockAsync();
+        Assert.Equal("Ok", unlocked.Result);
+        LockView view = await server.Client.Lock(lockId).GetAsync();
+        Assert.Equal(kind, view.Kind);
+        Assert.Equal(1, view.CompletedUnlocks);
+    }
+
+    [Theory]
+    [InlineData("\"garage\"")]
+    [InlineData("\"Port\"")]
+    [InlineData("\"1\"")]
+    [InlineData("null")]
+    public async Task An_unknown_kind_is_refused_and_creates_nothing(string kind)
+    {
+        await using TestServer server = await TestServer.StartAsync();
+        var (status, type, problem) = await server.SendAsync(HttpMethod.Post, "/locks", $$"""{"lockId":2020,"kind":{{kind}}}""");
+        Assert.Equal(400, status);
+        Assert.Equal("application/problem+json", type);
+        Assert.Empty(await server.Client.ListLocksAsync());
+        Assert.NotNull(problem.GetProperty("detail").GetString());
+    }
 }

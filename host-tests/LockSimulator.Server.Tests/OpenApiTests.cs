@@ -65,6 +65,8 @@ public class OpenApiTests
         Assert.Contains("JammedWhileLocking", Enum(schemas, "LockView", "alarm"));
         Assert.Contains("Critical", Enum(schemas, "LockView", "batteryLevel"));
         Assert.Contains("gas-risk", Enum(schemas, "CreateLockRequest", "battery"));
+        Assert.Equal(new string?[] { "door", "port", "laundry" }, Enum(schemas, "CreateLockRequest", "kind"));
+        Assert.Equal(new string?[] { "door", "port", "laundry" }, Enum(schemas, "LockView", "kind"));
         Assert.Contains("NeedsImmediateVerification", schemas.GetProperty("WarningsView").GetProperty("properties").GetProperty("names").GetProperty("items").GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
         Assert.Contains("led.green", Enum(schemas, "FleetEvent", "kind"));
         Assert.Contains("OutsideWindow", Enum(schemas, "PhoneResult", "result"));

@@ -55,6 +55,9 @@ public class SolutionTests
         int defines = project.IndexOf("<DefineConstants>$(DefineConstants);$(LockBoardSymbol)</DefineConstants>", StringComparison.Ordinal);
 
         Assert.True(props > 0 && board > props && defines > board, "LockBoardSymbol and its DefineConstants must follow the NFProjectSystem.props import");
+        int unit = project.IndexOf("<LockUnitSymbol>", StringComparison.Ordinal);
+        int unitDefines = project.IndexOf("<DefineConstants>$(DefineConstants);$(LockUnitSymbol)</DefineConstants>", StringComparison.Ordinal);
+        Assert.True(unit > props && unitDefines > unit, "LockUnitSymbol and its DefineConstants must follow the NFProjectSystem.props import");
         Assert.Empty(FirmwareProjects.Elements(FirmwareProjects.Xml("nf.props"), "DefineConstants"));
     }
 
@@ -64,7 +67,7 @@ public class SolutionTests
         string project = FirmwareProjects.Text("firmware/LockFirmware/LockFirmware.nfproj");
         string readme = FirmwareProjects.Text("README.md");
         string[] symbols = Directory.GetFiles(FirmwareProjects.Full("firmware"), "*.cs", SearchOption.AllDirectories)
-            .SelectMany(file => Regex.Matches(File.ReadAllText(file), @"#(?:el)?if\s+!?(LOCK_BOARD_\w+)").Select(m => m.Groups[1].Value))
+            .SelectMany(file => Regex.Matches(File.ReadAllText(file), @"#(?:el)?if\s+!?(LOCK_(?:BOARD|UNIT)_\w+)").Select(m => m.Groups[1].Value))
             .Distinct()
             .ToArray();
 
@@ -72,5 +75,6 @@ public class SolutionTests
         Assert.All(symbols, symbol => Assert.Contains(symbol, project, StringComparison.Ordinal));
         Assert.All(symbols, symbol => Assert.Contains(symbol, readme, StringComparison.Ordinal));
         Assert.Contains("<LockBoardSymbol>", readme, StringComparison.Ordinal);
+        Assert.Contains("<LockUnitSymbol>", readme, StringComparison.Ordinal);
     }
 }

@@ -39,6 +39,9 @@ public sealed record LockSetup
     /// <summary>Wall time at virtual time zero (UTC).</summary>
     public DateTimeOffset Epoch { get; init; } = new(2026, 11, 23, 7, 0, 0, TimeSpan.Zero);
 
+    /// <summary>A door unit (thumb-turn motor) or a port or laundry unit (electric strike); the firmware's setting follows it.</summary>
+    public UnitKind Kind { get; init; } = UnitKind.Door;
+
     public MotorParameters Motor { get; init; } = new();
 
     public BatteryParameters Battery { get; init; } = BatteryParameters.Good;

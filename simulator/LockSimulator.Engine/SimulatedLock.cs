@@ -50,6 +50,12 @@ public sealed class SimulatedLock
         Power.ScheduleRefresh = time => At(time, Power.Refresh);
         Board = new VirtualBoard(Physics, Clock, Trace, Power);
         Guard = new VirtualGuard(Clock, Scheduler, Board, Trace);
+        if (setup.Kind != UnitKind.Door)
+        {
+            Strike = new VirtualStrike(Clock, Trace, Scheduler.Budget);
+            Guard.Strike = Strike;
+        }
+
         Scheduler.Elapse = ms =>
         {
             AdvanceTo(Now + ms);
@@ -59,6 +65,12 @@ public sealed class SimulatedLock
                 Guard.FireIfDue();
             }
         };
+        if (Scheduler.IsDevice)
+        {
+            // On the board's timing, messages travel at the connection events of the phone's link.
+            Radio.PaceBy(Scheduler.Budget.Link, At, Scheduler.HandlerDelayMs);
+        }
+
         Files = setup.Files ?? new VirtualFileSystem(Scheduler.Budget);
         if (setup.Files == null)
         {
@@ -90,6 +102,9 @@ public sealed class SimulatedLock
 
     /// <summary>When the firmware runs and what its work costs (the setup's timing profile).</summary>
     public BoardScheduler Scheduler { get; }
+
+    /// <summary>A port or laundry unit's relay and strike; null on a door unit.</summary>
+    public VirtualStrike? Strike { get; }
 
     /// <summary>The independent output guard of the board.</summary>
     public VirtualGuard Guard { get; }
@@ -199,6 +214,7 @@ public sealed class SimulatedLock
         Radio.PowerLost();
         LinkLost?.Invoke();
         Physics.Powered = false;
+        Strike?.PowerLost();
         Trace.Record(Now, Signals.Power, "0");
     });
 
@@ -377,6 +393,7 @@ public sealed class SimulatedLock
         LinkLost?.Invoke();
         Board.Drive(MotorDrive.Coast);
         Board.Apply(false);
+        Strike?.Release(false);
         Scheduler.Reset(Now);
         Guard.Reset();
         Boot();
@@ -402,7 +419,8 @@ public sealed class SimulatedLock
         _analog = new FaultyAnalog(Board);
         var ports = new LockPorts
         {
-            Motor = Board,
+            Motor = Strike == null ? Board : null,
+            Strike = Strike,
             MotorSpeed = Board,
             Analog = _analog,
             Leds = Board,
@@ -416,6 +434,7 @@ public sealed class SimulatedLock
         };
         LockSettings settings = _setup.Settings ?? new LockSettings();
         settings.Serial = _setup.Serial;
+        settings.Kind = _setup.Kind;
         // As the board definition does on the device: the firmware's idle figure is its image's.
         settings.Battery.IdleMicroamps = IdleCurrentOf(_setup.Power);
         _core = new LockCore(ports, settings, new InputQueue(16));

@@ -18,6 +18,8 @@ switch (command)
         return BatteryLifeCommand.Run(rest, Console.Out, Console.Error);
     case "serve":
         return LockSimulator.Server.ServeCommand.Run(rest, Console.Out, Console.Error);
+    case "latency":
+        return LatencyCommand.Run(rest, Console.Out, Console.Error);
     case "provision":
         return ProvisionCommand.Run(rest, Console.Out, Console.Error);
     case "" or "-h" or "--help":
@@ -29,6 +31,7 @@ switch (command)
         Console.WriteLine($"  serve      {LockSimulator.Server.ServeCommand.Summary}");
         Console.WriteLine($"  battery-life {BatteryLifeCommand.Summary}");
         Console.WriteLine($"  provision  {ProvisionCommand.Summary}");
+        Console.WriteLine($"  latency    {LatencyCommand.Summary}");
         return command == "" ? 2 : 0;
     default:
         Console.Error.WriteLine($"unknown command '{command}' (try --help)");

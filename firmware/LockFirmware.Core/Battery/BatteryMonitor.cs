@@ -133,7 +133,7 @@ namespace LockFirmware.Battery
 
         private void RaiseGasRisk(GasRiskCause cause)
         {
-            if (GasRisk == GasRiskCause.None)
+            if (GasRisk == GasRiskCause.None && _profile.LithiumPrimary)
             {
                 GasRisk = cause;
             }

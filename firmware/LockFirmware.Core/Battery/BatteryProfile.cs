@@ -7,6 +7,15 @@ namespace LockFirmware.Battery
     public sealed class BatteryProfile
     {
         /// <summary>
+        /// The pack is lithium primary cells (the door unit's Li-SOCl2 2S pack,
+        /// hardware/batteries/li-socl2-2s.md): a cell driven to complete discharge or reversed
+        /// can build up gas, so those conditions latch a gas risk. False for a rechargeable
+        /// backup pack (a mains-fed port unit's NiMH or sealed lead-acid pack), which such a
+        /// discharge only leaves flat: the level still reads Depleted, but no gas risk is raised.
+        /// </summary>
+        public bool LithiumPrimary = true;
+
+        /// <summary>
         /// The levels below are voltages under this load current (the self-test load's, from
         /// a fresh pack). A heavier load, such as the motor, is converted to it with the pack
         /// resistance it reveals, so the level does not depend on which load measured it.

@@ -17,6 +17,8 @@ namespace LockFirmware.Motor
         /// <summary>The absolute motor-on limit cut the move off.</summary>
         MaxOnTime = 6,
         /// <summary>The independent output guard stopped the motor: the lock logic did not check in within its bound.</summary>
-        Guard = 7
+        Guard = 7,
+        /// <summary>A port unit's door has stood open longer than allowed; clears when it closes.</summary>
+        DoorHeldOpen = 8
     }
 }

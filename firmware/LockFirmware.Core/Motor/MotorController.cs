@@ -17,7 +17,7 @@ namespace LockFirmware.Motor
     /// Commands during motion: the same direction is acknowledged without a second move;
     /// the opposite direction brakes at once and runs the new direction with a fresh budget.
     /// </summary>
-    public sealed class MotorController
+    public sealed class MotorController : IActuator
     {
         private enum Phase
         {

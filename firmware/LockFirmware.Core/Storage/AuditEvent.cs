@@ -28,6 +28,10 @@ namespace LockFirmware.Storage
         /// <summary>At power-up the lock's files were blank or damaged (result: StorageHealth): it started as a stock unit, unpaired.</summary>
         MemoryReset = 12,
         /// <summary>The lock's software failed and was contained (result: FaultKind; detail: faults so far).</summary>
-        Fault = 13
+        Fault = 13,
+        /// <summary>A port unit's door opened during a release: the entry is confirmed (detail: ms since the release).</summary>
+        Entry = 14,
+        /// <summary>A port unit's door stood open past its time: the held-open alarm (detail: the time allowed, ms).</summary>
+        DoorHeldOpen = 15
     }
 }

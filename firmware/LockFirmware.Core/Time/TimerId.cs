@@ -15,6 +15,10 @@ namespace LockFirmware.Time
         /// <summary>A connected phone must have opened a session, or kept using it, by now.</summary>
         LinkGuard,
         /// <summary>The earliest time the advertised status may be renewed (a BLE stack restart on the device).</summary>
-        Advertise
+        Advertise,
+        /// <summary>A port unit's strike release time is over.</summary>
+        StrikeRelease,
+        /// <summary>A port unit's door has stood open this long: the held-open alarm.</summary>
+        DoorHeldOpen
     }
 }

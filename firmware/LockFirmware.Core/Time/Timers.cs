@@ -11,7 +11,7 @@ namespace LockFirmware.Time
         public const long Never = long.MaxValue;
 
         /// <summary>One slot per TimerId member.</summary>
-        private const int SlotCount = 9;
+        private const int SlotCount = 11;
         private readonly long[] _dueAt = new long[SlotCount];
 
         public Timers()

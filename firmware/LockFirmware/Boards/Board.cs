@@ -35,6 +35,13 @@ namespace LockFirmware.Device.Boards
         public int GreenLedPin;
         public int RedLedPin;
 
+        /// <summary>
+        /// A port unit's strike relay driver (GpioStrikeRelay); -1 on a door unit. A port unit has
+        /// no motor bridge, and the pin is the one the bridge's IN1 would take: no strapping or
+        /// USB pin, no pulse at boot (hardware/boards/port-unit.md).
+        /// </summary>
+        public int StrikeRelayPin = -1;
+
         /// <summary>Gate of the MOSFET that switches the self-test load resistor across the battery.</summary>
         public int TestLoadPin;
 

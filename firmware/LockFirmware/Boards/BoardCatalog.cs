@@ -13,16 +13,37 @@ namespace LockFirmware.Device.Boards
         /// Build-time board choice: LOCK_BOARD_PRODUCTION for the production board (on our
         /// low-power image, hardware/lowpower-image/), LOCK_BOARD_C3 for the ESP32-C3 bench
         /// board, else the ESP32-S3 bench board (both on nanoFramework's stock image).
+        /// Build-time unit choice: LOCK_UNIT_PORT or LOCK_UNIT_LAUNDRY for a strike unit on the
+        /// same board; neither for the door unit.
         /// </summary>
         public static Board Selected()
         {
 #if LOCK_BOARD_PRODUCTION
-            return ProductionC3();
+            Board board = ProductionC3();
 #elif LOCK_BOARD_C3
-            return Esp32C3();
+            Board board = Esp32C3();
 #else
-            return Esp32S3();
+            Board board = Esp32S3();
 #endif
+#if LOCK_UNIT_PORT
+            AsStrikeUnit(board, UnitKind.Port);
+#elif LOCK_UNIT_LAUNDRY
+            AsStrikeUnit(board, UnitKind.Laundry);
+#endif
+            return board;
+        }
+
+        /// <summary>
+        /// The same board as a port or laundry-room unit: the motor bridge is not fitted and its
+        /// IN1 pin drives the strike relay instead (S3 GPIO4, C3 GPIO6: neither a strapping nor a
+        /// USB pin, no pulse at boot); the door contact is required, on the door sensor's pin.
+        /// </summary>
+        public static void AsStrikeUnit(Board board, UnitKind kind)
+        {
+            board.StrikeRelayPin = board.MotorIn1Pin;
+            board.MotorIn1Pin = -1;
+            board.MotorIn2Pin = -1;
+            board.Settings.Kind = kind;
         }
 
         /// <summary>The production board, ESP32-C3 with a 32.768 kHz crystal (hardware/boards/production-board.md).</summary>

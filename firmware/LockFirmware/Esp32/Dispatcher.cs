@@ -30,18 +30,20 @@ namespace LockFirmware.Device.Esp32
         private GattLockService _gatt;
         private IMotorBridge _bridge;
         private IBatteryLoad _load;
+        private IStrike _strike;
         private readonly object _faultGate = new object();
         private bool _callbackFault;
 
         /// <param name="bridge">The bridge adapter itself, stopped first when a fault is contained.</param>
         /// <param name="load">The test-load adapter itself.</param>
-        public void Attach(LockCore core, IClock clock, GattLockService gatt, IMotorBridge bridge, IBatteryLoad load)
+        public void Attach(LockCore core, IClock clock, GattLockService gatt, IMotorBridge bridge, IBatteryLoad load, IStrike strike)
         {
             _core = core;
             _clock = clock;
             _gatt = gatt;
             _bridge = bridge;
             _load = load;
+            _strike = strike;
         }
 
         /// <summary>Called by adapters, from any thread, after they queued an input.</summary>
@@ -119,7 +121,7 @@ namespace LockFirmware.Device.Esp32
         /// <summary>Outputs off straight away, then the record (which needs the storage), then a clean restart.</summary>
         private void Contain(FaultKind kind)
         {
-            StopOutputs(_bridge, _load);
+            StopOutputs(_bridge, _load, _strike);
             try
             {
                 _core.ContainFault(kind);
@@ -133,9 +135,21 @@ namespace LockFirmware.Device.Esp32
             Power.RebootDevice();
         }
 
-        /// <summary>Coast and load off, each on its own, so one failing adapter cannot keep the other on.</summary>
-        public static void StopOutputs(IMotorBridge bridge, IBatteryLoad load)
+        /// <summary>Strike engaged, coast and load off, each on its own, so one failing adapter cannot keep another on.</summary>
+        public static void StopOutputs(IMotorBridge bridge, IBatteryLoad load, IStrike strike)
         {
+            try
+            {
+                if (strike != null)
+                {
+                    strike.Release(false);
+                }
+            }
+            catch (Exception)
+            {
+                // Go on to the bridge and the load.
+            }
+
             try
             {
                 if (bridge != null)

@@ -9,8 +9,8 @@ namespace LockFirmware.Device.Esp32
     /// The output guard on the board: a one-shot System.Threading.Timer, re-armed at each drive
     /// start and each dispatcher check-in. Its callback runs on a thread of its own, so a
     /// dispatcher stuck in managed code (the CLR preempts it after its 20 ms quantum) cannot
-    /// hold it up: it drives the bridge to coast and switches the test load off through the
-    /// adapters directly. If the dispatcher still has not checked in
+    /// hold it up: it drives the bridge to coast, engages a port unit's strike and switches the
+    /// test load off through the adapters directly. If the dispatcher still has not checked in
     /// <see cref="GuardTimings.RestartAfterTripMs"/> later, it restarts the unit.
     /// A GC pause or a long native call stops this thread too; the hardware dead-man in
     /// hardware/boards/output-guard.md covers that case on boards wired for it.
@@ -19,17 +19,20 @@ namespace LockFirmware.Device.Esp32
     {
         private readonly IMotorBridge _bridge;
         private readonly IBatteryLoad _load;
+        private readonly IStrike _strike;
         private readonly Timer _timer;
         private readonly object _gate = new object();
         private bool _tripped;
         private bool _restartPending;
 
-        /// <param name="bridge">The bridge adapter itself, not the lock logic's guarded view of it.</param>
+        /// <param name="bridge">The bridge adapter itself, not the lock logic's guarded view of it; null on a port unit.</param>
         /// <param name="load">The test-load adapter itself.</param>
-        public TimerOutputGuard(IMotorBridge bridge, IBatteryLoad load)
+        /// <param name="strike">A port unit's strike relay adapter; null on a door unit.</param>
+        public TimerOutputGuard(IMotorBridge bridge, IBatteryLoad load, IStrike strike)
         {
             _bridge = bridge;
             _load = load;
+            _strike = strike;
             _timer = new Timer(OnExpired, null, Timeout.Infinite, Timeout.Infinite);
         }
 
@@ -89,7 +92,16 @@ namespace LockFirmware.Device.Esp32
                 return;
             }
 
-            _bridge.Drive(MotorDrive.Coast);
+            if (_bridge != null)
+            {
+                _bridge.Drive(MotorDrive.Coast);
+            }
+
+            if (_strike != null)
+            {
+                _strike.Release(false);
+            }
+
             _load.Apply(false);
             _timer.Change(GuardTimings.RestartAfterTripMs, Timeout.Infinite);
         }

@@ -1,3 +1,5 @@
+using System;
+
 namespace LockSimulator.Budget;
 
 /// <summary>The chip a board is built on; the figures differ per chip.</summary>
@@ -136,6 +138,35 @@ public sealed class BoardBudget
     /// bounded at 10 s). Controller and host init plus rebuilding the GATT table: estimated 1 s.
     /// </summary>
     public int BleStackRestartMs { get; init; } = 1_000;
+
+    // ---- The BLE link to a phone ----
+
+    /// <summary>How the radio link paces messages between a connected phone and the lock (<see cref="BleLinkBudget"/>).</summary>
+    public BleLinkBudget Link { get; private set; } = new();
+
+    /// <summary>The same board reached over a link with other timing (another phone, another connection interval).</summary>
+    public BoardBudget WithLink(BleLinkBudget link)
+    {
+        ArgumentNullException.ThrowIfNull(link);
+        var copy = (BoardBudget)MemberwiseClone();
+        copy.Link = link;
+        return copy;
+    }
+
+    // ---- A port unit's strike (the relay's load, fed from the building's 12 V supply) ----
+
+    /// <summary>
+    /// Coil current of a 12 V DC fail-secure electric strike while released: the HES 9600 draws
+    /// 0.45 A at 12 V and 0.25 A at 24 V (LaForce, "12V or 24V power source in electrified
+    /// hardware"). Drawn from the building's supply, not the unit's backup pack.
+    /// </summary>
+    public int StrikeCoilMilliamps { get; init; } = 450;
+
+    /// <summary>From coil power to a keeper the latch can push aside (solenoid pull-in; estimate for a strike of this class).</summary>
+    public int StrikePullInMs { get; init; } = 20;
+
+    /// <summary>From coil off to the keeper back in place by its spring (estimate; a closing door's latch rides over the ramp in any case).</summary>
+    public int StrikeSpringReturnMs { get; init; } = 50;
 
     // ---- Currents and charges (hardware/power-budget.md has the sources and the arithmetic) ----
     // Chip figures are at the 3.3 V rail; PackMicroamps converts them to what the pack delivers.
@@ -292,5 +323,49 @@ public sealed class BoardBudget
             IdleFloorMicroamps = profile == ImageProfile.Stock ? awake : (s3 ? 230 : 140),
             AdvertisingIntervalMs = profile == ImageProfile.Stock ? 45 : advertisingIntervalMs ?? 1000,
         };
+    }
+}
+
+/// <summary>
+/// The timing of a BLE connection between a phone and the lock. The phone (the central) sets
+/// the connection interval; the radios talk only at connection events, one interval apart, and
+/// the link carries at most <see cref="PacketsPerEvent"/> link-layer packets each way per event.
+/// </summary>
+public sealed record BleLinkBudget
+{
+    /// <summary>
+    /// Connection interval the phone grants (ms); the central decides it. Apple's Accessory Design
+    /// Guidelines (R21, §49.6 "Connection Parameters") accept an accessory's request only for an
+    /// Interval Min of at least 15 ms, in multiples of 15 ms, and iOS otherwise picks its own
+    /// (commonly 30 ms). Android's BluetoothGatt.requestConnectionPriority asks for 30–50 ms
+    /// (CONNECTION_PRIORITY_BALANCED, the default) or 11.25–15 ms (HIGH). 30 ms is the default here.
+    /// </summary>
+    public int ConnectionIntervalMs { get; init; } = 30;
+
+    /// <summary>
+    /// Link-layer packets per connection event and direction. Phones often end an event after
+    /// one packet each way while the radio is shared with Wi-Fi or other links; several per
+    /// event is possible but not promised, so the model assumes one (the unlucky, usual case).
+    /// </summary>
+    public int PacketsPerEvent { get; init; } = 1;
+
+    /// <summary>
+    /// Largest link-layer payload (bytes). 251 with LE Data Length Extension (Core Specification
+    /// 4.2+, which NimBLE on the ESP32-S3/C3 and phones since about 2016 negotiate); 27 without,
+    /// when an ATT PDU longer than 27 bytes with its 4-byte L2CAP header takes several packets.
+    /// </summary>
+    public int LinkLayerPayloadBytes { get; init; } = 251;
+
+    /// <summary>L2CAP basic header (length and channel id) in front of every ATT PDU (Core Specification Vol 3 Part A §3.1).</summary>
+    public const int L2capHeaderBytes = 4;
+
+    /// <summary>ATT header of a Write Command or Handle Value Notification: opcode and handle (Vol 3 Part F §3.4.5.3, §3.4.7.1).</summary>
+    public const int AttHeaderBytes = 3;
+
+    /// <summary>Link-layer packets one ATT write or notification of <paramref name="valueBytes"/> takes.</summary>
+    public int PacketsFor(int valueBytes)
+    {
+        int pdu = valueBytes + AttHeaderBytes + L2capHeaderBytes;
+        return (pdu + LinkLayerPayloadBytes - 1) / LinkLayerPayloadBytes;
     }
 }

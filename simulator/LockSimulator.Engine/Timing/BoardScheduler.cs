@@ -16,6 +16,7 @@ namespace LockSimulator.Timing;
 public sealed class BoardScheduler
 {
     private readonly Random _random;
+    private readonly Random _handlers;
     private long _plannedDue = Timers.Never;
     private long _plannedWake = Timers.Never;
     private long _inputWake = Timers.Never;
@@ -26,6 +27,7 @@ public sealed class BoardScheduler
         Profile = profile;
         Budget = budget;
         _random = new Random(seed);
+        _handlers = new Random(~seed);
     }
 
     public TimingProfile Profile { get; }
@@ -83,6 +85,12 @@ public sealed class BoardScheduler
         long onTick = (deadline + tick - 1) / tick * tick;
         return onTick + Jitter();
     }
+
+    /// <summary>
+    /// How late an adapter's managed event handler runs after its native event (up to one
+    /// quantum), drawn apart from the dispatcher's jitter so adding a handler does not change it.
+    /// </summary>
+    public int HandlerDelayMs() => IsDevice ? _handlers.Next(Budget.ThreadQuantumMs + 1) : 0;
 
     /// <summary>A round has run: the interpreter's base cost of it is spent.</summary>
     public void RoundDone()

@@ -38,6 +38,8 @@ public static class AuditText
             AuditEvent.AutoRelock => "auto-relock",
             AuditEvent.MemoryReset => $"MEMORY RESET: files {(StorageHealth)result} at power-up; unpaired until paired again",
             AuditEvent.Fault => $"software fault contained: {(LockFirmware.Safety.FaultKind)result} (fault {detail})",
+            AuditEvent.Entry => $"entry confirmed: the door opened {detail} ms after the release",
+            AuditEvent.DoorHeldOpen => $"DOOR HELD OPEN: open longer than {detail / 1000} s",
             _ => $"event {(byte)kind}",
         };
         string battery = millivolts > 0 ? $", battery {millivolts} mV" : "";

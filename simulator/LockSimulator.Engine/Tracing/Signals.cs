@@ -10,6 +10,9 @@ public static class Signals
     public const string TestLoad = "load";
     public const string Power = "power";
     public const string Door = "door";
+
+    /// <summary>A port unit's strike: the relay's output and what the keeper does.</summary>
+    public const string Strike = "strike";
     public const string BleIn = "ble.in";
     public const string BleOut = "ble.out";
 

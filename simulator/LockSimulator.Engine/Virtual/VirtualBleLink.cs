@@ -19,6 +19,12 @@ namespace LockSimulator.Virtual;
 /// advertisement while a phone is connected throws: on the board it restarts the BLE stack.
 /// Renewing the advertisement and dropping a phone are such restarts, so for
 /// <see cref="BoardBudget.BleStackRestartMs"/> after either nobody can connect.
+/// Once <see cref="PaceBy"/> is called (the device timing profile) writes and notifications
+/// travel only at connection events (<see cref="ConnectionEvents"/>), and each write is a Write
+/// Request: the command characteristic is Write only (Esp32/GattLockService), and nanoFramework's
+/// NimBLE access callback holds the ATT response until the managed WriteRequested handler has run
+/// (nf-interpreter targets/ESP32/_nanoCLR/nanoFramework.Device.Bluetooth/esp32_nimble.cpp,
+/// DeviceBleCallback → PostAndWaitManagedGapEvent), so the phone's next fragment waits for it.
 /// </summary>
 public sealed class VirtualBleLink : IBleLink
 {
@@ -35,6 +41,11 @@ public sealed class VirtualBleLink : IBleLink
     private readonly int _restartMs;
     private int _payload = DefaultMtu - 3;
     private long _restartedAt;
+    private BleLinkBudget? _pacing;
+    private Action<long, Action>? _schedule;
+    private Func<int>? _handlerDelayMs;
+    private ConnectionEvents? _events;
+    private int _connection;
 
     public VirtualBleLink(VirtualClock clock, TraceRecorder trace, int stackRestartMs)
     {
@@ -81,6 +92,18 @@ public sealed class VirtualBleLink : IBleLink
     /// <summary>Raised for each write handed to the firmware (its CPU works on it).</summary>
     public event Action? WriteTaken;
 
+    /// <summary>
+    /// From now on messages go at connection events of <paramref name="link"/>: deliveries are
+    /// put on the lock's agenda with <paramref name="schedule"/>, and the managed handler of a
+    /// write runs <paramref name="handlerDelayMs"/> after the write arrives.
+    /// </summary>
+    public void PaceBy(BleLinkBudget link, Action<long, Action> schedule, Func<int> handlerDelayMs)
+    {
+        _pacing = link;
+        _schedule = schedule;
+        _handlerDelayMs = handlerDelayMs;
+    }
+
     /// <summary>A phone connects; false when the lock is not advertising (another phone holds it, or no power).</summary>
     public bool Connect(object phone)
     {
@@ -96,6 +119,8 @@ public sealed class VirtualBleLink : IBleLink
 
         Holder = phone;
         _payload = DefaultMtu - 3;
+        _connection++;
+        _events = _pacing == null ? null : new ConnectionEvents(_pacing, _clock.NowMilliseconds);
         _trace.Log(_clock.NowMilliseconds, Signals.BleLink, "connected");
         Inputs!.Post(InputKind.BleConnected);
         HolderChanged?.Invoke();
@@ -112,8 +137,22 @@ public sealed class VirtualBleLink : IBleLink
 
         int mtu = Math.Clamp(Math.Min(phoneMtu, LockMtu), DefaultMtu, LockMtu);
         _payload = mtu - 3;
-        _trace.Log(_clock.NowMilliseconds, Signals.BleLink, $"mtu {mtu}");
-        Inputs.Post(InputKind.BleMtu, [(byte)_payload, (byte)(_payload >> 8)], 0, 2);
+        byte[] size = [(byte)_payload, (byte)(_payload >> 8)];
+        if (_events == null)
+        {
+            _trace.Log(_clock.NowMilliseconds, Signals.BleLink, $"mtu {mtu}");
+            Inputs.Post(InputKind.BleMtu, size, 0, 2);
+            return mtu;
+        }
+
+        // Exchange MTU request (3 bytes) and NimBLE's own answer; the phone writes again only after it.
+        long request = _events.Uplink(_clock.NowMilliseconds, _pacing!.PacketsFor(0));
+        _events.PhoneAwaits(_events.Downlink(_events.TimeOf(request), _pacing.PacketsFor(0)));
+        OnThisConnection(_events.TimeOf(request), () =>
+        {
+            _trace.Log(_clock.NowMilliseconds, Signals.BleLink, $"mtu {mtu}");
+            Inputs?.Post(InputKind.BleMtu, size, 0, 2);
+        });
         return mtu;
     }
 
@@ -131,8 +170,24 @@ public sealed class VirtualBleLink : IBleLink
             return false;
         }
 
+        if (_events == null)
+        {
+            return Deliver(fragment);
+        }
+
+        // The write goes at a connection event; the phone's next request waits for its ATT answer.
+        byte[] copy = (byte[])fragment.Clone();
+        long arrives = _events.Uplink(_clock.NowMilliseconds, _pacing!.PacketsFor(copy.Length));
+        long handled = _events.TimeOf(arrives) + _handlerDelayMs!();
+        _events.PhoneAwaits(_events.Downlink(handled, _pacing.PacketsFor(0)));
+        OnThisConnection(_events.TimeOf(arrives), () => Deliver(copy));
+        return true;
+    }
+
+    private bool Deliver(byte[] fragment)
+    {
         _trace.Log(_clock.NowMilliseconds, Signals.BleIn, Convert.ToHexString(fragment));
-        if (!Inputs.Post(InputKind.BleWrite, fragment, 0, fragment.Length))
+        if (Inputs == null || !Inputs.Post(InputKind.BleWrite, fragment, 0, fragment.Length))
         {
             _trace.Log(_clock.NowMilliseconds, Signals.BleLink, "write refused: input queue full");
             return false;
@@ -140,6 +195,19 @@ public sealed class VirtualBleLink : IBleLink
 
         WriteTaken?.Invoke();
         return true;
+    }
+
+    /// <summary>Runs <paramref name="action"/> at <paramref name="timeMs"/> if the connection of now still holds then.</summary>
+    private void OnThisConnection(long timeMs, Action action)
+    {
+        int connection = _connection;
+        _schedule!(timeMs, () =>
+        {
+            if (_connection == connection && Holder != null)
+            {
+                action();
+            }
+        });
     }
 
     /// <summary>The phone ends the connection; advertising resumes with the same packets.</summary>
@@ -158,6 +226,8 @@ public sealed class VirtualBleLink : IBleLink
     {
         bool held = Holder != null;
         Holder = null;
+        _events = null;
+        _connection++;
         Inputs = null;
         Advertisement = [];
         ScanResponse = [];
@@ -184,8 +254,20 @@ public sealed class VirtualBleLink : IBleLink
             return;
         }
 
-        _trace.Log(_clock.NowMilliseconds, Signals.BleOut, Convert.ToHexString(copy));
-        Notified?.Invoke(copy);
+        if (_events == null)
+        {
+            Receive(copy);
+            return;
+        }
+
+        long arrives = _events.Downlink(_clock.NowMilliseconds, _pacing!.PacketsFor(count));
+        OnThisConnection(_events.TimeOf(arrives), () => Receive(copy));
+    }
+
+    private void Receive(byte[] notification)
+    {
+        _trace.Log(_clock.NowMilliseconds, Signals.BleOut, Convert.ToHexString(notification));
+        Notified?.Invoke(notification);
     }
 
     public void Advertise(LegacyAdvertisement packets)
@@ -234,6 +316,8 @@ public sealed class VirtualBleLink : IBleLink
     private void Release(string why)
     {
         Holder = null;
+        _events = null;
+        _connection++;
         _payload = DefaultMtu - 3;
         _trace.Log(_clock.NowMilliseconds, Signals.BleLink, why);
         Inputs?.Post(InputKind.BleDisconnected);

@@ -34,6 +34,9 @@ public sealed class VirtualGuard : IOutputGuard
 
     public bool Tripped { get; private set; }
 
+    /// <summary>A port unit's strike: the guard cuts its relay with the other outputs.</summary>
+    public IStrike? Strike { get; set; }
+
     /// <summary>Times the guard has fired since the unit was built (across restarts).</summary>
     public int Trips { get; private set; }
 
@@ -72,6 +75,7 @@ public sealed class VirtualGuard : IOutputGuard
         _plannedFire = Timers.Never;
         _board.Drive(MotorDrive.Coast);
         _board.Apply(false);
+        Strike?.Release(false);
         Tripped = true;
         Trips++;
         if (Trips == 1)

@@ -12,6 +12,9 @@ public sealed record CreateLockRequest
     /// <summary>Battery preset: good, low, depleted, gas-risk, passivated.</summary>
     public string Battery { get; init; } = "good";
 
+    /// <summary>The kind of unit: door (the customer's door, thumb-turn motor), port (the building's entrance) or laundry (the laundry room); port and laundry units drive an electric strike.</summary>
+    public string Kind { get; init; } = "door";
+
     /// <summary>Thumb-turn position at start: 0 locked … 1 unlocked.</summary>
     public double StartFraction { get; init; }
 

@@ -17,6 +17,9 @@ public sealed record LockView
     public required uint LockId { get; init; }
     public required string Serial { get; init; }
 
+    /// <summary>door, port or laundry (as created).</summary>
+    public required string Kind { get; init; }
+
     /// <summary>
     /// The lock secret, hex: what the integrator's backend keeps to issue credentials. The one
     /// the last accepted PAIR installed (over a BLE link or POST /locks/{id}/pair); absent while unpaired.

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
+using LockFirmware;
 using LockSimulator.Server.Contracts;
 using LockSimulator.Server.Hosting;
 
@@ -150,9 +151,15 @@ internal sealed class LockFleet
             throw ApiProblem.BadRequest("startFraction must be between 0 (locked) and 1 (unlocked)");
         }
 
+        if (!Enum.TryParse(request.Kind, ignoreCase: true, out UnitKind kind) || kind.ToString().ToLowerInvariant() != request.Kind)
+        {
+            throw ApiProblem.BadRequest("kind must be door, port or laundry");
+        }
+
         return new LockSetup
         {
             LockId = request.LockId,
+            Kind = kind,
             Serial = serial,
             Secret = request.Secret == null ? LockSecrets.For(Seed, request.LockId) : Hex.Parse(request.Secret, 32, "secret"),
             Paired = request.Paired,

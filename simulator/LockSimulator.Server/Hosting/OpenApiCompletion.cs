@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
+using LockFirmware;
 using LockFirmware.Battery;
 using LockFirmware.Ble;
 using LockFirmware.Motor;
@@ -103,6 +104,7 @@ internal static class OpenApiCompletion
         string[] results = Enum.GetNames<ResultCode>();
         string[] presets = BatteryPresets.All;
         string[] warnings = WarningNames.All;
+        string[] kinds = Enum.GetNames<UnitKind>().Select(name => name.ToLowerInvariant()).ToArray();
         return
         [
             ("LockView", "state", states), ("LockView", "alarm", alarms), ("LockView", "batteryLevel", levels), ("LockView", "gasRisk", gasRisks),
@@ -112,6 +114,7 @@ internal static class OpenApiCompletion
             ("StatusView", "lastSelfTest", outcomes), ("StatusView", "gasRisk", gasRisks),
             ("WarningsView", "names", warnings), ("FleetEvent", "names", warnings),
             ("CreateLockRequest", "battery", presets), ("BatteryRequest", "preset", presets),
+            ("CreateLockRequest", "kind", kinds), ("LockView", "kind", kinds),
             ("FleetEvent", "kind", FleetEventKinds.All),
             ("AuditRecordView", "event", Enum.GetNames<AuditEvent>()),
             ("PhoneResult", "operation", Enum.GetNames<PhoneOperation>()), ("PhoneResult", "result", results),

@@ -17,7 +17,7 @@ internal static class OpenApiExamples
 
     private static readonly LockView Lock = new()
     {
-        LockId = 1001, Serial = "SIM01001", Secret = Secret, TimeMs = 1834, Powered = true, State = "Unlocked", Alarm = "None",
+        LockId = 1001, Serial = "SIM01001", Kind = "door", Secret = Secret, TimeMs = 1834, Powered = true, State = "Unlocked", Alarm = "None",
         BatteryLevel = "Good", Warnings = Warnings, GasRisk = "None", LastSelfTest = "None", CompletedLocks = 0, CompletedUnlocks = 1,
         Paired = true, LastUser = 42, LastCommunicationMs = 1207, BleConnected = false, BatteryPreset = "good", BatteryVolts = 7.311,
         BatteryStateOfCharge = 0.8999, BoltFraction = 1, DoorOpen = false, FrictionFactor = 1, MotorOpenCircuit = false,

@@ -16,6 +16,7 @@ internal static class LockViews
         {
             LockId = l.Id,
             Serial = sim.Setup.Serial,
+            Kind = sim.Setup.Kind.ToString().ToLowerInvariant(),
             Secret = l.PairedSecret is byte[] secret ? Convert.ToHexString(secret) : null,
             TimeMs = l.FleetNow,
             Powered = core != null,

@@ -13,7 +13,7 @@ public static class DemoCommand
 {
     public const string Summary = "unlock, lock, a push-button self-test, a jam and its recovery of one simulated lock, as a timeline (--timing device: on the board's timing, with a hang stopped by the guard)";
 
-    private const string Usage = "usage: demo [--timing ideal|device] [--seed N] [--fault hang|gc-pause|flash-commit|adapter-throws|callback-throws] [--fault-ms N]";
+    private const string Usage = "usage: demo [--kind door|port|laundry] [--timing ideal|device] [--seed N] [--fault hang|gc-pause|flash-commit|adapter-throws|callback-throws] [--fault-ms N]";
 
     public static int Run(string[] args, TextWriter output)
     {
@@ -21,6 +21,7 @@ public static class DemoCommand
         int seed = 1;
         string? fault = null;
         long faultMs = DemoScenario.FaultMs;
+        LockFirmware.UnitKind kind = LockFirmware.UnitKind.Door;
         for (int i = 0; i < args.Length; i++)
         {
             string? value = i + 1 < args.Length ? args[i + 1] : null;
@@ -28,6 +29,8 @@ public static class DemoCommand
             {
                 case "--timing" when value is "ideal" or "device":
                     timing = value == "device" ? TimingProfile.Device : TimingProfile.Ideal;
+                    break;
+                case "--kind" when Enum.TryParse(value, ignoreCase: true, out kind) && Enum.IsDefined(kind) && !int.TryParse(value, out _):
                     break;
                 case "--seed" when int.TryParse(value, out seed):
                     break;
@@ -43,6 +46,18 @@ public static class DemoCommand
             }
 
             i++;
+        }
+
+        if (kind != LockFirmware.UnitKind.Door)
+        {
+            if (fault != null)
+            {
+                output.WriteLine("demo: --fault belongs to the door unit's demo");
+                output.WriteLine(Usage);
+                return 2;
+            }
+
+            return PortDemo.Run(kind, timing, seed, output);
         }
 
         bool device = timing == TimingProfile.Device;

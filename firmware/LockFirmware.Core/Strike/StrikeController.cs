@@ -1,0 +1,216 @@
+using LockFirmware.Motor;
+using LockFirmware.Ports;
+using LockFirmware.Time;
+
+namespace LockFirmware.Strike
+{
+    /// <summary>
+    /// The port unit's actuator: an unlock releases the strike for the configured time, never
+    /// longer than <see cref="StrikeSettings.MaxReleaseMs"/>, and ends early once the door has
+    /// opened and closed again; an unlock while released does not extend it, so no chain of
+    /// commands holds the entrance open. A door opening during a release confirms the entry;
+    /// a door standing open past <see cref="StrikeSettings.HeldOpenMs"/> raises the held-open
+    /// alarm until it closes. Released reads as Unlocked, engaged as Locked: the strike's
+    /// state is known from its output, without a sensor.
+    /// </summary>
+    public sealed class StrikeController : IActuator
+    {
+        private readonly IStrike _strike;
+        private readonly Timers _timers;
+        private readonly int _releaseMs;
+        private readonly int _heldOpenMs;
+        private long _releasedAt;
+        private bool _doorOpen;
+        private bool _enteredDuringRelease;
+
+        public StrikeController(IStrike strike, Timers timers, StrikeSettings settings)
+        {
+            _strike = strike;
+            _timers = timers;
+            _releaseMs = settings.ReleaseMs < StrikeSettings.MaxReleaseMs ? settings.ReleaseMs : StrikeSettings.MaxReleaseMs;
+            _heldOpenMs = settings.HeldOpenMs;
+            State = LockState.Locked;
+        }
+
+        /// <summary>Called when the strike is released (Unlocked) or engaged again (Locked).</summary>
+        public MoveFinishedHandler MoveFinished;
+
+        public LockState State { get; private set; }
+
+        /// <summary>DoorHeldOpen while the door stands open past its time; None otherwise.</summary>
+        public MotorAlarm LastAlarm { get; private set; }
+
+        public bool IsMoving
+        {
+            get { return false; }
+        }
+
+        public int CompletedLocks { get; private set; }
+
+        public int CompletedUnlocks { get; private set; }
+
+        /// <summary>The strike measures no battery load: the self-test is the port unit's load test.</summary>
+        public int LoadedMillivolts
+        {
+            get { return 0; }
+        }
+
+        public int LoadedMilliamps
+        {
+            get { return 0; }
+        }
+
+        /// <summary>How long the last release lasted, ms.</summary>
+        public int OnTimeMs { get; private set; }
+
+        /// <summary>The release time in force (the setting, capped at the bound).</summary>
+        public int ReleaseMs
+        {
+            get { return _releaseMs; }
+        }
+
+        /// <summary>The time the door may stand open before the alarm, ms.</summary>
+        public int HeldOpenMs
+        {
+            get { return _heldOpenMs; }
+        }
+
+        public bool DoorOpen
+        {
+            get { return _doorOpen; }
+        }
+
+        /// <summary>Milliseconds since the last release began.</summary>
+        public long SinceReleaseMs(long now)
+        {
+            return now - _releasedAt;
+        }
+
+        public void RestoreCounts(int completedLocks, int completedUnlocks)
+        {
+            CompletedLocks = completedLocks;
+            CompletedUnlocks = completedUnlocks;
+        }
+
+        public MoveRequestResult Request(LockState target, long now)
+        {
+            if (target == LockState.Unlocked)
+            {
+                if (State == LockState.Unlocked)
+                {
+                    return MoveRequestResult.AlreadyThere;
+                }
+
+                _strike.Release(true);
+                State = LockState.Unlocked;
+                if (LastAlarm != MotorAlarm.DoorHeldOpen)
+                {
+                    LastAlarm = MotorAlarm.None;
+                }
+
+                _releasedAt = now;
+                OnTimeMs = 0;
+                _enteredDuringRelease = false;
+                _timers.Start(TimerId.StrikeRelease, now + _releaseMs);
+                CompletedUnlocks++;
+                Finished();
+                return MoveRequestResult.Started;
+            }
+
+            if (State != LockState.Unlocked)
+            {
+                return MoveRequestResult.AlreadyThere;
+            }
+
+            Engage(now);
+            return MoveRequestResult.Started;
+        }
+
+        /// <summary>The StrikeRelease timer fired: the release time is over.</summary>
+        public void OnReleaseTimer(long now)
+        {
+            if (State == LockState.Unlocked)
+            {
+                Engage(now);
+            }
+        }
+
+        /// <summary>The door contact changed; true when the door opened during a release (the entry is confirmed).</summary>
+        public bool OnDoor(bool open, long now)
+        {
+            if (open == _doorOpen)
+            {
+                return false;
+            }
+
+            _doorOpen = open;
+            if (open)
+            {
+                _timers.Start(TimerId.DoorHeldOpen, now + _heldOpenMs);
+                _enteredDuringRelease = State == LockState.Unlocked;
+                return _enteredDuringRelease;
+            }
+
+            _timers.Cancel(TimerId.DoorHeldOpen);
+            if (LastAlarm == MotorAlarm.DoorHeldOpen)
+            {
+                LastAlarm = MotorAlarm.None;
+            }
+
+            // Opened and closed again: whoever was let in is in; the entrance shuts now.
+            if (State == LockState.Unlocked && _enteredDuringRelease)
+            {
+                Engage(now);
+            }
+
+            return false;
+        }
+
+        /// <summary>The DoorHeldOpen timer fired; true when the alarm is raised now (the caller tells the phone and the audit log).</summary>
+        public bool OnHeldOpenTimer()
+        {
+            if (!_doorOpen || LastAlarm == MotorAlarm.DoorHeldOpen)
+            {
+                return false;
+            }
+
+            LastAlarm = MotorAlarm.DoorHeldOpen;
+            return true;
+        }
+
+        /// <summary>The outputs were cut (guard trip or fault): the strike is engaged again.</summary>
+        public void Abort(MotorAlarm alarm, long now)
+        {
+            if (LastAlarm != MotorAlarm.DoorHeldOpen)
+            {
+                LastAlarm = alarm;
+            }
+
+            if (State == LockState.Unlocked)
+            {
+                _timers.Cancel(TimerId.StrikeRelease);
+                State = LockState.Locked;
+                OnTimeMs = (int)(now - _releasedAt);
+                Finished();
+            }
+        }
+
+        private void Engage(long now)
+        {
+            _strike.Release(false);
+            _timers.Cancel(TimerId.StrikeRelease);
+            State = LockState.Locked;
+            OnTimeMs = (int)(now - _releasedAt);
+            CompletedLocks++;
+            Finished();
+        }
+
+        private void Finished()
+        {
+            if (MoveFinished != null)
+            {
+                MoveFinished(State, LastAlarm);
+            }
+        }
+    }
+}
