@@ -22,7 +22,7 @@ namespace LockFirmware.DeviceTests
                 .Where(field => field.FieldType == typeof(string))
                 .ToArray();
 
-            Assert.Equal(12, carried.Length);
+            Assert.Equal(22, carried.Length);
             foreach (FieldInfo field in carried)
             {
                 string name = DocumentName(field.Name);
@@ -31,7 +31,7 @@ namespace LockFirmware.DeviceTests
             }
         }
 
-        /// <summary>"HelloFragment0" → "hello fragment 0", "ResponseUnlock1Ok" → "response unlock #1 ok".</summary>
+        /// <summary>"HelloFragment0" → "hello fragment 0", "ResponseUnlock1Ok" → "response unlock #1 ok", "EventUnlocked1" → "event unlocked #1".</summary>
         private static string DocumentName(string field)
         {
             var words = new List<string>();
@@ -46,9 +46,8 @@ namespace LockFirmware.DeviceTests
             }
 
             string name = string.Join(" ", words);
-            return name.StartsWith("command ", StringComparison.Ordinal) || name.StartsWith("response ", StringComparison.Ordinal)
-                ? name.Replace("unlock ", "unlock #", StringComparison.Ordinal)
-                : name;
+            bool numbered = name.StartsWith("command ", StringComparison.Ordinal) || name.StartsWith("response ", StringComparison.Ordinal) || name.StartsWith("event ", StringComparison.Ordinal);
+            return numbered ? System.Text.RegularExpressions.Regex.Replace(name, " ([0-9])", " #$1") : name;
         }
 
         private static Dictionary<string, string> DocumentVectors()

@@ -10,7 +10,7 @@ public class DemoCommandTests
     public void The_device_timing_demo_shows_the_guard_stopping_a_hung_move_and_exits_0()
     {
         var output = new StringWriter();
-        Assert.Equal(0, DemoCommand.Run(["--timing", "device", "--seed", "3"], output));
+        Assert.Equal(0, DemoCommand.Run(["--timing", "device", "--seed", "3"], output, TextWriter.Null));
         string text = output.ToString();
         Assert.Contains("guard stopped the motor", text);
         Assert.Matches(@"guard: motor stopped at \d+ ms, \d+ ms after the fault began, \d+ ms after the last check-in; motor on \d+ ms", text);
@@ -23,11 +23,17 @@ public class DemoCommandTests
     [InlineData("--seed", "x")]
     [InlineData("--kind", "garage")]
     [InlineData("--kind", "1")]
-    public void Bad_options_get_the_usage_and_exit_2(string option, string value)
+    [InlineData("--fault-ms", "60001")]
+    public void Bad_options_get_one_line_naming_the_option_and_exit_2(string option, string value)
     {
         var output = new StringWriter();
-        Assert.Equal(2, DemoCommand.Run([option, value], output));
-        Assert.Contains("usage: demo", output.ToString());
+        var error = new StringWriter();
+        Assert.Equal(2, DemoCommand.Run([option, value], output, error));
+        Assert.Empty(output.ToString());
+        string line = Assert.Single(error.ToString().Split('\n', System.StringSplitOptions.RemoveEmptyEntries)).TrimEnd();
+        Assert.StartsWith($"demo: {option} takes ", line);
+        Assert.Contains($"not '{value}'", line);
+        Assert.EndsWith("(see: LockSimulator demo --help)", line);
     }
 
     [Theory]
@@ -36,7 +42,7 @@ public class DemoCommandTests
     public void The_port_demo_shows_the_bounded_release_the_door_contact_the_held_open_alarm_and_the_self_test(string timing)
     {
         var output = new StringWriter();
-        Assert.Equal(0, DemoCommand.Run(["--kind", "port", "--timing", timing], output));
+        Assert.Equal(0, DemoCommand.Run(["--kind", "port", "--timing", timing], output, new StringWriter()));
         string text = output.ToString();
         Assert.Contains("strike     released (450 mA)", text);
         Assert.Contains("door       pushed: held shut by the strike", text);
@@ -49,8 +55,8 @@ public class DemoCommandTests
     [Fact]
     public void A_fault_is_refused_for_the_port_demo()
     {
-        var output = new StringWriter();
-        Assert.Equal(2, DemoCommand.Run(["--kind", "port", "--fault", "hang"], output));
-        Assert.Contains("usage: demo", output.ToString());
+        var error = new StringWriter();
+        Assert.Equal(2, DemoCommand.Run(["--kind", "port", "--fault", "hang"], new StringWriter(), error));
+        Assert.Contains("--fault belongs to the door unit's demo", error.ToString());
     }
 }

@@ -108,7 +108,8 @@ public class ProvisioningTests
 
             Assert.Equal(2, ProvisionCommand.Run(["--serial", "LK000043", "--factory-key", key, "--adc-calibration", "40000"], output, error));
             Assert.Equal(2, ProvisionCommand.Run(["--serial", "TOO-LONG-SERIAL", "--factory-key", key], output, error));
-            Assert.Contains("usage: provision", error.ToString());
+            Assert.Contains("provision: ", error.ToString());
+            Assert.Contains("(see: LockSimulator provision --help)", error.ToString());
         }
         finally
         {

@@ -1,9 +1,11 @@
 using System;
-using System.Collections.Generic;
-using System.Globalization;
+using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.IO;
 using System.Net;
 using System.Threading.Tasks;
+using LockSimulator.CommandLine;
+using LockSimulator.Server.Fleet;
 using LockSimulator.Server.FleetDay;
 using LockSimulator.Server.Hosting;
 
@@ -17,76 +19,90 @@ namespace LockSimulator.Server;
 /// </summary>
 public static class ServeCommand
 {
-    public const string Summary = "the simulator server for integrators: HTTP JSON API, BLE and events over WebSocket (serve --help)";
+    /// <summary>Exit code when the port is taken (another simulator server?).</summary>
+    public const int PortInUse = 3;
 
-    public const string Usage =
-        "serve [--port N] [--seed S]                                   server on 127.0.0.1 (default port 8471), Ctrl+C to stop\n" +
-        "             [--listen ADDRESS --token-file FILE]             listen elsewhere (e.g. 0.0.0.0): only with a bearer token (first line of FILE)\n" +
-        "             [--token-file FILE]                              on loopback too: every request needs Authorization: Bearer <token>\n" +
-        "             [--allow-link-local-webhooks]                    let webhooks reach 169.254.0.0/16 and fe80::/10 (cloud metadata)\n" +
-        "       serve fleet [--locks N] [--visits V] [--hours H] [--seed S]  a virtual day of N locks (default 10 000), timed\n" +
-        "exit codes: 0 stopped, 2 bad arguments, 3 port in use";
+    private const string ExitCodes = """
+        Exit codes:
+          0  stopped (Ctrl+C), or the fleet's day ran
+          2  bad arguments, or an address beyond loopback without a bearer token
+          3  the port is in use
 
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+        """;
+
+    /// <summary>The <c>serve</c> command's definition, with <c>serve fleet</c> under it.</summary>
+    public static Command Build()
     {
-        if (args is ["-h" or "--help"])
+        Option<int> port = OptionKinds.WholeNumber("--port", "TCP port on the listening address (0: any free one)", ServerOptions.DefaultPort, 0, 65535);
+        Option<int> seed = OptionKinds.WholeNumber("--seed", "seed of the simulated fleet", 1, int.MinValue);
+        var listen = new Option<IPAddress>("--listen")
         {
-            output.WriteLine("usage: " + Usage);
-            return 0;
-        }
-
-        try
-        {
-            return args is ["fleet", .. var rest] ? Fleet(rest, output) : Serve(args, output).GetAwaiter().GetResult();
-        }
-        catch (PortInUseException e)
-        {
-            error.WriteLine($"serve: {e.Message}");
-            return 3;
-        }
-        catch (Exception e) when (e is ArgumentException or FormatException or OverflowException or IOException)
-        {
-            error.WriteLine($"serve: {e.Message}");
-            error.WriteLine("usage: " + Usage);
-            return 2;
-        }
-    }
-
-    /// <summary>The options a command line asks for; refuses a non-loopback address without a token before anything listens.</summary>
-    public static ServerOptions Options(string[] args)
-    {
-        Dictionary<string, string> values = Parse(args, ["--port", "--seed", "--listen", "--token-file"], ["--allow-link-local-webhooks"]);
-        int port = Int(values, "--port", ServerOptions.DefaultPort);
-        if (port is < 0 or > 65535)
-        {
-            throw new ArgumentException("--port must be 0 … 65535");
-        }
-
-        IPAddress listen = IPAddress.Loopback;
-        if (values.TryGetValue("--listen", out string? address) && !IPAddress.TryParse(address, out listen!))
-        {
-            throw new ArgumentException($"--listen takes an IP address (e.g. 0.0.0.0), not '{address}'");
-        }
-
-        string? token = null;
-        if (values.TryGetValue("--token-file", out string? file))
-        {
-            token = File.ReadAllLines(file) is [string first, ..] ? first.Trim() : "";
-        }
-
-        return new ServerOptions
-        {
-            Port = port,
-            Seed = Int(values, "--seed", 1),
-            Listen = listen,
-            BearerToken = token,
-            AllowLinkLocalWebhooks = values.ContainsKey("--allow-link-local-webhooks"),
+            Description = "listen elsewhere than 127.0.0.1 (e.g. 0.0.0.0): only with --token-file",
+            HelpName = "ADDRESS",
+            CustomParser = Address,
         };
+        Option<string> tokenFile = OptionKinds.Text("--token-file", "FILE", "every request needs Authorization: Bearer <token>, the token being the first line of FILE");
+        var linkLocal = new Option<bool>("--allow-link-local-webhooks") { Description = "let webhooks reach 169.254.0.0/16 and fe80::/10 (cloud metadata)" };
+        var command = new NotedCommand("serve", "the simulator server for integrators: HTTP JSON API, BLE and events over WebSocket, until Ctrl+C", ExitCodes)
+        {
+            port, seed, listen, tokenFile, linkLocal, Fleet(),
+        };
+        command.SetAction(result =>
+        {
+            try
+            {
+                var options = new ServerOptions
+                {
+                    Port = result.GetValue(port),
+                    Seed = result.GetValue(seed),
+                    Listen = result.GetValue(listen) ?? IPAddress.Loopback,
+                    BearerToken = result.GetValue(tokenFile) is string file ? Token(file) : null,
+                    AllowLinkLocalWebhooks = result.GetValue(linkLocal),
+                };
+                return Serve(options, result.InvocationConfiguration.Output).GetAwaiter().GetResult();
+            }
+            catch (PortInUseException e)
+            {
+                result.InvocationConfiguration.Error.WriteLine($"serve: {e.Message}");
+                return PortInUse;
+            }
+            catch (Exception e) when (e is ArgumentException or IOException or UnauthorizedAccessException)
+            {
+                return SimulatorCommandLine.Refuse(result, e);
+            }
+        });
+        return command;
     }
 
-    private static async Task<int> Serve(string[] args, TextWriter output)
+    /// <summary>Runs <c>serve</c> with <paramref name="args"/> (the words after <c>serve</c>).</summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error) => SimulatorCommandLine.RunAlone(Build(), args, output, error);
+
+    private static Command Fleet()
     {
-        ServerOptions options = Options(args);
+        var defaults = new FleetDayOptions();
+        Option<int> locks = OptionKinds.WholeNumber("--locks", "locks in the fleet", defaults.Locks, 1, LockFleet.MaxLocks);
+        Option<int> visits = OptionKinds.WholeNumber("--visits", "care visits per lock a day (an unlock and a lock each)", defaults.VisitsPerLock);
+        Option<int> hours = OptionKinds.WholeNumber("--hours", "virtual hours to run", defaults.Hours, 1);
+        Option<int> seed = OptionKinds.WholeNumber("--seed", "seed of the fleet's day", defaults.Seed, int.MinValue);
+        var command = new Command("fleet", "a virtual day of a whole fleet in one process, timed") { locks, visits, hours, seed };
+        command.SetAction(result =>
+        {
+            try
+            {
+                var options = new FleetDayOptions { Locks = result.GetValue(locks), VisitsPerLock = result.GetValue(visits), Hours = result.GetValue(hours), Seed = result.GetValue(seed) };
+                result.InvocationConfiguration.Output.WriteLine(FleetDayRun.Run(options));
+                return 0;
+            }
+            catch (ArgumentException e)
+            {
+                return SimulatorCommandLine.Refuse(result, e);
+            }
+        });
+        return command;
+    }
+
+    private static async Task<int> Serve(ServerOptions options, TextWriter output)
+    {
         await using RunningServer server = await SimulatorServer.StartAsync(options);
         string exposure = IPAddress.IsLoopback(options.Listen) ? "loopback only" : "REACHABLE FROM THE NETWORK";
         string token = options.BearerToken == null ? "" : ", every request needs its bearer token";
@@ -97,56 +113,18 @@ public static class ServeCommand
         return 0;
     }
 
-    private static int Fleet(string[] args, TextWriter output)
+    private static IPAddress Address(ArgumentResult result)
     {
-        Dictionary<string, string> values = Parse(args, ["--locks", "--visits", "--hours", "--seed"], []);
-        var defaults = new FleetDayOptions();
-        var options = new FleetDayOptions
+        string text = result.Tokens[0].Value;
+        if (IPAddress.TryParse(text, out IPAddress? address))
         {
-            Locks = Int(values, "--locks", defaults.Locks),
-            VisitsPerLock = Int(values, "--visits", defaults.VisitsPerLock),
-            Hours = Int(values, "--hours", defaults.Hours),
-            Seed = Int(values, "--seed", defaults.Seed),
-        };
-        output.WriteLine(FleetDayRun.Run(options));
-        return 0;
-    }
-
-    private static int Int(Dictionary<string, string> values, string name, int fallback) =>
-        values.TryGetValue(name, out string? text) ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
-
-    /// <summary>Options with a value and flags, each at most once; anything else is a usage error.</summary>
-    private static Dictionary<string, string> Parse(string[] args, string[] withValue, string[] flags)
-    {
-        var values = new Dictionary<string, string>();
-        for (int i = 0; i < args.Length; i++)
-        {
-            string name = args[i];
-            string value;
-            if (Array.IndexOf(flags, name) >= 0)
-            {
-                value = "";
-            }
-            else if (Array.IndexOf(withValue, name) >= 0)
-            {
-                if (++i >= args.Length)
-                {
-                    throw new ArgumentException($"{name} needs a value");
-                }
-
-                value = args[i];
-            }
-            else
-            {
-                throw new ArgumentException($"unknown option '{name}'");
-            }
-
-            if (!values.TryAdd(name, value))
-            {
-                throw new ArgumentException($"{name} given twice");
-            }
+            return address;
         }
 
-        return values;
+        result.AddError($"--listen takes an IP address (e.g. 0.0.0.0), not '{text}'");
+        return IPAddress.Loopback;
     }
+
+    /// <summary>The bearer token: the first line of the file, trimmed ("" for an empty file, which the server refuses as too short).</summary>
+    private static string Token(string file) => File.ReadAllLines(file) is [string first, ..] ? first.Trim() : "";
 }

@@ -1,39 +1,20 @@
 using System;
 using LockSimulator.Cli.Commands;
+using LockSimulator.CommandLine;
 
-// The simulator's command line: this file only picks a command; each lives in Commands/.
-string command = args.Length > 0 ? args[0] : "";
-string[] rest = args.Length > 0 ? args[1..] : args;
-switch (command)
-{
-    case "demo":
-        return DemoCommand.Run(rest, Console.Out);
-    case "selftest":
-        return SelfTestCommand.Run(rest, Console.Out, Console.Error);
-    case "audit":
-        return AuditCommand.Run(rest, Console.Out);
-    case "powercut":
-        return PowerCutCommand.Run(rest, Console.Out, Console.Error);
-    case "battery-life":
-        return BatteryLifeCommand.Run(rest, Console.Out, Console.Error);
-    case "serve":
-        return LockSimulator.Server.ServeCommand.Run(rest, Console.Out, Console.Error);
-    case "latency":
-        return LatencyCommand.Run(rest, Console.Out, Console.Error);
-    case "provision":
-        return ProvisionCommand.Run(rest, Console.Out, Console.Error);
-    case "" or "-h" or "--help":
-        Console.WriteLine("usage: LockSimulator <command> [options]");
-        Console.WriteLine($"  demo       {DemoCommand.Summary}");
-        Console.WriteLine($"  selftest   {SelfTestCommand.Summary} (selftest --help)");
-        Console.WriteLine($"  audit      {AuditCommand.Summary}");
-        Console.WriteLine($"  powercut   {PowerCutCommand.Summary}");
-        Console.WriteLine($"  serve      {LockSimulator.Server.ServeCommand.Summary}");
-        Console.WriteLine($"  battery-life {BatteryLifeCommand.Summary}");
-        Console.WriteLine($"  provision  {ProvisionCommand.Summary}");
-        Console.WriteLine($"  latency    {LatencyCommand.Summary}");
-        return command == "" ? 2 : 0;
-    default:
-        Console.Error.WriteLine($"unknown command '{command}' (try --help)");
-        return 2;
-}
+// The simulator's command line: this file only assembles the commands; each is defined in
+// Commands/ (serve in the server). A command still parsed by hand joins as
+// new HandParsedCommand("name", XCommand.Summary, XCommand.Run) until it is converted.
+return SimulatorCommandLine.Run(
+    SimulatorCommandLine.Root(
+        DemoCommand.Build(),
+        SelfTestCommand.Build(),
+        AuditCommand.Build(),
+        PowerCutCommand.Build(),
+        LockSimulator.Server.ServeCommand.Build(),
+        ProvisionCommand.Build(),
+        new HandParsedCommand("latency", LatencyCommand.Summary, LatencyCommand.Run),
+        new HandParsedCommand("battery-life", BatteryLifeCommand.Summary, BatteryLifeCommand.Run)),
+    args,
+    Console.Out,
+    Console.Error);

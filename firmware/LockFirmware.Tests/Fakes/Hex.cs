@@ -41,6 +41,14 @@ namespace LockFirmware.Tests.Fakes
             return bytes;
         }
 
+        /// <summary>A uint32 as the protocol writes it: little-endian.</summary>
+        public static byte[] Le32(uint value)
+        {
+            byte[] bytes = new byte[4];
+            LockFirmware.Bytes.WriteUInt32(bytes, 0, value);
+            return bytes;
+        }
+
         /// <summary>count copies of one byte.</summary>
         public static byte[] Repeat(byte value, int count)
         {

@@ -20,6 +20,16 @@ namespace LockFirmware.Tests.Fakes
         public const string SessionKey = "A125364C11720986EE98B9CBC72A131C57757D67E6232ED60075040CCC235458";
         public const string CommandUnlock1 = "030100026E8E5701FF0DCED5";
         public const string ResponseUnlock1Ok = "83010002000C702BA3BC580049";
+        public const string ResponseUnlock1Replayed = "8301000212A4C77F246DDF75C0";
+        public const string EventUnlocked1 = "C00103000101008EAC9F0A18A13F92";
+        public const string TimeToken = "0570E4036BE90300000154B98C08EFA0462F5B90FF7C";
+        public const string FactoryKey = "404142434445464748494A4B4C4D4E4F505152535455565758595A5B5C5D5E5F";
+        public const string Provision = "064C4B303030303432404142434445464748494A4B4C4D4E4F505152535455565758595A5B5C5D5E5FA627";
+        public const string PairingNonce = "0BC39985F70E136C33BD98987512E5CF";
+        public const string PairEncryptionKey = "7292E257F9F15C98D26193EEF2545E69";
+        public const string PairMacKey = "74AEBE28C52532248FFF0CA4BE75FC61D8FD8908D459C4FFFCF1C003C2E5FCB7";
+        public const string PairIv = "A0A1A2A3A4A5A6A7A8A9AAABACADAEAF";
+        public const string Pair = "04E90300000134E4036BA0A1A2A3A4A5A6A7A8A9AAABACADAEAFDB08DE45F78B46FC74B177D3DE4A9F70B754B7BF37A59C244BB7CA89C60904827644D75A874B6D12A44FCBBF6C0D89EC";
 
         /// <summary>The vectors' lock nonce is the first session after the first boot.</summary>
         public const uint BootCount = 1;
@@ -32,5 +42,11 @@ namespace LockFirmware.Tests.Fakes
 
         /// <summary>2026-11-23T00:00:00Z (a Monday): the credential's first valid second.</summary>
         public const uint ValidFrom = 1795392000;
+
+        /// <summary>The time token's time: 2026-11-23T07:00:00Z, the schedule's first minute.</summary>
+        public const uint TokenTime = ValidFrom + 7 * 3600;
+
+        /// <summary>The pairing's time: 2026-11-23T06:59:00Z, a minute before the schedule opens.</summary>
+        public const uint PairTime = ValidFrom + 6 * 3600 + 59 * 60;
     }
 }

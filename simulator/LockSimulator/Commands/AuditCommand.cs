@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.IO;
 using LockFirmware.Storage;
 using LockSimulator.Scenarios;
@@ -8,9 +9,15 @@ namespace LockSimulator.Cli.Commands;
 /// <summary><c>audit</c>: runs the demo scenario and prints the lock's audit log as it sits in flash.</summary>
 public static class AuditCommand
 {
-    public const string Summary = "run the demo scenario, then print the audit log read back from the lock's flash";
+    /// <summary>The <c>audit</c> command's definition.</summary>
+    public static Command Build()
+    {
+        var command = new Command("audit", "run the demo scenario, then print the audit log read back from the lock's flash");
+        command.SetAction(result => Show(result.InvocationConfiguration.Output));
+        return command;
+    }
 
-    public static int Run(string[] args, TextWriter output)
+    private static int Show(TextWriter output)
     {
         SimulatedLock sim = DemoScenario.Run(new LockSetup());
         AuditLog log = sim.Core.AuditLog;

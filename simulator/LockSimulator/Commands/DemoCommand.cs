@@ -1,6 +1,8 @@
 using System;
+using System.CommandLine;
 using System.IO;
 using System.Linq;
+using LockSimulator.CommandLine;
 using LockSimulator.Faults;
 using LockSimulator.Scenarios;
 using LockSimulator.Timing;
@@ -11,49 +13,35 @@ namespace LockSimulator.Cli.Commands;
 /// <summary><c>demo</c>: one simulated lock through unlock, lock and a push-button self-test, printed as a timeline.</summary>
 public static class DemoCommand
 {
-    public const string Summary = "unlock, lock, a push-button self-test, a jam and its recovery of one simulated lock, as a timeline (--timing device: on the board's timing, with a hang stopped by the guard)";
-
-    private const string Usage = "usage: demo [--kind door|port|laundry] [--timing ideal|device] [--seed N] [--fault hang|gc-pause|flash-commit|adapter-throws|callback-throws] [--fault-ms N]";
-
-    public static int Run(string[] args, TextWriter output)
+    /// <summary>The <c>demo</c> command's definition.</summary>
+    public static Command Build()
     {
-        TimingProfile timing = TimingProfile.Ideal;
-        int seed = 1;
-        string? fault = null;
-        long faultMs = DemoScenario.FaultMs;
-        LockFirmware.UnitKind kind = LockFirmware.UnitKind.Door;
-        for (int i = 0; i < args.Length; i++)
+        Option<string> timing = OptionKinds.Choice("--timing", "ideal (default) or the board's timing, which shows a hang stopped by the guard", "ideal", "device");
+        Option<int> seed = OptionKinds.WholeNumber("--seed", "seed of the device timing's jitter", 1, int.MinValue);
+        Option<string> fault = OptionKinds.Choice("--fault", "a fault injected into the lock at 50 s", FaultInjection.Kinds);
+        Option<int> faultMs = OptionKinds.WholeNumber("--fault-ms", "how long the fault lasts", (int)DemoScenario.FaultMs, 0, 60_000);
+        Option<string> kind = OptionKinds.Choice("--kind", "the kind of unit: door (default), or an entrance's port or laundry unit with an electric strike", "door", "port", "laundry");
+        var command = new Command("demo", "unlock, lock, a push-button self-test, a jam and its recovery of one simulated lock, as a timeline (--timing device: on the board's timing, with a hang stopped by the guard)")
         {
-            string? value = i + 1 < args.Length ? args[i + 1] : null;
-            switch (args[i])
-            {
-                case "--timing" when value is "ideal" or "device":
-                    timing = value == "device" ? TimingProfile.Device : TimingProfile.Ideal;
-                    break;
-                case "--kind" when Enum.TryParse(value, ignoreCase: true, out kind) && Enum.IsDefined(kind) && !int.TryParse(value, out _):
-                    break;
-                case "--seed" when int.TryParse(value, out seed):
-                    break;
-                case "--fault" when FaultInjection.Kinds.Contains(value):
-                    fault = value;
-                    break;
-                case "--fault-ms" when long.TryParse(value, out faultMs) && faultMs is >= 0 and <= 60_000:
-                    break;
-                default:
-                    output.WriteLine($"demo: cannot use '{args[i]}'{(value == null ? "" : $" '{value}'")}");
-                    output.WriteLine(Usage);
-                    return 2;
-            }
+            kind, timing, seed, fault, faultMs,
+        };
+        command.SetAction(result => Show(
+            Enum.Parse<LockFirmware.UnitKind>(result.GetValue(kind) ?? "door", ignoreCase: true),
+            result.GetValue(timing) == "device" ? TimingProfile.Device : TimingProfile.Ideal,
+            result.GetValue(seed), result.GetValue(fault), result.GetValue(faultMs), result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
+        return command;
+    }
 
-            i++;
-        }
+    /// <summary>Runs <c>demo</c> with <paramref name="args"/> (the words after <c>demo</c>).</summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error) => SimulatorCommandLine.RunAlone(Build(), args, output, error);
 
+    private static int Show(LockFirmware.UnitKind kind, TimingProfile timing, int seed, string? fault, long faultMs, TextWriter output, TextWriter error)
+    {
         if (kind != LockFirmware.UnitKind.Door)
         {
             if (fault != null)
             {
-                output.WriteLine("demo: --fault belongs to the door unit's demo");
-                output.WriteLine(Usage);
+                error.WriteLine("demo: --fault belongs to the door unit's demo (see: LockSimulator demo --help)");
                 return 2;
             }
 

@@ -1,7 +1,8 @@
-using System;
+using System.CommandLine;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using LockSimulator.CommandLine;
 using LockSimulator.PowerCut;
 
 namespace LockSimulator.Cli.Commands;
@@ -14,41 +15,33 @@ namespace LockSimulator.Cli.Commands;
 /// </summary>
 public static class PowerCutCommand
 {
-    public const string Summary = "cut power at every point of a scripted workload and in random lives, check nothing stored is lost (powercut --help)";
-
-    private const string Usage = "usage: powercut [--seed S] [--lives N]   (defaults: seed 1, 100 lives)";
-
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    /// <summary>The <c>powercut</c> command's definition.</summary>
+    public static Command Build()
     {
-        int seed = 1;
-        int lives = 100;
-        try
-        {
-            for (int i = 0; i < args.Length; i++)
-            {
-                switch (args[i])
-                {
-                    case "--seed":
-                        seed = Number(args, ++i, "--seed", 0);
-                        break;
-                    case "--lives":
-                        lives = Number(args, ++i, "--lives", 0);
-                        break;
-                    case "-h" or "--help":
-                        output.WriteLine(Usage);
-                        return 0;
-                    default:
-                        throw new UsageException($"unknown option '{args[i]}'");
-                }
-            }
-        }
-        catch (UsageException e)
-        {
-            error.WriteLine($"powercut: {e.Message}");
-            error.WriteLine(Usage);
-            return 2;
-        }
+        Option<int> seed = OptionKinds.WholeNumber("--seed", "seed of the random lives and their cut points", 1);
+        Option<int> lives = OptionKinds.WholeNumber("--lives", "random lives to run after the scripted workload", 100);
+        var command = new NotedCommand(
+            "powercut",
+            "cut power at every point of a scripted workload and in random lives, check nothing stored is lost",
+            """
+            Exit codes:
+              0  every cut point checked, nothing lost ("N cut points, 0 lost")
+              1  a loss: the first one is named
+              2  bad arguments
 
+            """)
+        {
+            seed, lives,
+        };
+        command.SetAction(result => Prove(result.GetValue(seed), result.GetValue(lives), result.InvocationConfiguration.Output));
+        return command;
+    }
+
+    /// <summary>Runs <c>powercut</c> with <paramref name="args"/> (the words after <c>powercut</c>).</summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error) => SimulatorCommandLine.RunAlone(Build(), args, output, error);
+
+    private static int Prove(int seed, int lives, TextWriter output)
+    {
         PowerCutReport scripted = PowerCutProof.EveryCutPoint();
         output.WriteLine($"scripted workload (pairing, unlocks and locks, a jam, refusals, revocation, battery change, audit reads and acks, a reboot, unpairing, new owner): {scripted.ScriptedPoints} cut points");
         output.WriteLine($"  checked after the cuts: {scripted.RecordsChecked} audit records, {scripted.StatesChecked} state copies; the lock opened after {scripted.Unlocks} reboots");
@@ -77,15 +70,5 @@ public static class PowerCutCommand
 
         output.WriteLine($"{points} cut points, 0 lost");
         return 0;
-    }
-
-    private static int Number(string[] args, int index, string option, int minimum)
-    {
-        if (index >= args.Length || !int.TryParse(args[index], NumberStyles.None, CultureInfo.InvariantCulture, out int value) || value < minimum)
-        {
-            throw new UsageException($"{option} needs a whole number ≥ {minimum}");
-        }
-
-        return value;
     }
 }

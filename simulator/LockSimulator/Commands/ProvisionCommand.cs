@@ -1,8 +1,12 @@
 using System;
 using System.Collections.Generic;
+using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.IO;
+using System.Linq;
 using LockFirmware.Ble;
 using LockFirmware.Protocol.Client;
+using LockSimulator.CommandLine;
 using LockSimulator.Virtual;
 
 namespace LockSimulator.Cli.Commands;
@@ -15,84 +19,94 @@ namespace LockSimulator.Cli.Commands;
 /// </summary>
 public static class ProvisionCommand
 {
-    public const string Summary = "write serial, factory key and ADC calibration into a (simulated) unit, once";
-
-    private const string Usage = "provision --serial SERIAL --factory-key HEX64 [--adc-calibration PARTS_PER_10000] [--unit FOLDER]";
-
-    private static readonly string[] Known = ["--serial", "--factory-key", "--adc-calibration", "--unit"];
-
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    /// <summary>The <c>provision</c> command's definition.</summary>
+    public static Command Build()
     {
-        try
+        Option<string> serial = OptionKinds.Text("--serial", "SERIAL", "the serial the unit will advertise");
+        serial.Required = true;
+        var factoryKey = new Option<byte[]>("--factory-key")
         {
-            Dictionary<string, string> options = Parse(args);
-            string serial = options.GetValueOrDefault("--serial") ?? throw new UsageException("--serial is required");
-            string keyHex = options.GetValueOrDefault("--factory-key") ?? throw new UsageException("--factory-key is required");
-            byte[] key = keyHex.Length == 64 ? Convert.FromHexString(keyHex) : throw new UsageException("--factory-key is 64 hex digits (32 bytes)");
-            int calibration = int.Parse(options.GetValueOrDefault("--adc-calibration") ?? "10000", System.Globalization.CultureInfo.InvariantCulture);
-            byte[] message = Provisioning.Message(serial, key, calibration);
-            string? unitFile = options.GetValueOrDefault("--unit");
+            Description = "the unit's factory key, 64 hex digits (32 bytes), to be filed in the back office",
+            HelpName = "HEX64",
+            Required = true,
+            CustomParser = FactoryKey,
+        };
+        Option<int> calibration = OptionKinds.WholeNumber("--adc-calibration", "the ADC's gain correction in parts per 10 000, measured on the line", 10_000, int.MinValue);
+        Option<string> unit = OptionKinds.Text("--unit", "FOLDER", "keep the unit's files (drive I:) in this folder between runs, so a second run shows the refusal");
+        var command = new NotedCommand(
+            "provision",
+            "write serial, factory key and ADC calibration into a (simulated) unit, once",
+            """
+            Exit codes:
+              0  provisioned: the unit reports the serial it was given
+              1  refused (e.g. AlreadyProvisioned): the unit keeps what it had
+              2  bad arguments, or a unit folder that cannot be read or written
 
-            VirtualFileSystem files = unitFile != null && Directory.Exists(unitFile) ? Load(unitFile) : new VirtualFileSystem();
-            var sim = new SimulatedLock(new LockSetup { Files = files, Provisioned = false, Paired = false });
-            var answers = new List<byte[]>();
-            var reader = new NotificationReader();
-            sim.Radio.Notified += n =>
-            {
-                if (reader.Add(n, sim.Now) is byte[] whole)
-                {
-                    answers.Add(whole);
-                }
-            };
-
-            Exchange(sim, message);
-            var result = (ResultCode)answers[^1][1];
-            Exchange(sim, UnitInfo.Request());
-            UnitInfo info = UnitInfo.Parse(answers[^1]);
-            if (unitFile != null)
-            {
-                Save(files, unitFile);
-            }
-
-            output.WriteLine($"PROVISION {serial} → {result}");
-            output.WriteLine($"INFO: serial {info.Serial}, {(info.Provisioned ? "provisioned" : "NOT provisioned")}, {(info.Paired ? "paired" : "not paired")}, protocol {info.ProtocolVersion}, firmware {info.FirmwareMajor}.{info.FirmwareMinor}");
-            if (result == ResultCode.Ok)
-            {
-                output.WriteLine($"ADC calibration {sim.Core.Protocol.Identity.AdcCalibration} parts per 10 000; file the factory key under serial {serial} in the back office.");
-            }
-
-            return result == ResultCode.Ok && info.Provisioned && info.Serial == serial ? 0 : 1;
-        }
-        catch (Exception e) when (e is UsageException or ArgumentException or FormatException or OverflowException or IOException or UnauthorizedAccessException)
+            """)
         {
-            error.WriteLine($"provision: {e.Message}");
-            error.WriteLine("usage: " + Usage);
-            return 2;
-        }
+            serial, factoryKey, calibration, unit,
+        };
+        command.SetAction(result =>
+        {
+            try
+            {
+                return Provision(result.GetRequiredValue(serial), result.GetRequiredValue(factoryKey), result.GetValue(calibration), result.GetValue(unit), result.InvocationConfiguration.Output);
+            }
+            catch (Exception e) when (e is ArgumentException or IOException or UnauthorizedAccessException)
+            {
+                return SimulatorCommandLine.Refuse(result, e);
+            }
+        });
+        return command;
     }
 
-    private static Dictionary<string, string> Parse(string[] args)
+    /// <summary>Runs <c>provision</c> with <paramref name="args"/> (the words after <c>provision</c>).</summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error) => SimulatorCommandLine.RunAlone(Build(), args, output, error);
+
+    private static byte[] FactoryKey(ArgumentResult result)
     {
-        var values = new Dictionary<string, string>();
-        for (int i = 0; i < args.Length; i += 2)
+        string hex = result.Tokens[0].Value;
+        if (hex.Length == 64 && hex.All(char.IsAsciiHexDigit))
         {
-            if (Array.IndexOf(Known, args[i]) < 0)
-            {
-                throw new UsageException($"unknown option '{args[i]}'");
-            }
-
-            if (i + 1 >= args.Length || args[i + 1].Length == 0)
-            {
-                throw new UsageException($"{args[i]} needs a value");
-            }
-
-            if (!values.TryAdd(args[i], args[i + 1]))
-            {
-                throw new UsageException($"{args[i]} given twice");
-            }
+            return Convert.FromHexString(hex);
         }
 
-        return values;
+        result.AddError("--factory-key takes 64 hex digits (32 bytes)");
+        return [];
+    }
+
+    private static int Provision(string serial, byte[] key, int calibration, string? unitFile, TextWriter output)
+    {
+        byte[] message = Provisioning.Message(serial, key, calibration);
+        VirtualFileSystem files = unitFile != null && Directory.Exists(unitFile) ? Load(unitFile) : new VirtualFileSystem();
+        var sim = new SimulatedLock(new LockSetup { Files = files, Provisioned = false, Paired = false });
+        var answers = new List<byte[]>();
+        var reader = new NotificationReader();
+        sim.Radio.Notified += n =>
+        {
+            if (reader.Add(n, sim.Now) is byte[] whole)
+            {
+                answers.Add(whole);
+            }
+        };
+
+        Exchange(sim, message);
+        var result = (ResultCode)answers[^1][1];
+        Exchange(sim, UnitInfo.Request());
+        UnitInfo info = UnitInfo.Parse(answers[^1]);
+        if (unitFile != null)
+        {
+            Save(files, unitFile);
+        }
+
+        output.WriteLine($"PROVISION {serial} → {result}");
+        output.WriteLine($"INFO: serial {info.Serial}, {(info.Provisioned ? "provisioned" : "NOT provisioned")}, {(info.Paired ? "paired" : "not paired")}, protocol {info.ProtocolVersion}, firmware {info.FirmwareMajor}.{info.FirmwareMinor}");
+        if (result == ResultCode.Ok)
+        {
+            output.WriteLine($"ADC calibration {sim.Core.Protocol.Identity.AdcCalibration} parts per 10 000; file the factory key under serial {serial} in the back office.");
+        }
+
+        return result == ResultCode.Ok && info.Provisioned && info.Serial == serial ? 0 : 1;
     }
 
     private static void Exchange(SimulatedLock sim, byte[] message)
@@ -115,7 +129,7 @@ public static class ProvisionCommand
             byte[] data = File.ReadAllBytes(path);
             if (!files.Write(Path.GetFileName(path), 0, data, 0, data.Length))
             {
-                throw new UsageException($"{folder} does not fit the unit's file system");
+                throw new IOException($"{folder} does not fit the unit's file system");
             }
         }
 

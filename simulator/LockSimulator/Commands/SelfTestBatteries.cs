@@ -5,7 +5,7 @@ namespace LockSimulator.Cli.Commands;
 /// <summary>The batteries <c>selftest --battery</c> can fit; new presets get one line here.</summary>
 public static class SelfTestBatteries
 {
-    public const string Names = "good, low, depleted, gas-risk";
+    public static readonly string[] Names = ["good", "low", "depleted", "gas-risk"];
 
     public static BatteryParameters For(string name) => name switch
     {
@@ -13,6 +13,6 @@ public static class SelfTestBatteries
         "low" => BatteryParameters.Low,
         "depleted" => BatteryParameters.Depleted,
         "gas-risk" => BatteryParameters.GasRisk,
-        _ => throw new UsageException($"unknown battery '{name}' (one of: {Names})"),
+        _ => throw new System.ArgumentOutOfRangeException(nameof(name), name, $"one of: {string.Join(", ", Names)}"),
     };
 }

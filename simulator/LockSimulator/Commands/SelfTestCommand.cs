@@ -1,6 +1,8 @@
 using System;
+using System.CommandLine;
 using System.IO;
 using LockSimulator.Cli.Reports;
+using LockSimulator.CommandLine;
 using LockSimulator.SelfTestJudging;
 using LockSimulator.Tracing;
 
@@ -13,39 +15,26 @@ namespace LockSimulator.Cli.Commands;
 /// </summary>
 public static class SelfTestCommand
 {
-    public const string Summary = "judge the push-button self-test (simulated battery or a rig's VCD): PASS, FAIL or unusable";
-
-    public const string Usage =
-        "selftest --battery good|low|depleted|gas-risk [--vcd FILE] [--junit FILE] [--report FILE.html]\n" +
-        "       selftest --trace FILE.vcd [--map ROLE=CHANNEL[:low],...] [--junit FILE] [--report FILE.html]";
-
     private const long PressAtMs = 1_000;
     private const long RunMs = 25_000;
 
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    /// <summary>The <c>selftest</c> command's definition.</summary>
+    public static Command Build()
     {
-        if (args is ["-h" or "--help"])
-        {
-            output.Write(SelfTestHelp.Text(Usage));
-            return 0;
-        }
+        var command = new NotedCommand(
+            "selftest",
+            "judge the push-button self-test (simulated battery or a rig's VCD): PASS, FAIL or unusable",
+            SelfTestHelp.Notes());
+        Func<ParseResult, SelfTestOptions> options = SelfTestOptions.AddTo(command);
+        command.SetAction(result => Judge(options(result), result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
+        return command;
+    }
 
-        SelfTestOptions options;
-        try
-        {
-            options = SelfTestOptions.Parse(args);
-            if (options.Battery != null)
-            {
-                SelfTestBatteries.For(options.Battery); // an unknown battery is a usage error, before anything runs
-            }
-        }
-        catch (UsageException e)
-        {
-            error.WriteLine($"selftest: {e.Message}");
-            error.WriteLine("usage: " + Usage);
-            return 2;
-        }
+    /// <summary>Runs <c>selftest</c> with <paramref name="args"/> (the words after <c>selftest</c>).</summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error) => SimulatorCommandLine.RunAlone(Build(), args, output, error);
 
+    private static int Judge(SelfTestOptions options, TextWriter output, TextWriter error)
+    {
         string suite = options.Battery != null ? $"selftest battery={options.Battery}" : $"selftest trace={Path.GetFileName(options.Trace)}";
         try
         {
@@ -69,7 +58,7 @@ public static class SelfTestCommand
         catch (Exception e) when (e is UnusableRecordingException or IOException or UnauthorizedAccessException)
         {
             error.WriteLine($"selftest: {e.Message}");
-            output.WriteLine($"UNUSABLE: {e.Message}. {CareInstructions.RecordAgain}");
+            output.WriteLine($"UNUSABLE: {e.Message.TrimEnd('.')}. {CareInstructions.RecordAgain}");
             SaveUnusable(options, suite, e.Message, error);
             return 2;
         }

@@ -1,37 +1,35 @@
 using LockFirmware.SelfTest;
 using LockSimulator.SelfTestJudging;
-using LockSimulator.Tracing;
 using static LockSimulator.SelfTestJudging.Durations;
 using static LockSimulator.SelfTestJudging.SelfTestRules;
 
 namespace LockSimulator.Cli.Commands;
 
-/// <summary><c>selftest --help</c>: the options, the default channels, the map syntax, what the judge counts, and the exit codes.</summary>
+/// <summary>
+/// What <c>selftest --help</c> adds below the generated option list: the two ways to run it, the
+/// map syntax, what the judge counts, and the exit codes.
+/// </summary>
 public static class SelfTestHelp
 {
-    public static string Text(string usage)
+    public static string Notes()
     {
         var defaults = new ChannelMap();
         return $"""
-            usage: {usage}
-
             Judges the push-button self-test against the routine: press the button; the green LED
             turns on; within 10 s it turns off; within 20 s the red LED blinks briefly once or
             twice. Every press in a recording is judged on its own; the recording fails if any does.
 
-              --battery NAME      press the button of a simulated lock with this battery and judge 25 s of it
-              --vcd FILE          with --battery: also write the run as VCD (1-bit wires: {Signals.Button}, {Signals.GreenLed},
-                                  {Signals.RedLed}, {Signals.TestLoad}, {VcdWriter.MotorIn1}, {VcdWriter.MotorIn2}), readable by sigrok-cli and PulseView
-              --trace FILE        judge a logic analyser's VCD as sigrok-cli writes it (sigrok-cli ... -O vcd -o FILE),
-                                  read unchanged and streamed, so a long capture needs little memory
-              --map SPEC          which channels carry the button, green and red LEDs, as ROLE=CHANNEL[:low],...
-                                  default: button={defaults.Button},green={defaults.Green},red={defaults.Red} (the simulator's names)
-                                  CHANNEL is a full name (libsigrok.D0) or its last part (D0) if only one channel ends so;
-                                  :low marks an active-low line (pressed or lit pulls it to 0), e.g.
-                                  --map button=D0:low,green=D1,red=D2:low    (a role left out keeps its default)
-              --junit FILE        write the verdict as JUnit XML for the rig's CI (for an unusable recording too)
-              --report FILE.html  write a self-contained page: timing diagram of button, green and red with the
-                                  10 s and 20 s limits, each press's verdict and the instruction to give
+            Two ways to run it:
+              selftest --battery {string.Join('|', SelfTestBatteries.Names)} [--vcd FILE] [--junit FILE] [--report FILE.html]
+              selftest --trace FILE.vcd [--map ROLE=CHANNEL[:low],...] [--junit FILE] [--report FILE.html]
+
+            A rig's recording (--trace, --map):
+              capture with sigrok-cli ... -O vcd -o FILE; the file is read unchanged and streamed,
+              so a long capture at a high sample rate needs little memory.
+              --map default: button={defaults.Button},green={defaults.Green},red={defaults.Red} (the simulator's names)
+              CHANNEL is a full name (libsigrok.D0) or its last part (D0) if only one channel ends so;
+              :low marks an active-low line (pressed or lit pulls it to 0), e.g.
+              --map button=D0:low,green=D1,red=D2:low    (a role left out keeps its default)
 
             What the judge counts:
               press   the button held {Seconds(PressHoldUs)} (the lock's debounce), timed from when that contact closed;

@@ -2,7 +2,7 @@ using System;
 
 namespace LockSimulator.Cli.Commands;
 
-/// <summary>Arguments a command cannot run with; the command prints the message and its usage and exits with 2.</summary>
+/// <summary>Arguments a hand-parsed command (battery-life) cannot run with; it prints the message and its usage and exits with 2.</summary>
 public sealed class UsageException : Exception
 {
     public UsageException(string message)
