@@ -33,8 +33,11 @@ internal sealed class InvariantRun
     private LockBackend _backend;
     private int _generation;
     private long _floor;
-    private (long Unix, DateTimeOffset At)? _bootAnchor;
+    // The anchors the lock's running clock may stand on in this life: one after an answered
+    // token, more while a token's answer was lost (the lock may or may not have taken it).
+    private readonly List<(long Unix, DateTimeOffset At)> _bootAnchors = [];
     private int _readFrom;
+    private long _batteryBackAt;
     private readonly List<byte[]> _answers = [];
 
     public InvariantRun(int seed)
@@ -82,8 +85,10 @@ internal sealed class InvariantRun
             }
             else if (pick < 97)
             {
-                // A cut somewhere in the file-system operations of the next exchange.
-                _files.CutPowerAt(_files.CutPoints + _random.Next(1, 300));
+                // A cut somewhere in the file-system operations of the next exchange. An accepted
+                // token's save passes 4 cut points, most visits 3, a long one up to about 90: the
+                // range is sized to land inside the exchange more often than not.
+                _files.CutPowerAt(_files.CutPoints + (_random.Next(4) == 0 ? _random.Next(100) : _random.Next(8)));
                 Guarded(_random.Next(2) == 0 ? SendToken : () => Visit(_pool[_random.Next(_pool.Count)]));
                 _files.Disarm();
             }
@@ -154,6 +159,13 @@ internal sealed class InvariantRun
     /// <summary>Sends a message and returns the lock's answer (null when the power went).</summary>
     private byte[]? Exchange(byte[] message)
     {
+        // The app scans before it writes: while the lock restarts its BLE stack (after a drop or
+        // a new status) it is off air and ATT would refuse the writes.
+        for (int waited = 0; _sim.Powered && _sim.Radio.Holder == null && !_sim.Radio.Advertising && waited < 15_000; waited += 100)
+        {
+            _sim.RunFor(100);
+        }
+
         _readFrom = _answers.Count;
         foreach (byte[] fragment in Fragments.Split(message))
         {
@@ -175,8 +187,9 @@ internal sealed class InvariantRun
         {
             _files.Disarm();
             DateTimeOffset wall = Wall;
-            _bootAnchor = null;
+            _bootAnchors.Clear();
             _sim = Attach(new SimulatedLock(new LockSetup { Files = _files, Epoch = wall.AddMilliseconds(_random.Next(10, 60_000)), StartFraction = 0.5 }));
+            _batteryBackAt = 0;
             Counts.Cuts++;
         }
     }
@@ -184,10 +197,12 @@ internal sealed class InvariantRun
     private void Reboot()
     {
         _sim.CutPower(_sim.Now);
-        _sim.RestorePower(_sim.Now + (_random.Next(3) == 0 ? _random.NextInt64(60_000, 2 * 86_400_000L) : 10));
+        long back = _sim.Now + (_random.Next(3) == 0 ? _random.NextInt64(60_000, 2 * 86_400_000L) : 10);
+        _sim.RestorePower(back);
+        _batteryBackAt = Math.Max(_batteryBackAt, back);
         _sim.RunFor(1);
         _sim.RunFor(10);
-        _bootAnchor = null;
+        _bootAnchors.Clear();
         Counts.Reboots++;
     }
 
@@ -200,20 +215,38 @@ internal sealed class InvariantRun
 
     private void SendToken(DateTimeOffset time, Role authority)
     {
+        // Told from the moment it is sent: the lock saves an accepted time before it answers, so
+        // a cut between the two (which throws out of Exchange) or a lost answer leaves the lock
+        // on a genuine time the phone never heard confirmed. Only a refusal takes it back.
+        (long Unix, DateTimeOffset At) told = (time.ToUnixTimeSeconds(), Wall);
+        _anchors.Add(told);
+        bool off = !_sim.Powered;
         byte[]? answer = Exchange(_backend.TimeToken(time, authority));
-        if (answer is [0x85, 0x00])
+        if (off && !_sim.Powered)
         {
-            Anchor(time.ToUnixTimeSeconds());
+            _anchors.Remove(told); // nobody there to take it
+        }
+        else if (answer is [0x85, 0x00])
+        {
+            _anchors.Remove(told);
+            Anchor(told.Unix);
         }
         else if (answer != null)
         {
+            _anchors.Remove(told);
             Counts.Refused((ResultCode)answer[1]);
+        }
+        else
+        {
+            // Not known to the floor; the clock may run from it or from the anchor before.
+            _bootAnchors.Add((told.Unix, Wall));
         }
     }
 
     private void Anchor(long unix)
     {
-        _bootAnchor = (unix, Wall);
+        _bootAnchors.Clear();
+        _bootAnchors.Add((unix, Wall));
         _anchors.Add((unix, Wall));
         _floor = Math.Max(_floor, unix);
     }
@@ -288,9 +321,17 @@ internal sealed class InvariantRun
 
             Opcode opcode = only ?? (keepAlive && i < commands - 1 ? Opcode.Status : _random.Next(3) switch { 0 => Opcode.Status, 1 => Opcode.Lock, _ => Opcode.Unlock });
             byte[]? answer = Exchange(session.Command(opcode));
-            if (answer == null || answer.Length <= 2)
+            if (answer == null)
             {
                 return ResultCode.NoSession;
+            }
+
+            if (answer.Length <= 2)
+            {
+                // Unsigned: the lock holds no session key, since the link supervisor dropped the
+                // idle phone (which ends its session) and the phone's next write reconnected.
+                Counts.Refused((ResultCode)answer[1]);
+                return (ResultCode)answer[1];
             }
 
             CommandResponse response = session.ReadResponse(answer);
@@ -316,7 +357,7 @@ internal sealed class InvariantRun
     {
         Counts.Moves++;
         long now = _sim.Core.Protocol.Clock.Now(_sim.Now);
-        long lower = _bootAnchor is var (unix, at) ? Math.Max(_floor, unix + Seconds(at)) : _floor;
+        long lower = _bootAnchors.Count > 0 ? Math.Max(_floor, _bootAnchors.Min(a => a.Unix + Seconds(a.At))) : _floor;
         long upper = Math.Min(uint.MaxValue, _anchors.Max(a => a.Unix + Seconds(a.At)) + 1);
         Check(pass.Generation == _generation, $"key {pass.Fields.KeyId} of another secret (generation {pass.Generation}, lock at {_generation}) moved the bolt");
         Check(!_revoked.Contains(pass.Fields.KeyId), $"revoked key {pass.Fields.KeyId} moved the bolt");
@@ -343,11 +384,20 @@ internal sealed class InvariantRun
     /// <summary>The installer at the unit: power on, long press, the back office's PAIR with a fresh secret and its time.</summary>
     private void Recover(bool mustSucceed)
     {
+        if (_batteryBackAt > _sim.Now)
+        {
+            // The outage a reboot chose ends first: its pending power-on would otherwise boot the
+            // unit again in the middle of the long press and close the pairing window.
+            _sim.RunUntil(_batteryBackAt);
+            _sim.RunFor(10);
+            _bootAnchors.Clear();
+        }
+
         if (!_sim.Powered)
         {
             _sim.RestorePower(_sim.Now);
             _sim.RunFor(10);
-            _bootAnchor = null;
+            _bootAnchors.Clear();
         }
 
         _sim.PressButton(_sim.Now, holdMs: 6_000);

@@ -25,13 +25,15 @@ public class LatencyCommandTests
     [InlineData("--runs", "0")]
     [InlineData("--runs", "many")]
     [InlineData("--speed", "1")]
-    public void A_bad_option_is_refused_with_the_usage(string option, string value)
+    public void A_bad_option_is_refused_with_one_line_and_exit_2(string option, string value)
     {
         var output = new StringWriter();
         var error = new StringWriter();
 
         Assert.Equal(2, LatencyCommand.Run([option, value], output, error));
-        Assert.Contains("usage: latency", error.ToString());
+        string line = Assert.Single(error.ToString().Split('\n', System.StringSplitOptions.RemoveEmptyEntries)).TrimEnd();
+        Assert.StartsWith("latency: ", line);
+        Assert.EndsWith("(see: LockSimulator latency --help)", line);
         Assert.Equal("", output.ToString());
     }
 }

@@ -18,23 +18,30 @@ public class ProtocolInvariantTests
 
     private static int Sequences => int.TryParse(Environment.GetEnvironmentVariable("LOCK_INVARIANT_SEQUENCES"), out int n) ? n : 10_000;
 
+    /// <summary>LOCK_INVARIANT_FIRST_SEED runs the batch on other seeds (CI starts at 1).</summary>
+    private static int FirstSeed => int.TryParse(Environment.GetEnvironmentVariable("LOCK_INVARIANT_FIRST_SEED"), out int n) ? n : 1;
+
+    /// <summary>
+    /// LOCK_INVARIANT_SEED replays one failing sequence alone, e.g.
+    /// <c>LOCK_INVARIANT_SEED=8767 dotnet test host-tests/LockFirmware.HostTests --filter FullyQualifiedName~ProtocolInvariantTests</c>;
+    /// the counts of cases reached are only asserted over a batch.
+    /// </summary>
+    private static int? OneSeed => int.TryParse(Environment.GetEnvironmentVariable("LOCK_INVARIANT_SEED"), out int n) ? n : null;
+
     [Fact]
     public void Security_invariants_hold_over_random_sequences()
     {
+        if (OneSeed is int seed)
+        {
+            Play(seed);
+            return;
+        }
+
         var total = new InvariantRun.Tally();
         var gate = new object();
-        Parallel.For(1, Sequences + 1, new ParallelOptions { MaxDegreeOfParallelism = 2 }, seed =>
+        Parallel.For(FirstSeed, FirstSeed + Sequences, new ParallelOptions { MaxDegreeOfParallelism = 2 }, seed =>
         {
-            var run = new InvariantRun(seed);
-            try
-            {
-                run.Play(StepsPerSequence);
-            }
-            catch (Exception e)
-            {
-                throw new Exception($"sequence with seed {seed}: {e.Message}", e);
-            }
-
+            InvariantRun run = Play(seed);
             lock (gate)
             {
                 total.Add(run.Counts);
@@ -53,5 +60,20 @@ public class ProtocolInvariantTests
         {
             Assert.True(total.Refusals.GetValueOrDefault(expected) > Sequences / 50, $"{expected}: {total.Refusals.GetValueOrDefault(expected)}");
         }
+    }
+
+    private static InvariantRun Play(int seed)
+    {
+        var run = new InvariantRun(seed);
+        try
+        {
+            run.Play(StepsPerSequence);
+        }
+        catch (Exception e)
+        {
+            throw new Exception($"sequence with seed {seed}: {e.Message}", e);
+        }
+
+        return run;
     }
 }

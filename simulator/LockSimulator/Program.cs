@@ -13,7 +13,7 @@ return SimulatorCommandLine.Run(
         PowerCutCommand.Build(),
         LockSimulator.Server.ServeCommand.Build(),
         ProvisionCommand.Build(),
-        new HandParsedCommand("latency", LatencyCommand.Summary, LatencyCommand.Run),
+        LatencyCommand.Build(),
         new HandParsedCommand("battery-life", BatteryLifeCommand.Summary, BatteryLifeCommand.Run)),
     args,
     Console.Out,

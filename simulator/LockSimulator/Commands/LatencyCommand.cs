@@ -1,8 +1,10 @@
 using System;
+using System.CommandLine;
 using System.Globalization;
 using System.IO;
 using System.Linq;
 using LockSimulator.Budget;
+using LockSimulator.CommandLine;
 using LockSimulator.Latency;
 
 namespace LockSimulator.Cli.Commands;
@@ -17,36 +19,35 @@ namespace LockSimulator.Cli.Commands;
 /// </summary>
 public static class LatencyCommand
 {
-    public const string Summary = "unlock latency over the BLE link on the board's timing: first write → motor start and → end stop, p50/p99/max (latency --help)";
-
-    private const string Usage = "usage: latency [--interval-ms 7..4000] [--runs N] [--show SEED]   (defaults: 30 ms, 200 runs; --show prints one visit's timeline)";
-
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    /// <summary>The <c>latency</c> command's definition.</summary>
+    public static Command Build()
     {
-        int intervalMs = new BleLinkBudget().ConnectionIntervalMs;
-        int runs = 200;
-        int show = 0;
-        for (int i = 0; i < args.Length; i++)
-        {
-            string? value = i + 1 < args.Length ? args[i + 1] : null;
-            switch (args[i])
-            {
-                case "-h" or "--help":
-                    output.WriteLine(Usage);
-                    return 0;
-                // 7.5 ms to 4 s is what the Core Specification allows (Vol 6 Part B §4.5.1); whole ms here.
-                case "--interval-ms" when TryNumber(value, 7, 4_000, out intervalMs):
-                case "--runs" when TryNumber(value, 1, 100_000, out runs):
-                case "--show" when TryNumber(value, 1, int.MaxValue, out show):
-                    i++;
-                    break;
-                default:
-                    error.WriteLine($"latency: cannot use '{args[i]}'{(value == null ? "" : $" '{value}'")}");
-                    error.WriteLine(Usage);
-                    return 2;
-            }
-        }
+        // 7.5 ms to 4 s is what the Core Specification allows (Vol 6 Part B §4.5.1); whole ms here.
+        Option<int> interval = OptionKinds.WholeNumber("--interval-ms", "the phone's BLE connection interval", new BleLinkBudget().ConnectionIntervalMs, 7, 4_000);
+        Option<int> runs = OptionKinds.WholeNumber("--runs", "seeded runs per kind of visit", 200, 1, 100_000);
+        Option<int> show = OptionKinds.WholeNumber("--show", "print one common visit's timeline for this seed instead", 0, 0);
+        var command = new NotedCommand(
+            "latency",
+            "unlock latency over the BLE link on the board's timing: first write → motor start and → end stop, p50/p99/max",
+            """
+            Exit codes:
+              0  the common visit meets the targets (p99 to the motor start ≤ 4 intervals + 20 ms, to the end stop ≤ 2 s)
+              1  it does not
+              2  bad arguments
 
+            """)
+        {
+            interval, runs, show,
+        };
+        command.SetAction(result => Report(result.GetValue(interval), result.GetValue(runs), result.GetValue(show), result.InvocationConfiguration.Output));
+        return command;
+    }
+
+    /// <summary>Runs <c>latency</c> with <paramref name="args"/> (the words after <c>latency</c>).</summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error) => SimulatorCommandLine.RunAlone(Build(), args, output, error);
+
+    private static int Report(int intervalMs, int runs, int show, TextWriter output)
+    {
         BoardBudget budget = BoardBudget.For(Chip.Esp32S3, ImageProfile.Stock).WithLink(new BleLinkBudget { ConnectionIntervalMs = intervalMs });
         if (show > 0)
         {
@@ -94,7 +95,4 @@ public static class LatencyCommand
         string end = row.EndStopTargetMet switch { true => ", end ok", false => ", end OVER", null => "" };
         return motor + end;
     }
-
-    private static bool TryNumber(string? text, int min, int max, out int value) =>
-        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) && value >= min && value <= max;
 }
