@@ -6,11 +6,16 @@ using BenchmarkDotNet.Running;
 using LockFirmware.Benchmarks;
 using LockFirmware.Benchmarks.NanoCost;
 
-// --nano-cost: the allocation table of the unlock path; --quick: every benchmark once (CI);
+// --nano-cost: the allocation table of the unlock path; --device-time: its estimated device time; --quick: every benchmark once (CI);
 // anything else goes to BenchmarkSwitcher (e.g. --filter '*').
 if (args.Contains("--nano-cost"))
 {
     return NanoCostReport.Run(Console.Out);
+}
+
+if (args.Contains("--device-time"))
+{
+    return DeviceTimeEstimate.Run(Console.Out);
 }
 
 bool quick = args.Contains("--quick");

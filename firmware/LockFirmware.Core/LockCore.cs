@@ -196,10 +196,10 @@ namespace LockFirmware
             _memory.Acknowledge(sequence);
         }
 
-        /// <summary>Clock time at which <see cref="Process"/> must run next even without input; Timers.Never if none.</summary>
+        /// <summary>Clock time at which <see cref="Process"/> must run next even without input (now, while a move command's answer waits); Timers.Never if none.</summary>
         public long NextDueAt
         {
-            get { return _timers.NextDue; }
+            get { return _protocol.HasPendingAnswer ? _ports.Clock.NowMilliseconds : _timers.NextDue; }
         }
 
         /// <summary>
@@ -264,13 +264,16 @@ namespace LockFirmware
         }
 
         /// <summary>
-        /// One dispatcher round: a trip of the output guard first, then every queued input and
-        /// every timer that is due, then the check-in that keeps the guard from tripping. The
-        /// clock is read for each item: on the board one before it may have taken a flash
-        /// commit's time, and a motor phase must start when the bridge really switched.
+        /// One dispatcher round: the answer to a move command whose motor start ended the last
+        /// round, then, with a trip of the output guard looked at first each time, every queued
+        /// input and every timer that is due, then the check-in that keeps the guard from
+        /// tripping. The clock is read for each item: on the board one before it may have taken
+        /// a flash commit's time, and a motor phase must start when the bridge really switched.
+        /// A round ends early when a command has just started the motor.
         /// </summary>
         public void Process()
         {
+            _protocol.FinishCommand();
             // The guard is looked at before every item: it may trip while one runs (a long
             // flash commit), and a motor sample taken after it cut the bridge would otherwise
             // read as an open circuit.
@@ -285,6 +288,13 @@ namespace LockFirmware
                 }
 
                 HandleInput(kind, length, _ports.Clock.NowMilliseconds);
+                if (_protocol.HasPendingAnswer)
+                {
+                    // The motor has just started; the answer and the rest wait for the next
+                    // round, which is due now. The guard hears of this round all the same.
+                    CheckIn();
+                    return;
+                }
             }
 
             while (true)

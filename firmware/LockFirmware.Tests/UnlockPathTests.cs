@@ -32,6 +32,9 @@ namespace LockFirmware.Tests
             Assert.AreEqual(writtenAt, unit.Bridge.FirstStartAt);
             Assert.AreEqual((int)MotorDrive.Unlock, (int)unit.Bridge.FirstStart);
             Assert.AreEqual(LockState.Unlocking, unit.Core.State);
+            // The round ends at the motor start; the audit record and the answer are due at once.
+            Assert.AreEqual(writtenAt, unit.Core.NextDueAt);
+            unit.Core.Process();
             Assert.AreEqual(ProtocolVectors.ResponseUnlock1Ok, unit.Phone.Last);
         }
 

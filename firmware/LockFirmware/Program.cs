@@ -71,10 +71,17 @@ namespace LockFirmware.Device
                 ports.Motor = new GpioMotorBridge(gpio, board.MotorIn1Pin, board.MotorIn2Pin);
             }
 
+            // Where the board can switch its front end off, it is on only while used (hardware/power-budget.md).
+            FrontEndPower frontEnd = board.FrontEndEnablePin >= 0 ? new FrontEndPower(gpio, board.FrontEndEnablePin) : null;
+            if (frontEnd != null)
+            {
+                ports.Motor = new GatedMotorBridge(ports.Motor, frontEnd);
+            }
+
             ports.Files = new FlashFiles(FilesRoot);
             ports.Analog = new AdcAnalogInputs(adc, board.BatteryAdcChannel, board.BatteryDividerRatio,
                 board.MotorCurrentAdcChannel, board.MotorCurrentMillivoltsPerAmp, board.AdcFullScaleMillivolts,
-                AdcCalibration(ports.Files));
+                AdcCalibration(ports.Files), frontEnd);
             ports.Leds = new GpioLeds(gpio, board.GreenLedPin, board.RedLedPin);
             ports.BatteryLoad = new GpioBatteryLoad(gpio, board.TestLoadPin);
             ports.Guard = new TimerOutputGuard(ports.Motor, ports.BatteryLoad, ports.Strike);
@@ -99,6 +106,11 @@ namespace LockFirmware.Device
             if (!gatt.Start("Lock " + serial, InfoBytes(serial), core.StatusFlags))
             {
                 Console.WriteLine("lock: BLE service could not start (" + gatt.AdvertisingStatus.ToString() + ")");
+            }
+
+            if (frontEnd != null)
+            {
+                new FrontEndWhileConnected(frontEnd, dispatcher);
             }
 
             Console.WriteLine("lock: ready");

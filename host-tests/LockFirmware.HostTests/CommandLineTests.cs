@@ -15,7 +15,7 @@ public sealed class CommandLineTests
     private readonly StringWriter _err = new();
 
     private static Command[] Commands() =>
-        [DemoCommand.Build(), SelfTestCommand.Build(), AuditCommand.Build(), PowerCutCommand.Build(), ServeCommand.Build(), ProvisionCommand.Build()];
+        [DemoCommand.Build(), SelfTestCommand.Build(), AuditCommand.Build(), PowerCutCommand.Build(), ServeCommand.Build(), ProvisionCommand.Build(), LatencyCommand.Build(), BatteryLifeCommand.Build()];
 
     private int Run(Command root, params string[] args) => SimulatorCommandLine.Run(root, args, _out, _err);
 
@@ -95,43 +95,5 @@ public sealed class CommandLineTests
         Assert.Equal(0, SimulatorCommandLine.RunAlone(command, ["-h"], _out, _err));
         string help = _out.ToString();
         Assert.True(help.IndexOf("Options:", StringComparison.Ordinal) < help.IndexOf("Exit codes:", StringComparison.Ordinal), help);
-    }
-
-    [Fact]
-    public void A_hand_parsed_command_joins_in_one_line_and_gets_its_words_unchanged()
-    {
-        string[]? seen = null;
-        int Legacy(string[] args, TextWriter output, TextWriter error)
-        {
-            seen = args;
-            output.WriteLine("legacy ran");
-            return args.Contains("--fail") ? 1 : 0;
-        }
-
-        Command root = SimulatorCommandLine.Root(new HandParsedCommand("legacy", "an old-style command", Legacy));
-
-        Assert.Equal(0, Run(root, "legacy", "--days", "3", "-v", "x"));
-        Assert.Equal(["--days", "3", "-v", "x"], seen!);
-        Assert.Contains("legacy ran", _out.ToString());
-        Assert.Equal(1, Run(root, "legacy", "--fail"));
-    }
-
-    [Fact]
-    public void A_hand_parsed_command_prints_its_own_help_and_keeps_its_exit_code()
-    {
-        static int Legacy(string[] args, TextWriter output) =>
-            args is ["--help"] ? Usage(output) : 2;
-
-        static int Usage(TextWriter output)
-        {
-            output.WriteLine("usage: legacy [--days N]");
-            return 0;
-        }
-
-        Command root = SimulatorCommandLine.Root(new HandParsedCommand("legacy", "an old-style command", Legacy));
-
-        Assert.Equal(0, Run(root, "legacy", "--help"));
-        Assert.Equal("usage: legacy [--days N]", _out.ToString().Trim());
-        Assert.Equal(2, Run(root, "legacy", "--bogus"));
     }
 }

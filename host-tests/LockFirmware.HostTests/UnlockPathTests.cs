@@ -30,6 +30,32 @@ public class UnlockPathTests
     }
 
     [Fact]
+    public void A_move_command_s_round_ends_at_the_motor_start_and_the_next_round_answers_it()
+    {
+        var sim = new SimulatedLock(Setup);
+        var link = new RawLink(sim);
+        PhoneSession session = link.OpenSession();
+        int answers = link.Messages.Count;
+        uint auditBefore = sim.Core.AuditLog.NextSequence;
+        byte[] write = Fragments.Split(session.Command(Opcode.Unlock)).Single();
+
+        sim.Core.Inputs.Post(LockFirmware.Events.InputKind.BleWrite, write, 0, write.Length);
+        sim.Core.Process();
+
+        Assert.Equal(LockState.Unlocking, sim.Core.State);
+        Assert.Equal(answers, link.Messages.Count);
+        Assert.Equal(auditBefore, sim.Core.AuditLog.NextSequence);
+        Assert.Equal(sim.Now, sim.Core.NextDueAt);
+
+        sim.Core.Process();
+
+        Assert.Equal(answers + 1, link.Messages.Count);
+        Assert.Equal(ResultCode.Ok, session.ReadResponse(link.Last).Result);
+        Assert.Equal(auditBefore + 1, sim.Core.AuditLog.NextSequence);
+        Assert.NotEqual(sim.Now, sim.Core.NextDueAt);
+    }
+
+    [Fact]
     public void State_is_reported_only_after_the_motor_has_stopped()
     {
         var sim = new SimulatedLock(Setup);

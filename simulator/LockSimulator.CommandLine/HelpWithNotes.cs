@@ -5,8 +5,7 @@ using System.CommandLine.Invocation;
 namespace LockSimulator.CommandLine;
 
 /// <summary>
-/// <c>--help</c> for every command: the generated help, then a <see cref="NotedCommand"/>'s notes;
-/// a <see cref="HandParsedCommand"/> prints its own usage instead, since only it knows its options.
+/// <c>--help</c> for every command: the generated help, then a <see cref="NotedCommand"/>'s notes.
 /// </summary>
 internal sealed class HelpWithNotes : SynchronousCommandLineAction
 {
@@ -24,11 +23,6 @@ internal sealed class HelpWithNotes : SynchronousCommandLineAction
     public override int Invoke(ParseResult parseResult)
     {
         Command command = parseResult.CommandResult.Command;
-        if (command is HandParsedCommand handParsed)
-        {
-            return handParsed.Run(["--help"], parseResult.InvocationConfiguration);
-        }
-
         int exit = _generated.Invoke(parseResult);
         if (command is NotedCommand noted)
         {

@@ -1,5 +1,6 @@
 using System;
 using LockFirmware;
+using LockSimulator.Budget;
 using LockSimulator.Physics;
 
 namespace LockSimulator;
@@ -44,6 +45,9 @@ public sealed record LockSetup
     public MotorParameters Motor { get; init; } = new();
 
     public BatteryParameters Battery { get; init; } = BatteryParameters.Good;
+
+    /// <summary>The chip and nanoFramework image: what each state of the board costs (default: the production board on our low-power image).</summary>
+    public BoardBudget Power { get; init; } = BoardBudget.For(Chip.Esp32C3, ImageProfile.LowPower);
 
     /// <summary>Thumb-turn angle at start, as a fraction of the travel: 0 locked, 1 unlocked.</summary>
     public double StartFraction { get; init; }

@@ -44,8 +44,11 @@ public sealed class SimulatedLock
         Clock = new VirtualClock();
         Trace = new TraceRecorder();
         Physics = new DriveTrain(setup.Motor, setup.Battery, setup.StartFraction * setup.Motor.TravelRadians);
-        Board = new VirtualBoard(Physics, Clock, Trace);
         Scheduler = new BoardScheduler(setup.Timing, setup.Seed, setup.Budget ?? BoardBudget.For(Chip.Esp32S3, ImageProfile.Stock));
+        Radio = new VirtualBleLink(Clock, Trace, Scheduler.Budget.BleStackRestartMs);
+        Power = new BoardPower(setup.Power, Physics, Clock, Radio);
+        Power.ScheduleRefresh = time => At(time, Power.Refresh);
+        Board = new VirtualBoard(Physics, Clock, Trace, Power);
         Guard = new VirtualGuard(Clock, Scheduler, Board, Trace);
         if (setup.Kind != UnitKind.Door)
         {
@@ -62,7 +65,6 @@ public sealed class SimulatedLock
                 Guard.FireIfDue();
             }
         };
-        Radio = new VirtualBleLink(Clock, Trace, Scheduler.Budget.BleStackRestartMs);
         if (Scheduler.IsDevice)
         {
             // On the board's timing, messages travel at the connection events of the phone's link.
@@ -94,6 +96,9 @@ public sealed class SimulatedLock
     public DriveTrain Physics { get; }
 
     public VirtualBoard Board { get; }
+
+    /// <summary>The board's own consumption by state (sleep, advertising, connected, working, ...).</summary>
+    public BoardPower Power { get; }
 
     /// <summary>When the firmware runs and what its work costs (the setup's timing profile).</summary>
     public BoardScheduler Scheduler { get; }
@@ -430,6 +435,8 @@ public sealed class SimulatedLock
         LockSettings settings = _setup.Settings ?? new LockSettings();
         settings.Serial = _setup.Serial;
         settings.Kind = _setup.Kind;
+        // As the board definition does on the device: the firmware's idle figure is its image's.
+        settings.Battery.IdleMicroamps = IdleCurrentOf(_setup.Power);
         _core = new LockCore(ports, settings, new InputQueue(16));
         Radio.Inputs = _core.Inputs;
         _core.Start();
@@ -461,6 +468,15 @@ public sealed class SimulatedLock
         memory.Save();
         memory.SavePairing();
     }
+
+    /// <summary>The firmware's own idle figure for this chip and image (LockFirmware.Battery.IdleCurrent, from the board definitions).</summary>
+    public static int IdleCurrentOf(Budget.BoardBudget power) => (power.Chip, power.Profile) switch
+    {
+        (Budget.Chip.Esp32C3, Budget.ImageProfile.LowPower) => LockFirmware.Battery.IdleCurrent.LowPowerC3Microamps,
+        (Budget.Chip.Esp32S3, Budget.ImageProfile.LowPower) => LockFirmware.Battery.IdleCurrent.LowPowerS3Microamps,
+        (Budget.Chip.Esp32C3, _) => LockFirmware.Battery.IdleCurrent.StockC3Microamps,
+        _ => LockFirmware.Battery.IdleCurrent.StockS3Microamps,
+    };
 
     /// <summary>What the production line's PROVISION leaves in a unit's files (unless the unit already has an identity).</summary>
     public static void ProvisionIdentity(IFileSystem files, string serial, byte[] factoryKey, int adcCalibration)

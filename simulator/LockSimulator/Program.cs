@@ -3,8 +3,7 @@ using LockSimulator.Cli.Commands;
 using LockSimulator.CommandLine;
 
 // The simulator's command line: this file only assembles the commands; each is defined in
-// Commands/ (serve in the server). A command still parsed by hand joins as
-// new HandParsedCommand("name", XCommand.Summary, XCommand.Run) until it is converted.
+// Commands/ (serve in the server) and joins here with one line (README: adding a command).
 return SimulatorCommandLine.Run(
     SimulatorCommandLine.Root(
         DemoCommand.Build(),
@@ -13,7 +12,8 @@ return SimulatorCommandLine.Run(
         PowerCutCommand.Build(),
         LockSimulator.Server.ServeCommand.Build(),
         ProvisionCommand.Build(),
-        LatencyCommand.Build()),
+        LatencyCommand.Build(),
+        BatteryLifeCommand.Build()),
     args,
     Console.Out,
     Console.Error);

@@ -39,6 +39,7 @@ public static class NanoCostReport
             Measure("Audit append", none, () => stages.AuditAppend(), none),
             Measure("Response encoding", none, stages.ResponseEncoding, none),
             Measure("Unlock: BLE write to motor start", () => Ready(bench, LockState.Locked, Opcode.Unlock), bench.SendPrepared, () => bench.CompleteMove(LockState.Unlocked)),
+            Measure("Unlock: full round (with answer)", () => Ready(bench, LockState.Locked, Opcode.Unlock), bench.SendPreparedAndAnswer, () => bench.CompleteMove(LockState.Unlocked)),
             Measure("Lock: BLE write to motor start", () => Ready(bench, LockState.Unlocked, Opcode.Lock), bench.SendPrepared, () => bench.CompleteMove(LockState.Locked)),
             Measure("Motor control step", none, stages.MotorStep, none),
             Measure("Battery load sample", none, () => stages.BatteryLoadSample(), none),

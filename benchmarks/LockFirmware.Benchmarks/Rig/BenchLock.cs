@@ -114,11 +114,18 @@ public sealed class BenchLock
         _unsent = opcode;
     }
 
-    /// <summary>Measured: the BLE adapter posts the write, the dispatcher runs the core up to the motor start.</summary>
+    /// <summary>Measured: the BLE adapter posts the write, the dispatcher's round runs the core up to the motor start (the round ends there).</summary>
     public void SendPrepared()
     {
         _unsent = null;
         Core.Inputs.Post(InputKind.BleWrite, _write, 0, _write.Length);
+        Core.Process();
+    }
+
+    /// <summary>Measured: the write, then the next round, which audits the command and sends its MAC'd answer.</summary>
+    public void SendPreparedAndAnswer()
+    {
+        SendPrepared();
         Core.Process();
     }
 

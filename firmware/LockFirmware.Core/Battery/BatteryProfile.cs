@@ -45,8 +45,12 @@ namespace LockFirmware.Battery
         /// <summary>One second after the load, a voltage still this far below the one before it has not recovered.</summary>
         public int NoRecoveryAboveMillivolts = 250;
 
-        /// <summary>The board's own consumption between moves (MCU asleep, BLE advertising), microamps.</summary>
-        public int IdleMicroamps = 100;
+        /// <summary>
+        /// The unit's average pack current at rest (chip floor, advertising, regulator, front end),
+        /// microamps: the board definition sets its image's figure from <see cref="IdleCurrent"/>.
+        /// The default is the reference unit's: the production board on the low-power image.
+        /// </summary>
+        public int IdleMicroamps = IdleCurrent.LowPowerC3Microamps;
 
         /// <summary>The board's self-test load resistor, so the firmware knows the test current.</summary>
         public int TestLoadOhms = 47;

@@ -25,6 +25,9 @@ namespace LockFirmware.Protocol
         private int _nextCounter;
         private int _nextEvent;
         private uint _sessionCount;
+        private bool _answerPending;
+        private int _answerCounter;
+        private byte _answerOpcode;
 
         /// <summary>Disconnect (or a new HELLO): the session and its key are gone.</summary>
         public void CloseSession()
@@ -156,6 +159,16 @@ namespace LockFirmware.Protocol
             }
 
             int payloadLength = Execute((Opcode)opcode, message, CommandHeader, signed - CommandHeader, now, out ResultCode result);
+            if (((Opcode)opcode == Opcode.Unlock || (Opcode)opcode == Opcode.Lock) && result == ResultCode.Ok)
+            {
+                // The motor has started: its audit record and MAC'd answer wait for FinishCommand,
+                // so nothing but the command's own checks stands between the write and the motor.
+                _answerPending = true;
+                _answerCounter = counter;
+                _answerOpcode = opcode;
+                return;
+            }
+
             _actions.Audit(AuditEvent.Command, (byte)result, _credential.KeyId, _credential.UserId, opcode);
             SendResponse(counter, opcode, result, payloadLength);
             if ((Opcode)opcode == Opcode.Unpair && result == ResultCode.Ok)
@@ -165,6 +178,31 @@ namespace LockFirmware.Protocol
                 _memory.Pairing.Wipe();
                 _memory.SavePairing();
                 _lockMac = null;
+            }
+        }
+
+        /// <summary>True from a move command's motor start until <see cref="FinishCommand"/> has answered it.</summary>
+        public bool HasPendingAnswer
+        {
+            get { return _answerPending; }
+        }
+
+        /// <summary>
+        /// Audits and answers the move command that started the motor (the next dispatcher
+        /// round, before any input, so the credential and session key are still the command's).
+        /// </summary>
+        public void FinishCommand()
+        {
+            if (!_answerPending)
+            {
+                return;
+            }
+
+            _answerPending = false;
+            _actions.Audit(AuditEvent.Command, (byte)ResultCode.Ok, _credential.KeyId, _credential.UserId, _answerOpcode);
+            if (_sessionMac != null)
+            {
+                SendResponse(_answerCounter, _answerOpcode, ResultCode.Ok, 0);
             }
         }
 

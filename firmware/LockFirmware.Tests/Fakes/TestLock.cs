@@ -256,10 +256,19 @@ namespace LockFirmware.Tests.Fakes
             Process();
         }
 
-        /// <summary>One dispatcher round; a phone the lock dropped comes back as the stack's disconnection report.</summary>
+        /// <summary>
+        /// One dispatcher round, and the next straight away while one is due now (a move
+        /// command's answer follows its motor start); a phone the lock dropped comes back as the
+        /// stack's disconnection report.
+        /// </summary>
         private void Process()
         {
             Core.Process();
+            while (Core.NextDueAt <= Clock.NowMilliseconds)
+            {
+                Core.Process();
+            }
+
             if (Phone.TakeDropped())
             {
                 Inputs.Post(InputKind.BleDisconnected);

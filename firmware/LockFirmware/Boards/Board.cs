@@ -45,8 +45,11 @@ namespace LockFirmware.Device.Boards
         /// <summary>Gate of the MOSFET that switches the self-test load resistor across the battery.</summary>
         public int TestLoadPin;
 
+        /// <summary>Switch of the divider, amplifier and bridge (production board); -1 where they are always powered.</summary>
+        public int FrontEndEnablePin = -1;
+
         /// <summary>Reed switch to ground, closed by the door's magnet; -1 when the board has no door sensor.
-        /// Never a strapping pin: a closed door at reset would change how the chip boots.</summary>
+        /// Never a strapping pin that the normal boot reads: a closed door at reset would change how the chip boots.</summary>
         public int DoorSensorPin = -1;
 
         public LockSettings Settings;

@@ -10,13 +10,17 @@ namespace LockFirmware.Device.Boards
     public static class BoardCatalog
     {
         /// <summary>
-        /// Build-time board choice: define LOCK_BOARD_C3 for the ESP32-C3 board. Build-time unit
-        /// choice: LOCK_UNIT_PORT or LOCK_UNIT_LAUNDRY for a strike unit on the same board;
-        /// neither for the door unit.
+        /// Build-time board choice: LOCK_BOARD_PRODUCTION for the production board (on our
+        /// low-power image, hardware/lowpower-image/), LOCK_BOARD_C3 for the ESP32-C3 bench
+        /// board, else the ESP32-S3 bench board (both on nanoFramework's stock image).
+        /// Build-time unit choice: LOCK_UNIT_PORT or LOCK_UNIT_LAUNDRY for a strike unit on the
+        /// same board; neither for the door unit.
         /// </summary>
         public static Board Selected()
         {
-#if LOCK_BOARD_C3
+#if LOCK_BOARD_PRODUCTION
+            Board board = ProductionC3();
+#elif LOCK_BOARD_C3
             Board board = Esp32C3();
 #else
             Board board = Esp32S3();
@@ -42,6 +46,29 @@ namespace LockFirmware.Device.Boards
             board.Settings.Kind = kind;
         }
 
+        /// <summary>The production board, ESP32-C3 with a 32.768 kHz crystal (hardware/boards/production-board.md).</summary>
+        public static Board ProductionC3()
+        {
+            Board board = new Board();
+            board.Name = "production-c3";
+            board.MotorIn1Pin = 6;
+            board.MotorIn2Pin = 7;
+            board.BatteryAdcChannel = 3;      // GPIO3 (GPIO0/1 carry the 32.768 kHz crystal)
+            board.MotorCurrentAdcChannel = 4; // GPIO4
+            board.ButtonPin = 5;
+            board.GreenLedPin = 10;
+            board.RedLedPin = 19;  // USB D+ at reset (its pull-up may light it briefly); no USB in production
+            board.TestLoadPin = 18;
+            board.FrontEndEnablePin = 2;
+            // GPIO8 is a C3 strapping pin, but the normal (SPI) boot ignores it: only download
+            // mode with BOOT held reads it (ESP32-C3 datasheet, "Strapping Pins"), so a closed
+            // door at reset does not change how the unit boots.
+            board.DoorSensorPin = 8;
+            Fill(board);
+            board.Settings.Battery.IdleMicroamps = IdleCurrent.LowPowerC3Microamps;
+            return board;
+        }
+
         /// <summary>ESP32-S3-DevKitC-1 (hardware/boards/esp32-s3-devkitc.md).</summary>
         public static Board Esp32S3()
         {
@@ -59,6 +86,7 @@ namespace LockFirmware.Device.Boards
             // ESP-IDF v4.4 ADC guide (ESP32-S3), "ADC Attenuation": 12 dB measures 0–3100 mV.
             board.AdcFullScaleMillivolts = 3100;
             Fill(board);
+            board.Settings.Battery.IdleMicroamps = IdleCurrent.StockS3Microamps;
             return board;
         }
 
@@ -81,6 +109,7 @@ namespace LockFirmware.Device.Boards
             // ESP-IDF v4.4 ADC guide (ESP32-C3), "ADC Attenuation": 12 dB (formerly "11 dB") measures 0–2500 mV.
             board.AdcFullScaleMillivolts = 2500;
             Fill(board);
+            board.Settings.Battery.IdleMicroamps = IdleCurrent.StockC3Microamps;
             return board;
         }
 

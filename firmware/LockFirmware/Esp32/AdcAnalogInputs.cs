@@ -18,10 +18,13 @@ namespace LockFirmware.Device.Esp32
         private readonly int _fullScaleMillivolts;
         private readonly int _dividerRatio;
         private readonly int _millivoltsPerAmp;
+        private readonly FrontEndPower _power;
 
         /// <param name="calibration">True voltage over the voltage the uncalibrated scale reads, for this unit (1.0 until measured).</param>
-        public AdcAnalogInputs(AdcController adc, int batteryChannel, int dividerRatio, int currentChannel, int millivoltsPerAmp, int fullScaleMillivolts, double calibration = 1.0)
+        /// <param name="power">The switch of the divider and amplifier, or null where they are always powered (bench boards).</param>
+        public AdcAnalogInputs(AdcController adc, int batteryChannel, int dividerRatio, int currentChannel, int millivoltsPerAmp, int fullScaleMillivolts, double calibration = 1.0, FrontEndPower power = null)
         {
+            _power = power;
             _battery = adc.OpenChannel(batteryChannel);
             _current = adc.OpenChannel(currentChannel);
             _maxValue = adc.MaxValue;
@@ -33,7 +36,15 @@ namespace LockFirmware.Device.Esp32
 
         public int ReadBatteryMillivolts()
         {
-            return ToMillivolts(_battery.ReadValue()) * _dividerRatio;
+            if (_power == null)
+            {
+                return ToMillivolts(_battery.ReadValue()) * _dividerRatio;
+            }
+
+            _power.Hold();
+            int millivolts = ToMillivolts(_battery.ReadValue()) * _dividerRatio;
+            _power.Release();
+            return millivolts;
         }
 
         public int ReadMotorMilliamps()

@@ -16,8 +16,13 @@ namespace LockFirmware.Device.Esp32
     /// </summary>
     public sealed class Dispatcher
     {
-        /// <summary>Longest sleep without a deadline; bounds the cost of a missed wake-up.</summary>
-        private const int IdleWakeMs = 1000;
+        /// <summary>
+        /// Longest single wait: a deadline further away is waited for in steps this long. No
+        /// periodic wake-up otherwise: a Set() before the wait keeps the event signalled, so no
+        /// wake-up is missed, and a CPU that wakes every second cannot stay in light sleep
+        /// (hardware/power-budget.md).
+        /// </summary>
+        private const int MaxWaitMs = int.MaxValue;
 
         private readonly AutoResetEvent _wake = new AutoResetEvent(false);
         private LockCore _core;
@@ -79,7 +84,7 @@ namespace LockFirmware.Device.Esp32
                     return;
                 }
 
-                if (wait > 0)
+                if (wait != 0)
                 {
                     _wake.WaitOne(wait, false);
                 }
@@ -94,7 +99,11 @@ namespace LockFirmware.Device.Esp32
             }
         }
 
-        /// <summary>One round; returns how long to sleep before the next.</summary>
+        /// <summary>
+        /// One round; returns how long to sleep before the next (Timeout.Infinite until an
+        /// input, when nothing is due). While an output is on the core keeps a guard check-in
+        /// due, so the wait then ends in time for the output guard.
+        /// </summary>
         private int Round()
         {
             _core.Process();
@@ -102,11 +111,11 @@ namespace LockFirmware.Device.Esp32
             long next = _core.NextDueAt;
             if (next == Timers.Never)
             {
-                return IdleWakeMs;
+                return Timeout.Infinite;
             }
 
             long untilDue = next - _clock.NowMilliseconds;
-            return untilDue <= 0 ? 0 : (untilDue < IdleWakeMs ? (int)untilDue : IdleWakeMs);
+            return untilDue <= 0 ? 0 : (untilDue < MaxWaitMs ? (int)untilDue : MaxWaitMs);
         }
 
         /// <summary>Outputs off straight away, then the record (which needs the storage), then a clean restart.</summary>

@@ -12,10 +12,10 @@ public enum Chip
 /// <summary>Which nanoFramework image runs on the chip (hardware/power-budget.md).</summary>
 public enum ImageProfile
 {
-    /// <summary>nanoFramework's stock BLE image: no power management configured, CPU never sleeps.</summary>
+    /// <summary>nanoFramework's stock BLE image on the bench boards: no power management configured, the CPU never sleeps, NimBLE's default advertising, the front end always powered.</summary>
     Stock,
 
-    /// <summary>Our production image: automatic light sleep with BLE kept, 32.768 kHz crystal, ~1 s advertising.</summary>
+    /// <summary>Our image on the production board (hardware/boards/production-board.md): automatic light sleep with BLE kept, 32.768 kHz crystal, ~1 s advertising, front end powered only while used.</summary>
     LowPower,
 }
 
@@ -168,16 +168,149 @@ public sealed class BoardBudget
     /// <summary>From coil off to the keeper back in place by its spring (estimate; a closing door's latch rides over the ramp in any case).</summary>
     public int StrikeSpringReturnMs { get; init; } = 50;
 
-    // ---- Currents (microamps at the pack, through the board's regulator) ----
+    // ---- Currents and charges (hardware/power-budget.md has the sources and the arithmetic) ----
+    // Chip figures are at the 3.3 V rail; PackMicroamps converts them to what the pack delivers.
 
-    /// <summary>CPU awake and idle with the radio enabled (ESP-IDF current figures: S3 ≈ 38 mA, C3 ≈ 20 mA at 160 MHz).</summary>
+    /// <summary>CPU awake and idle with the radio enabled, no power management (ESP-IDF current figures: S3 ≈ 38 mA, C3 ≈ 20 mA at 160 MHz). Rail.</summary>
     public int AwakeIdleMicroamps { get; init; }
 
-    /// <summary>Average floor between radio events: stock image = awake idle; low-power image = automatic light sleep with BLE kept (ESP-IDF NimBLE power_save example with a 32.768 kHz crystal: S3 ≈ 230 µA, C3 ≈ 140 µA).</summary>
+    /// <summary>Floor between radio events: stock image = awake idle; low-power image = automatic light sleep with BLE kept (ESP-IDF NimBLE power_save example with a 32.768 kHz crystal: S3 ≈ 230 µA, C3 ≈ 140 µA). Rail.</summary>
     public int IdleFloorMicroamps { get; init; }
 
+    /// <summary>CPU running with the radio off between its events (ESP-IDF NimBLE power_save example, "modem sleep": C3 12 mA, S3 17.9 mA). Rail.</summary>
+    public int ModemSleepMicroamps => Chip == Chip.Esp32C3 ? 12_000 : 17_900;
+
+    /// <summary>What the CPU draws while it works (a message, a motor move, the self-test): modem sleep on our image, awake idle on the stock one. Rail.</summary>
+    public int WorkingMicroamps => Profile == ImageProfile.LowPower ? ModemSleepMicroamps : AwakeIdleMicroamps;
+
+    /// <summary>
+    /// Radio transmitting or receiving BLE at 0 dBm (estimate: Espressif's datasheets give only
+    /// Wi-Fi figures; their 802.11 receive current, C3 84 mA and S3 88 mA, is taken for both
+    /// directions since BLE transmits far below Wi-Fi power). To be measured. Rail.
+    /// </summary>
+    public int RadioMicroamps => Chip == Chip.Esp32C3 ? 85_000 : 90_000;
+
+    /// <summary>Radio time of one connectable advertising event: 3 channels × (≈ 0.4 ms ADV_IND with ramp-up + ≈ 0.2 ms listening for a request). Bluetooth Core timing; estimate.</summary>
+    public int AdvertisingRadioMicros { get; init; } = 1_800;
+
+    /// <summary>Time the CPU runs around each radio event to leave and re-enter light sleep (ESP32-C3 book: light-sleep wake-up latency under 1 ms). Low-power image only.</summary>
+    public int SleepWakeMicros { get; init; } = 1_000;
+
+    /// <summary>Advertising interval: NimBLE's default 30–60 ms (mean 45) on the stock image, which the managed API cannot change; ≈ 1 s on ours (interop, hardware/lowpower-image/).</summary>
+    public int AdvertisingIntervalMs { get; init; }
+
+    /// <summary>Connection interval the phone picks: 30 ms (iOS and Android default 30 ms class; 15 ms at best).</summary>
+    public int ConnectionIntervalMs { get; init; } = 30;
+
+    /// <summary>Radio time of one connection event with empty packets both ways (≈ 0.5 ms including ramp-up); estimate.</summary>
+    public int ConnectionRadioMicros { get; init; } = 500;
+
+    /// <summary>
+    /// Connection time a real exchange takes beyond what the virtual link shows, which hands
+    /// over writes and notifications at once: the phone's service discovery, notification
+    /// subscription and MTU exchange, and each write and its answer, take at least one 30 ms
+    /// connection event each, a few dozen per connection (estimate: 1 s; to be measured with a
+    /// BLE sniffer beside the power analyser).
+    /// </summary>
+    public int ConnectionOverheadMs { get; init; } = 1_000;
+
+    /// <summary>CPU time per BLE write on the device: the adapter's hand-over, the interpreter's handling, a message's HMACs and LittleFS commit, averaged over the fragments of an exchange (estimate; benchmarks/README.md, "Interpreted cost").</summary>
+    public int WorkPerWriteMs { get; init; } = 10;
+
+    /// <summary>One indicator LED on: (3.3 V − ≈ 2.0 V) over 330 Ω (hardware/boards/). Rail.</summary>
+    public int LedMicroamps { get; init; } = 4_000;
+
+    /// <summary>Charge of one advertising event above the floor, µC: radio time at the radio current over the floor, plus the wake-up around it on our image.</summary>
+    public double AdvertisingEventMicrocoulombs => EventMicrocoulombs(AdvertisingRadioMicros);
+
+    /// <summary>Charge of one connection event above the floor, µC.</summary>
+    public double ConnectionEventMicrocoulombs => EventMicrocoulombs(ConnectionRadioMicros);
+
+    /// <summary>Average rail current of advertising (not connected), above the floor.</summary>
+    public double AdvertisingMicroamps => AdvertisingEventMicrocoulombs * 1000 / AdvertisingIntervalMs;
+
+    /// <summary>Average rail current of a held connection, above the floor.</summary>
+    public double ConnectedMicroamps => ConnectionEventMicrocoulombs * 1000 / ConnectionIntervalMs;
+
+    // ---- The board around the chip (pack side) ----
+
+    /// <summary>Nominal pack voltage the regulator converts from: the Li-SOCl2 plateau, 2 × 3.6 V (hardware/batteries/li-socl2-2s.md).</summary>
+    public int PackMillivolts { get; init; } = 7_200;
+
+    /// <summary>The chip's supply rail.</summary>
+    public int RailMillivolts { get; init; } = 3_300;
+
+    /// <summary>Buck efficiency at the board's load: production TPS62177 ≈ 80 % at a few hundred µA in its sleep mode; bench TPS62160 ≈ 85 % at tens of mA (TI datasheets' efficiency curves). Permille.</summary>
+    public int RegulatorEfficiencyPermille => Profile == ImageProfile.LowPower ? 800 : 850;
+
+    /// <summary>Regulator quiescent current: TPS62177 4.8 µA (production); TPS62160 17 µA (bench). TI datasheets. Pack.</summary>
+    public double RegulatorQuiescentMicroamps => Profile == ImageProfile.LowPower ? 4.8 : 17;
+
+    /// <summary>DRV8833 between moves: asleep (nSLEEP low) 1.6 µA on the production board; awake 1.7 mA on the bench boards, whose nSLEEP is not switched (TI DRV8833 datasheet, IVMQ and IVM). Pack.</summary>
+    public double BridgeIdleMicroamps => Profile == ImageProfile.LowPower ? 1.6 : 1_700;
+
+    /// <summary>DRV8833 awake while the motor is driven (1.7 mA, IVM). Pack.</summary>
+    public double BridgeAwakeMicroamps { get; init; } = 1_700;
+
+    /// <summary>The 300 k + 100 k battery divider across the pack: 18 µA always on the bench; switched off between samples on the production board. Pack.</summary>
+    public double DividerIdleMicroamps => Profile == ImageProfile.LowPower ? 0 : 18;
+
+    /// <summary>The divider while powered (7.2 V over 400 kΩ). Pack.</summary>
+    public double DividerMicroamps { get; init; } = 18;
+
+    /// <summary>The production board keeps its front end (bridge, amplifier, divider) on while a phone is connected, so a command's rest sample needs no settling (firmware Esp32/FrontEndWhileConnected.cs).</summary>
+    public bool FrontEndOnWhileConnected => Profile == ImageProfile.LowPower;
+
+    /// <summary>Shunt amplifier (MCP6001, 100 µA typ., Microchip datasheet): always on the bench, powered only while the motor runs or a phone is connected on the production board. Rail.</summary>
+    public double AmplifierIdleMicroamps => Profile == ImageProfile.LowPower ? 0 : 100;
+
+    /// <summary>Shunt amplifier while the motor runs. Rail.</summary>
+    public double AmplifierMicroamps { get; init; } = 100;
+
+    /// <summary>What the pack delivers for <paramref name="railMicroamps"/> at the rail, through the buck converter.</summary>
+    public double PackMicroamps(double railMicroamps) =>
+        railMicroamps * RailMillivolts / (PackMillivolts * (RegulatorEfficiencyPermille / 1000.0));
+
+    /// <summary>What the board draws from the pack whatever the chip does: regulator, bridge, divider, amplifier.</summary>
+    public double BoardStaticMicroamps =>
+        RegulatorQuiescentMicroamps + BridgeIdleMicroamps + DividerIdleMicroamps + PackMicroamps(AmplifierIdleMicroamps);
+
+    /// <summary>Pack current of the unit at rest, not connected: floor, advertising and the board. The firmware's own idle figure (BatteryProfile.IdleMicroamps, set from the board definition) must equal this.</summary>
+    public double RestPackMicroamps => PackMicroamps(IdleFloorMicroamps + AdvertisingMicroamps) + BoardStaticMicroamps;
+
+    // ---- Interpreter cost table: device time of managed code (benchmarks/README.md, "Interpreted cost") ----
+    // Estimates at 160 MHz (both chips on our image; the stock S3 runs at 240 MHz), from the
+    // design of nanoCLR's interpreter (nf-interpreter src/CLR/Core/Interpreter.cpp: one opcode
+    // at a time through a dispatch switch, every evaluation-stack slot a typed heap block). To
+    // be replaced by a board measurement (a GPIO toggled around the path, on a logic analyser).
+
+    /// <summary>One simple IL instruction (load, store, arithmetic, branch, array element): ≈ 100 cycles.</summary>
+    public double IlInstructionMicros { get; init; } = 0.6;
+
+    /// <summary>One managed call and return: a stack frame pushed and popped, arguments copied.</summary>
+    public double ManagedCallMicros { get; init; } = 4;
+
+    /// <summary>One call into native code (GPIO write, ADC read, PWM duty, wait handle), the work itself excluded.</summary>
+    public double InternalCallMicros { get; init; } = 5;
+
+    /// <summary>One small managed allocation (an array or object of tens of bytes) from the heap, its later collection included.</summary>
+    public double AllocationMicros { get; init; } = 10;
+
+    /// <summary>A BLE write from NimBLE's callback to the managed WriteRequested handler: event queued to the CLR, thread switch, event arguments.</summary>
+    public double BleWriteDispatchMicros { get; init; } = 400;
+
+    private double EventMicrocoulombs(int radioMicros)
+    {
+        // On the stock image the CPU is awake anyway: an event costs only the radio above it.
+        // On ours the chip also leaves light sleep for it and runs in modem sleep around it.
+        double radio = radioMicros * (RadioMicroamps - IdleFloorMicroamps) / 1e6;
+        double wake = Profile == ImageProfile.LowPower ? SleepWakeMicros * (ModemSleepMicroamps - IdleFloorMicroamps) / 1e6 : 0;
+        return radio + wake;
+    }
+
     /// <summary>The chip for the given image profile, with the figures above.</summary>
-    public static BoardBudget For(Chip chip, ImageProfile profile)
+    /// <param name="advertisingIntervalMs">Our image's advertising interval when not the default 1 s (the stock image's cannot change).</param>
+    public static BoardBudget For(Chip chip, ImageProfile profile, int? advertisingIntervalMs = null)
     {
         bool s3 = chip == Chip.Esp32S3;
         int awake = s3 ? 38_000 : 20_000;
@@ -188,6 +321,7 @@ public sealed class BoardBudget
             HmacMicros = 150,
             AwakeIdleMicroamps = awake,
             IdleFloorMicroamps = profile == ImageProfile.Stock ? awake : (s3 ? 230 : 140),
+            AdvertisingIntervalMs = profile == ImageProfile.Stock ? 45 : advertisingIntervalMs ?? 1000,
         };
     }
 }

@@ -23,7 +23,7 @@ public sealed class BatteryCell
     private const double PassivationBreakCoulombs = 0.04;
 
     /// <summary>Self-discharge: under 1 % of capacity a year (Li-SOCl2 datasheets).</summary>
-    private const double SelfDischargePerSecond = 0.01 / (365 * 86400.0);
+    public const double SelfDischargePerSecond = 0.01 / (365 * 86400.0);
 
     private readonly double _capacityCoulombs;
     private readonly double _freshOhms;
@@ -57,39 +57,55 @@ public sealed class BatteryCell
         set
         {
             _temperatureC = value;
-            _coldFactor = Math.Pow(2, Math.Max(0, 20 - value) / 15);
+            _coldFactor = ColdFactor(value);
         }
     }
 
-    public double OpenCircuitVolts
+    public double OpenCircuitVolts => OpenCircuitVoltsAt(StateOfCharge);
+
+    /// <summary>Open-circuit voltage along the discharge curve at <paramref name="soc"/> (0..1, below 0 past empty).</summary>
+    public static double OpenCircuitVoltsAt(double soc)
     {
-        get
+        if (soc >= KneeStart)
         {
-            double soc = StateOfCharge;
-            if (soc >= KneeStart)
-            {
-                return PlateauBottomVolts + (PlateauTopVolts - PlateauBottomVolts) * (soc - KneeStart) / (1 - KneeStart);
-            }
-
-            if (soc >= 0)
-            {
-                return EmptyVolts + (PlateauBottomVolts - EmptyVolts) * Math.Sqrt(soc / KneeStart);
-            }
-
-            // Past empty the cell is being driven by its neighbours towards reversal.
-            return EmptyVolts + 40 * soc;
+            return PlateauBottomVolts + (PlateauTopVolts - PlateauBottomVolts) * (soc - KneeStart) / (1 - KneeStart);
         }
+
+        if (soc >= 0)
+        {
+            return EmptyVolts + (PlateauBottomVolts - EmptyVolts) * Math.Sqrt(soc / KneeStart);
+        }
+
+        // Past empty the cell is being driven by its neighbours towards reversal.
+        return EmptyVolts + 40 * soc;
     }
 
     /// <summary>Ohmic resistance: rises sharply on the knee and doubles about every 15 °C of cold.</summary>
-    public double InternalOhms
+    public double InternalOhms => Ohmic(StateOfCharge, _freshOhms, _coldFactor) + PassivationOhms;
+
+    /// <summary>Ohmic resistance without passivation at <paramref name="soc"/>.</summary>
+    public static double OhmicAt(double soc, double freshOhms, double temperatureC)
     {
-        get
-        {
-            double depth = Math.Clamp((KneeStart - StateOfCharge) / KneeStart, 0, 1);
-            return _freshOhms * (1 + 30 * depth * depth) * _coldFactor + PassivationOhms;
-        }
+        return Ohmic(soc, freshOhms, ColdFactor(temperatureC));
     }
+
+    private static double Ohmic(double soc, double freshOhms, double coldFactor)
+    {
+        double depth = Depth(soc);
+        return freshOhms * (1 + 30 * depth * depth) * coldFactor;
+    }
+
+    /// <summary>Resistance doubles about every 15 °C of cold below 20 °C.</summary>
+    private static double ColdFactor(double temperatureC) => Math.Pow(2, Math.Max(0, 20 - temperatureC) / 15);
+
+    /// <summary>Polarisation under a steady load, as a resistance: what it adds once it has built up (a fraction of a second).</summary>
+    public static double PolarisationOhmsAt(double soc)
+    {
+        double depth = Depth(soc);
+        return 0.02 + 3.0 * depth * depth;
+    }
+
+    private static double Depth(double soc) => Math.Clamp((KneeStart - soc) / KneeStart, 0, 1);
 
     /// <summary>The voltage the cell shows carrying <paramref name="amps"/> now.</summary>
     public double TerminalVolts(double amps) => OpenCircuitVolts - _polarisationVolts - amps * InternalOhms;
@@ -107,8 +123,8 @@ public sealed class BatteryCell
         // Polarisation: builds within a fraction of a second to I·Rp, but relaxes with a time
         // constant that grows near empty, so a healthy cell recovers within a second of the
         // load going off and an exhausted one not for minutes.
-        double depth = Math.Clamp((KneeStart - StateOfCharge) / KneeStart, 0, 1);
-        double target = amps * (0.02 + 3.0 * depth * depth);
+        double depth = Depth(StateOfCharge);
+        double target = amps * PolarisationOhmsAt(StateOfCharge);
         double tau = target > _polarisationVolts ? 0.2 : 0.2 + 120 * depth * depth;
         if (seconds != _decaySeconds || tau != _decayTau)
         {

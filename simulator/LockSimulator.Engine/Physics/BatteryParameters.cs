@@ -1,3 +1,5 @@
+using System;
+
 namespace LockSimulator.Physics;
 
 /// <summary>
@@ -28,11 +30,21 @@ public sealed record BatteryParameters
     /// <summary>How long the cells have rested unloaded before the simulation starts (passivation builds up).</summary>
     public double RestedDays { get; init; }
 
-    /// <summary>The board's own consumption (MCU asleep, BLE advertising), amps.</summary>
-    public double IdleAmps { get; init; } = 0.0001;
-
     /// <summary>The self-test load resistor, ohm.</summary>
     public double TestLoadOhms { get; init; } = 47;
+
+    /// <summary>
+    /// One cell's capacity at an average drain of <paramref name="averageAmps"/>: the rated
+    /// capacity up to 10 mA, less as the drain rises (0.93 at 100 mA, 0.75 at 1 A), after the
+    /// shape of spiral Li-SOCl2 cells' capacity-versus-current curves (hardware/batteries/li-socl2-2s.md).
+    /// </summary>
+    public double UsableCapacityAh(double averageAmps)
+    {
+        double factor = averageAmps <= 0.01 ? 1.0
+            : averageAmps <= 0.1 ? 1.0 - 0.07 * (averageAmps - 0.01) / 0.09
+            : Math.Max(0.75, 0.93 - 0.18 * (averageAmps - 0.1) / 0.9);
+        return CellCapacityAh * factor;
+    }
 
     public static BatteryParameters Good => new();
 

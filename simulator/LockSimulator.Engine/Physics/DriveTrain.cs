@@ -71,6 +71,15 @@ public sealed class DriveTrain
 
     public double MotorAmps => Math.Abs(_current);
 
+    /// <summary>What the board's electronics draw from the pack now (set by the virtual board from its power budget), A.</summary>
+    public double BoardAmps { get; set; }
+
+    /// <summary>Charge the motor has drawn from the pack, coulombs.</summary>
+    public double MotorCoulombs { get; private set; }
+
+    /// <summary>Charge the self-test load has drawn from the pack, coulombs.</summary>
+    public double TestLoadCoulombs { get; private set; }
+
     /// <summary>Battery terminal voltage now, with every load the board puts on it (0 with the battery out).</summary>
     public double TerminalVolts => Powered ? Battery.TerminalVolts(SupplyAmps) : 0;
 
@@ -86,7 +95,7 @@ public sealed class DriveTrain
 
             double motor = IsDriving ? Math.Abs(_current) * Duty : 0;
             double load = TestLoadOn ? LoadAmps() : 0;
-            return Battery.Parameters.IdleAmps + motor + load;
+            return BoardAmps + motor + load;
         }
     }
 
@@ -114,7 +123,7 @@ public sealed class DriveTrain
             }
 
             Step();
-            Battery.Advance(StepSeconds, SupplyAmps);
+            Draw(StepSeconds);
             _time += StepSeconds;
         }
 
@@ -126,7 +135,7 @@ public sealed class DriveTrain
     {
         if (!TestLoadOn || !Powered)
         {
-            Battery.Advance(seconds - _time, SupplyAmps);
+            Draw(seconds - _time);
             _time = Math.Max(_time, seconds);
             return;
         }
@@ -134,9 +143,26 @@ public sealed class DriveTrain
         while (_time < seconds)
         {
             double step = Math.Min(LoadStepSeconds, seconds - _time);
-            Battery.Advance(step, SupplyAmps);
+            Draw(step);
             _time += step;
         }
+    }
+
+    /// <summary>The pack carries every load for <paramref name="seconds"/>; the motor's and the test load's charge is booked.</summary>
+    private void Draw(double seconds)
+    {
+        if (seconds <= 0)
+        {
+            return;
+        }
+
+        if (Powered)
+        {
+            MotorCoulombs += (IsDriving ? Math.Abs(_current) * Duty : 0) * seconds;
+            TestLoadCoulombs += (TestLoadOn ? LoadAmps() : 0) * seconds;
+        }
+
+        Battery.Advance(seconds, SupplyAmps);
     }
 
     private bool IsMoving => Math.Abs(_omega) > 1e-6;
@@ -150,7 +176,7 @@ public sealed class DriveTrain
         if (IsDriving && !OpenCircuit)
         {
             double sign = Drive == MotorDrive.Unlock ? 1 : -1;
-            double other = Battery.Parameters.IdleAmps + (TestLoadOn ? LoadAmps() : 0);
+            double other = BoardAmps + (TestLoadOn ? LoadAmps() : 0);
             double loopOhms = (ShortCircuit ? 0 : windingOhms) + _motor.BridgeOhms + Battery.InternalOhms;
             double openCircuit = Battery.SourceVolts - other * Battery.InternalOhms;
             _current = (sign * openCircuit * Duty - (ShortCircuit ? 0 : backEmf)) / loopOhms;

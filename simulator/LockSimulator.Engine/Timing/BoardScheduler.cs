@@ -63,7 +63,10 @@ public sealed class BoardScheduler
         if (due != _plannedDue)
         {
             _plannedDue = due;
-            _plannedWake = due == Timers.Never ? Timers.Never : ManagedWake(due);
+            // A deadline already reached when the dispatcher looks (a move command's answer
+            // waiting for the next round) means a wait of 0: it goes straight on, without a
+            // timed wait to end on a tick (Esp32/Dispatcher.cs).
+            _plannedWake = due == Timers.Never ? Timers.Never : due <= now ? now : ManagedWake(due);
         }
 
         long wake = Math.Min(inputWaiting ? _inputWake : Timers.Never, _plannedWake);

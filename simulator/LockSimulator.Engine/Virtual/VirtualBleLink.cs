@@ -86,6 +86,12 @@ public sealed class VirtualBleLink : IBleLink
     /// <summary>Raised when the lock dropped the connection of <c>holder</c>.</summary>
     public event Action<object>? Dropped;
 
+    /// <summary>Raised whenever a phone connects or the connection ends (the board's current follows it).</summary>
+    public event Action? HolderChanged;
+
+    /// <summary>Raised for each write handed to the firmware (its CPU works on it).</summary>
+    public event Action? WriteTaken;
+
     /// <summary>
     /// From now on messages go at connection events of <paramref name="link"/>: deliveries are
     /// put on the lock's agenda with <paramref name="schedule"/>, and the managed handler of a
@@ -117,6 +123,7 @@ public sealed class VirtualBleLink : IBleLink
         _events = _pacing == null ? null : new ConnectionEvents(_pacing, _clock.NowMilliseconds);
         _trace.Log(_clock.NowMilliseconds, Signals.BleLink, "connected");
         Inputs!.Post(InputKind.BleConnected);
+        HolderChanged?.Invoke();
         return true;
     }
 
@@ -186,6 +193,7 @@ public sealed class VirtualBleLink : IBleLink
             return false;
         }
 
+        WriteTaken?.Invoke();
         return true;
     }
 
@@ -216,6 +224,7 @@ public sealed class VirtualBleLink : IBleLink
     /// <summary>The power is cut: the connection and what was on air are gone.</summary>
     public void PowerLost()
     {
+        bool held = Holder != null;
         Holder = null;
         _events = null;
         _connection++;
@@ -223,6 +232,10 @@ public sealed class VirtualBleLink : IBleLink
         Advertisement = [];
         ScanResponse = [];
         _restartedAt = 0;
+        if (held)
+        {
+            HolderChanged?.Invoke();
+        }
     }
 
     public void Notify(byte[] buffer, int offset, int count)
@@ -308,5 +321,6 @@ public sealed class VirtualBleLink : IBleLink
         _payload = DefaultMtu - 3;
         _trace.Log(_clock.NowMilliseconds, Signals.BleLink, why);
         Inputs?.Post(InputKind.BleDisconnected);
+        HolderChanged?.Invoke();
     }
 }

@@ -15,12 +15,16 @@ public sealed class VirtualBoard : IMotorBridge, IMotorSpeed, IAnalogInputs, ILe
     private readonly VirtualClock _clock;
     private readonly TraceRecorder _trace;
 
-    public VirtualBoard(DriveTrain physics, VirtualClock clock, TraceRecorder trace)
+    public VirtualBoard(DriveTrain physics, VirtualClock clock, TraceRecorder trace, BoardPower power)
     {
         _physics = physics;
         _clock = clock;
         _trace = trace;
+        Power = power;
     }
+
+    /// <summary>The board's own consumption, from the power budget of its chip and image.</summary>
+    public BoardPower Power { get; }
 
     public bool GreenOn { get; private set; }
 
@@ -29,6 +33,7 @@ public sealed class VirtualBoard : IMotorBridge, IMotorSpeed, IAnalogInputs, ILe
     public void Drive(MotorDrive drive)
     {
         _physics.Drive = drive;
+        Power.OnMotor(drive != MotorDrive.Coast);
         _trace.Record(_clock.NowMilliseconds, Signals.Motor, drive.ToString().ToLowerInvariant());
     }
 
@@ -51,6 +56,8 @@ public sealed class VirtualBoard : IMotorBridge, IMotorSpeed, IAnalogInputs, ILe
         {
             RedOn = on;
         }
+
+        Power.OnLeds((GreenOn ? 1 : 0) + (RedOn ? 1 : 0));
 
         _trace.Record(_clock.NowMilliseconds, led == Led.Green ? Signals.GreenLed : Signals.RedLed, on ? "1" : "0");
     }
