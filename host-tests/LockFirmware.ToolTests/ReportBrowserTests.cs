@@ -4,7 +4,7 @@ using System.IO;
 using System.Threading.Tasks;
 using LockSimulator.Cli.Commands;
 
-namespace LockFirmware.HostTests;
+namespace LockFirmware.ToolTests;
 
 /// <summary>
 /// The <c>--report</c> page rendered in a real browser: headless Chromium (Debian's

@@ -3,7 +3,7 @@ using System.Buffers.Binary;
 using System.IO;
 using System.IO.Compression;
 
-namespace LockFirmware.HostTests;
+namespace LockFirmware.ToolTests;
 
 /// <summary>
 /// The pixels of an 8-bit RGB or RGBA, non-interlaced PNG (what Chromium's screenshots are),
