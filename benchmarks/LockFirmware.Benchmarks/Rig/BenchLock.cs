@@ -56,7 +56,7 @@ public sealed class BenchLock
             BatteryLoad = outputs,
             Clock = Clock,
             Ble = Ble,
-            Macs = new HostMacFactory(),
+            Macs = new KeyedMacFactory(),
             Aes = new HostAesCbc(),
             Files = files,
         };

@@ -44,7 +44,7 @@ public class StageBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _sessionMac = new HostMacFactory().Create(new byte[32], 0, 32);
+        _sessionMac = new KeyedMacFactory().Create(new byte[32], 0, 32);
         _message = new byte[Signed + ProtocolInfo.MacLength];
         _message[0] = MessageType.Command;
         Bytes.WriteUInt16(_message, 1, Counter);
