@@ -17,8 +17,8 @@ public sealed class LockRing
     /// HMAC context); a ring whose locks together outgrow this host's 1 MB L2 makes each
     /// measured call start from cold caches, a cost the one lock on the board (ESP32 internal
     /// SRAM, no data cache) never pays. At 1,024 locks after the 2026-12-01 merges that was
-    /// ~0.6 µs per call on top of the path (probe: 128–256 locks ≈ 0.62 µs, 512 ≈ 0.86 µs,
-    /// 1,024 ≈ 1.5 µs). 256 keeps iterations long enough that stray allocations elsewhere in
+    /// ~0.5 µs per call on top of the path (Stopwatch probe, per-call medians: 128–256 locks
+    /// ≈ 0.62–0.65 µs, 512 ≈ 0.86 µs, 1,024 ≈ 1.3–1.5 µs). 256 keeps iterations long enough that stray allocations elsewhere in
     /// the process don't show up as bytes per call (still 0 B).
     /// </summary>
     public const int Size = 256;
