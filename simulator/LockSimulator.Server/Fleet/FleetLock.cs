@@ -234,4 +234,18 @@ internal sealed class FleetLock
         Fault = $"{e.GetType().Name}: {e.Message}";
         _events.Add("fault", Fault);
     }
+
+    /// <summary>A phone can connect only to a powered lock whose one BLE connection is free (409 otherwise).</summary>
+    public void RequireFreeLink()
+    {
+        if (!Sim.Powered)
+        {
+            throw ApiProblem.Conflict($"lock {Id} has no power: it does not advertise");
+        }
+
+        if (Sim.Connected != null)
+        {
+            throw ApiProblem.Conflict($"lock {Id}'s one BLE connection is held by another phone");
+        }
+    }
 }

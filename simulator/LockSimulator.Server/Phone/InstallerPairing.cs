@@ -19,15 +19,7 @@ internal static class InstallerPairing
     public static PairResult Run(FleetLock target, byte[] secret, byte organisation)
     {
         SimulatedLock sim = target.Sim;
-        if (!sim.Powered)
-        {
-            throw ApiProblem.Conflict($"lock {target.Id} has no power: it does not advertise");
-        }
-
-        if (sim.Connected != null)
-        {
-            throw ApiProblem.Conflict($"lock {target.Id}'s one BLE connection is held by another phone");
-        }
+        target.RequireFreeLink();
 
         long started = target.FleetNow;
 

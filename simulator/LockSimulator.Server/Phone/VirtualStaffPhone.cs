@@ -31,15 +31,7 @@ internal static class VirtualStaffPhone
     public static PhoneResult Run(FleetLock target, PhoneOperation operation, IssuedCredential credential, int mtu)
     {
         SimulatedLock sim = target.Sim;
-        if (!sim.Powered)
-        {
-            throw ApiProblem.Conflict($"lock {target.Id} has no power: it does not advertise");
-        }
-
-        if (sim.Connected != null)
-        {
-            throw ApiProblem.Conflict($"lock {target.Id}'s one BLE connection is held by another phone");
-        }
+        target.RequireFreeLink();
 
         long started = target.FleetNow;
         SimulatedPhone phone = target.PhoneFor(credential, new LockBackend(target.Id, target.Secret ?? new byte[32]));
