@@ -53,6 +53,15 @@ public class DemoCommandTests
     }
 
     [Fact]
+    public void The_laundry_demo_names_its_own_kind()
+    {
+        var output = new StringWriter();
+        Assert.Equal(0, DemoCommand.Run(["--kind", "laundry"], output, new StringWriter()));
+        Assert.Contains("final: kind Laundry", output.ToString());
+        Assert.EndsWith("laundry unit: OK" + System.Environment.NewLine, output.ToString());
+    }
+
+    [Fact]
     public void A_fault_is_refused_for_the_port_demo()
     {
         var error = new StringWriter();

@@ -26,6 +26,17 @@ public class AuditTextTests
         Assert.Contains("2026-01-05 07:00:00", AuditText.Describe(Record(AuditEvent.Boot, time: 1767596400), 0));
     }
 
+    [Fact]
+    public void A_command_record_says_who_sent_it_and_a_record_without_a_credential_names_nobody()
+    {
+        byte[] command = Record(AuditEvent.Command, time: 1767596400);
+        Bytes.WriteUInt32(command, AuditRecord.UserIdOffset, 42);
+        Bytes.WriteUInt32(command, AuditRecord.KeyIdOffset, 7);
+        Bytes.WriteUInt32(command, AuditRecord.DetailOffset, (uint)LockFirmware.Ble.Opcode.Unlock);
+        Assert.Contains("2026-01-05 07:00:00  command Unlock: Ok, user 42 key 7", AuditText.Describe(command, 0));
+        Assert.DoesNotContain("user", AuditText.Describe(Record(AuditEvent.Boot, time: 1767596400), 0));
+    }
+
     private static byte[] Record(AuditEvent kind, uint time)
     {
         byte[] record = new byte[AuditRecord.Size];

@@ -25,7 +25,7 @@ public static class AuditText
         int onTime = Bytes.ReadUInt16(buffer, offset + AuditRecord.MotorOnTimeOffset);
         string what = kind switch
         {
-            AuditEvent.Command => $"command {(Opcode)detail}: {(ResultCode)result}",
+            AuditEvent.Command => $"command {(Opcode)detail}: {(ResultCode)result}{Who(buffer, offset)}",
             AuditEvent.MoveFinished => $"move finished: {(LockState)result}, alarm {(MotorAlarm)detail}, motor on {onTime} ms",
             AuditEvent.SelfTest => $"self-test: {(SelfTestOutcome)result}",
             AuditEvent.BatteryChanged => "battery change registered",
@@ -44,6 +44,14 @@ public static class AuditText
         };
         string battery = millivolts > 0 ? $", battery {millivolts} mV" : "";
         return string.Create(CultureInfo.InvariantCulture, $"#{sequence,-5} {When(time)}  {what}{battery}");
+    }
+
+    /// <summary>Who sent a command: the credential's user and key (zero on records no credential made).</summary>
+    private static string Who(byte[] buffer, int offset)
+    {
+        uint user = Bytes.ReadUInt32(buffer, offset + AuditRecord.UserIdOffset);
+        uint key = Bytes.ReadUInt32(buffer, offset + AuditRecord.KeyIdOffset);
+        return user == 0 && key == 0 ? "" : string.Create(CultureInfo.InvariantCulture, $", user {user} key {key}");
     }
 
     /// <summary>

@@ -28,7 +28,7 @@ internal static class OpenApiExamples
     private static readonly AuditRecordView Record = new()
     {
         Sequence = 3, Time = 1767596401, TimeSinceBoot = false, At = Wall.AddSeconds(1), Event = "Command", Result = "Ok", BatteryMillivolts = 7304,
-        KeyId = 7, UserId = 42, MotorOnTimeMs = 0, Detail = "Unlock", Text = "#3     2026-01-05 07:00:01  command Unlock: Ok, battery 7304 mV",
+        KeyId = 7, UserId = 42, MotorOnTimeMs = 0, Detail = "Unlock", Text = "#3     2026-01-05 07:00:01  command Unlock: Ok, user 42 key 7, battery 7304 mV",
     };
 
     private static readonly FleetEvent Event = new(12, 1834, 1001, "state", "Unlocked");

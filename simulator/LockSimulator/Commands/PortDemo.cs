@@ -42,7 +42,8 @@ public static class PortDemo
                          $"{sim.Core.CompletedUnlocks} release(s), {sim.Core.CompletedLocks} engage(s), warnings 0x{sim.Core.Warnings:X2}");
         bool ok = longest <= bound && entries == 2 && heldOpen == 1 && sim.Core.LastAlarm == MotorAlarm.None
                   && sim.Core.State == LockState.Locked && selfTest;
-        output.WriteLine(ok ? "port unit: OK" : "port unit: FAILED (see the lines above)");
+        string unit = $"{kind.ToString().ToLowerInvariant()} unit";
+        output.WriteLine(ok ? $"{unit}: OK" : $"{unit}: FAILED (see the lines above)");
         return ok ? 0 : 1;
     }
 
