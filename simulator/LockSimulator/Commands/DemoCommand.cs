@@ -20,24 +20,29 @@ public static class DemoCommand
         Option<int> seed = OptionKinds.WholeNumber("--seed", "seed of the device timing's jitter", 1, int.MinValue);
         Option<string> fault = OptionKinds.Choice("--fault", "a fault injected into the lock at 50 s", FaultInjection.Kinds);
         Option<int> faultMs = OptionKinds.WholeNumber("--fault-ms", "how long the fault lasts", (int)DemoScenario.FaultMs, 0, 60_000);
-        Option<string> kind = OptionKinds.Choice("--kind", "the kind of unit: door (default), or an entrance's port or laundry unit with an electric strike", "door", "port", "laundry");
-        var command = new Command("demo", "unlock, lock, a push-button self-test, a jam and its recovery of one simulated lock, as a timeline (--timing device: on the board's timing, with a hang stopped by the guard)")
+        Option<string> kind = OptionKinds.Choice("--kind", "the kind of unit: door (default), or an entrance's port or laundry unit with an electric strike; " +
+                                                           "visit: a care visit through both, the staff phone opening the building's port unit, then the customer's door unit", "door", "port", "laundry", VisitKind);
+        var command = new Command("demo", "unlock, lock, a push-button self-test, a jam and its recovery of one simulated lock, as a timeline (--timing device: on the board's timing, with a hang stopped by the guard; " +
+                                          "--kind visit: one staff phone through a building's port unit and the customer's door unit)")
         {
             kind, timing, seed, fault, faultMs,
         };
         command.SetAction(result => Show(
-            Enum.Parse<LockFirmware.UnitKind>(result.GetValue(kind) ?? "door", ignoreCase: true),
+            result.GetValue(kind) ?? "door",
             result.GetValue(timing) == "device" ? TimingProfile.Device : TimingProfile.Ideal,
             result.GetValue(seed), result.GetValue(fault), result.GetValue(faultMs), result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
         return command;
     }
 
+    /// <summary>The <c>--kind</c> that runs the visit through a port unit and a door unit rather than one unit.</summary>
+    private const string VisitKind = "visit";
+
     /// <summary>Runs <c>demo</c> with <paramref name="args"/> (the words after <c>demo</c>).</summary>
     public static int Run(string[] args, TextWriter output, TextWriter error) => SimulatorCommandLine.RunAlone(Build(), args, output, error);
 
-    private static int Show(LockFirmware.UnitKind kind, TimingProfile timing, int seed, string? fault, long faultMs, TextWriter output, TextWriter error)
+    private static int Show(string kindName, TimingProfile timing, int seed, string? fault, long faultMs, TextWriter output, TextWriter error)
     {
-        if (kind != LockFirmware.UnitKind.Door)
+        if (kindName != "door")
         {
             if (fault != null)
             {
@@ -45,7 +50,9 @@ public static class DemoCommand
                 return 2;
             }
 
-            return PortDemo.Run(kind, timing, seed, output);
+            return kindName == VisitKind
+                ? VisitDemo.Run(timing, seed, output)
+                : PortDemo.Run(Enum.Parse<LockFirmware.UnitKind>(kindName, ignoreCase: true), timing, seed, output);
         }
 
         bool device = timing == TimingProfile.Device;

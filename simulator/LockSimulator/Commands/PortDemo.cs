@@ -53,7 +53,8 @@ public static class PortDemo
         return Enumerable.Range(0, count).Count(i => buffer[i * AuditRecord.Size + 8] == (byte)kind);
     }
 
-    private static string[] AuditLines(SimulatedLock sim)
+    /// <summary>The unit's audit log read back from flash, a line per record.</summary>
+    internal static string[] AuditLines(SimulatedLock sim)
     {
         byte[] buffer = ReadAudit(sim, out int count);
         return Enumerable.Range(0, count).Select(i => AuditText.Describe(buffer, i * AuditRecord.Size)).ToArray();
