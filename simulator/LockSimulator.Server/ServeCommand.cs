@@ -14,7 +14,7 @@ namespace LockSimulator.Server;
 /// <summary>
 /// <c>serve [--port N] [--seed S] [--listen ADDRESS --token-file FILE] [--allow-link-local-webhooks]</c>:
 /// the simulator server until Ctrl+C, on 127.0.0.1 unless told otherwise.
-/// <c>serve fleet [--locks N] [--visits V] [--hours H] [--seed S] [--first K] [--quiet]</c>: a virtual day of a whole fleet, timed.
+/// <c>serve fleet [--locks N] [--visits V] [--hours H] [--seed S] [--first K] [--port-share N] [--quiet]</c>: a virtual day of a whole fleet, timed.
 /// Exit 0 on success, 2 on bad arguments, 3 when the port is in use.
 /// </summary>
 public static class ServeCommand
@@ -85,8 +85,9 @@ public static class ServeCommand
         Option<int> hours = OptionKinds.WholeNumber("--hours", "virtual hours to run", defaults.Hours, 1);
         Option<int> seed = OptionKinds.WholeNumber("--seed", "seed of the fleet's day", defaults.Seed, int.MinValue);
         Option<int> first = OptionKinds.WholeNumber("--first", "index of the first lock (a slice of a larger fleet: each lock's day depends only on the seed and its index)", defaults.FirstLock);
+        Option<int> portShare = OptionKinds.WholeNumber("--port-share", "customers behind each building's port unit, opened on every visit before the door (0: door units only)", defaults.PortShare, 0, FleetPortUnits.MaxShare);
         var quiet = new Option<bool>("--quiet") { Description = "no progress lines (one per virtual hour on stderr)" };
-        var command = new Command("fleet", "a virtual day of a whole fleet in one process, timed") { locks, visits, hours, seed, first, quiet };
+        var command = new Command("fleet", "a virtual day of a whole fleet in one process, timed") { locks, visits, hours, seed, first, portShare, quiet };
         command.SetAction(result =>
         {
             try
@@ -98,6 +99,7 @@ public static class ServeCommand
                     Hours = result.GetValue(hours),
                     Seed = result.GetValue(seed),
                     FirstLock = result.GetValue(first),
+                    PortShare = result.GetValue(portShare),
                 };
                 result.InvocationConfiguration.Output.WriteLine(FleetDayRun.Run(options, result.GetValue(quiet) ? null : result.InvocationConfiguration.Error));
                 return 0;

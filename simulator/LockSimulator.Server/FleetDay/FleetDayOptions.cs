@@ -19,4 +19,10 @@ public sealed record FleetDayOptions
     /// and so can a slice of the fleet on another machine.
     /// </summary>
     public int FirstLock { get; init; }
+
+    /// <summary>
+    /// Customers per port unit: 0, every customer has only a door unit; N, the customers live in
+    /// buildings of N, each behind one port unit that every visit opens first (<see cref="FleetPortUnits"/>).
+    /// </summary>
+    public int PortShare { get; init; }
 }

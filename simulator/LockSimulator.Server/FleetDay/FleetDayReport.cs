@@ -20,9 +20,13 @@ public sealed record FleetDayReport(
     /// <summary>The fleet events of the watched locks, one line each (time, kind, value, names), in the order they were published.</summary>
     public IReadOnlyDictionary<uint, IReadOnlyList<string>> WatchedLogs { get; init; } = new Dictionary<uint, IReadOnlyList<string>>();
 
+    /// <summary>The port units' part of the day; null when the customers have only door units.</summary>
+    public FleetPortReport? Ports { get; init; }
+
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
         $"fleet: {Options.Locks} locks (from index {Options.FirstLock}), {Options.Hours} h of virtual time, {Options.VisitsPerLock} visits per lock and an hourly status read (seed {Options.Seed})\n" +
         $"  {Commands} commands answered, {Failures} failed{(Failures > 0 ? $" ({FailureKinds})" : "")}, {Waits} wait{(Waits == 1 ? "" : "s")} for a busy lock, {Moves} completed moves, {Events} events\n" +
+        $"{(Ports == null ? "" : Ports + "\n")}" +
         $"  wall time: {Phases.Total.TotalSeconds:0.0} s (create {Phases.Create.TotalSeconds:0.0} s, simulate {Phases.Simulate.TotalSeconds:0.0} s, publish {Phases.Publish.TotalSeconds:0.0} s, tally {Phases.Tally.TotalSeconds:0.0} s)\n" +
         $"  machine: {Machine.Cores} cores, CPU time {Machine.CpuTime.TotalSeconds:0.0} s ({Machine.CpuTime.TotalMilliseconds / Options.Locks:0.00} ms per lock-day), " +
         $"peak memory {Machine.PeakBytes / (1024.0 * 1024 * 1024):0.00} GiB ({Machine.PeakBytes / 1024.0 / Options.Locks:0.0} KiB per lock), " +

@@ -29,9 +29,6 @@ public static class FleetDayRun
     /// <summary>Lock id of the lock with index 0.</summary>
     public const uint FirstLockId = 100_000;
 
-    /// <summary>Visits fall within the first 15 hours: the fleet's day starts at 07:00 UTC.</summary>
-    private const long VisitWindowMs = 15 * HourMs;
-
     /// <param name="options">The day.</param>
     /// <param name="progress">Gets a line per virtual hour (null: quiet).</param>
     /// <param name="watch">Lock ids whose events the report lists in <see cref="FleetDayReport.WatchedLogs"/>.</param>
@@ -42,6 +39,8 @@ public static class FleetDayRun
         {
             throw new ArgumentException($"locks must be 1 … {LockFleet.MaxLocks}, hours ≥ 1, visits ≥ 0, first lock ≥ 0");
         }
+
+        FleetPortUnits.Check(options);
 
         string loadAtStart = LoadAverage();
         var clock = Stopwatch.StartNew();
@@ -58,6 +57,8 @@ public static class FleetDayRun
             arbiters[i] = new ConnectionArbiter(created);
             Plan(arbiters[i], phones[2 * i], phones[2 * i + 1], options, new Random(PlanSeed(options.Seed, index)));
         }
+
+        FleetPortUnits? ports = options.PortShare > 0 ? FleetPortUnits.Create(fleet, options) : null;
 
         TimeSpan createTime = clock.Elapsed;
         TimeSpan publishedAtStart = fleet.PublishTime;
@@ -84,20 +85,21 @@ public static class FleetDayRun
         return new FleetDayReport(options, answered, failures.Length, failureKinds, waits, moves, digest.Count, digest.Sha256, phases, machine)
         {
             WatchedLogs = logs,
+            Ports = ports?.Report(),
         };
     }
 
     /// <summary>The seed of one lock's plan: the fleet's seed and the lock's index, nothing else.</summary>
-    private static int PlanSeed(int seed, int index) => unchecked((int)((uint)seed * 2_654_435_761u ^ (uint)index * 40_503u + 0x9E37_79B9u));
+    internal static int PlanSeed(int seed, int index) => unchecked((int)((uint)seed * 2_654_435_761u ^ (uint)index * 40_503u + 0x9E37_79B9u));
 
     private static void Plan(ConnectionArbiter link, SimulatedPhone staff, SimulatedPhone office, FleetDayOptions options, Random random)
     {
-        long window = Math.Min(VisitWindowMs, options.Hours * HourMs - HourMs);
-        for (int visit = 0; visit < options.VisitsPerLock; visit++)
+        // Behind a port unit the staff member first opens the entrance, then walks up to the door.
+        long atDoor = options.PortShare > 0 ? FleetPortUnits.StairsMs : 0;
+        foreach (CareVisit visit in CareVisit.Draw(options, random))
         {
-            long arrival = (long)(random.NextDouble() * window);
-            link.Send(staff, arrival, Opcode.Unlock);
-            link.Send(staff, arrival + random.Next(10, 41) * 60_000L, Opcode.Lock);
+            link.Send(staff, visit.ArrivalMs + atDoor, Opcode.Unlock);
+            link.Send(staff, visit.LeaveMs + atDoor, Opcode.Lock);
         }
 
         for (int hour = 0; hour < options.Hours; hour++)
