@@ -56,7 +56,8 @@ internal static class PhysicalEndpoints
                 l.Sim.Door(l.Sim.Now, request.Open);
             })),
             "setDoor",
-            "Open or close the door: the unit's optional door sensor reports it (auto-relock waits for a closed door)");
+            "Open or close the door: a door unit's optional door sensor reports it (auto-relock waits for a closed door); a port or laundry unit's door contact " +
+            "confirms an entry during a release, engages the strike once the door has closed again, and raises alarm DoorHeldOpen while the door stays open past its held-open time");
 
         Action(group.MapPut("/jam", (uint id, JamRequest request, LockFleet fleet) => Act(fleet, id, l =>
             {

@@ -98,4 +98,7 @@ public sealed record CreateLocksRequest
 
     /// <summary>Arrive paired, each with the secret derived from the server's seed and its lock id.</summary>
     public bool Paired { get; init; } = true;
+
+    /// <summary>The kind of every unit: door, port or laundry (as <see cref="CreateLockRequest.Kind"/>).</summary>
+    public string Kind { get; init; } = "door";
 }

@@ -60,14 +60,17 @@ public sealed record LockView
     /// <summary>Thumb-turn position: 0 locked … 1 unlocked.</summary>
     public required double BoltFraction { get; init; }
 
-    /// <summary>As the unit's optional door sensor last reported it.</summary>
+    /// <summary>The door as last set (PUT …/door): a door unit's optional door sensor, a port or laundry unit's door contact.</summary>
     public required bool DoorOpen { get; init; }
+
+    /// <summary>A port or laundry unit's electric strike: released (its relay on, the door may be pushed open) or engaged; absent on a door unit.</summary>
+    public string? Strike { get; init; }
     public double? JamFraction { get; init; }
     public required double FrictionFactor { get; init; }
     public required bool MotorOpenCircuit { get; init; }
 }
 
-/// <summary>The status payload a phone reads (docs/PROTOCOL.md, "Roles"), decoded.</summary>
+/// <summary>The status payload a phone reads (docs/PROTOCOL.md, "Roles"), decoded; <see cref="Kind"/> says which kind of unit answered (door, port or laundry).</summary>
 public sealed record StatusView(
     string State,
     string Alarm,
@@ -78,7 +81,8 @@ public sealed record StatusView(
     WarningsView Warnings,
     string GasRisk,
     int HealthyLocks,
-    int HealthyUnlocks);
+    int HealthyUnlocks,
+    string Kind);
 
 /// <summary>One audit record, decoded; <see cref="Text"/> is the back office's line.</summary>
 public sealed record AuditRecordView

@@ -69,7 +69,7 @@ internal sealed class LockFleet
 
         var template = new CreateLockRequest
         {
-            LockId = request.FirstLockId, Battery = request.Battery, StartFraction = request.StartFraction, Paired = request.Paired,
+            LockId = request.FirstLockId, Battery = request.Battery, StartFraction = request.StartFraction, Paired = request.Paired, Kind = request.Kind,
         };
         LockSetupFor(template);
         lock (_clock)

@@ -59,6 +59,15 @@ internal static class OpenApiCompletion
             }
         }
 
+        foreach ((string schema, string property, string description, JsonNode example) in Described())
+        {
+            if (schemas.TryGetValue(schema, out IOpenApiSchema? found) && found.Properties?.TryGetValue(property, out IOpenApiSchema? p) == true && p is OpenApiSchema field)
+            {
+                field.Description = description;
+                field.Example = example;
+            }
+        }
+
         foreach ((string name, object sample) in OpenApiExamples.Samples)
         {
             if (schemas.TryGetValue(name, out IOpenApiSchema? found) && found is OpenApiSchema schema)
@@ -94,6 +103,23 @@ internal static class OpenApiCompletion
         _ => null,
     };
 
+    private const string KindText =
+        "The kind of unit: door (the customer's own door, a thumb-turn motor), port (a building's shared entrance, linked to every customer " +
+        "behind it) or laundry (the building's laundry room); port and laundry units drive an electric strike through a relay, with a door contact " +
+        "and a held-open alarm (alarm DoorHeldOpen), and speak the same protocol. Default door.";
+
+    /// <summary>Properties whose meaning a client needs in the document itself, with an example value.</summary>
+    private static IEnumerable<(string Schema, string Property, string Description, JsonNode Example)> Described() =>
+    [
+        ("CreateLockRequest", "kind", KindText, JsonValue.Create("port")),
+        ("CreateLocksRequest", "kind", KindText + " Every lock of the request is of this kind.", JsonValue.Create("port")),
+        ("LockView", "kind", "The kind of unit, as created: door, port or laundry.", JsonValue.Create("port")),
+        ("StatusView", "kind", "Which kind of unit answered the status (its 13th byte): door, port or laundry.", JsonValue.Create("port")),
+        ("LockView", "strike", "A port or laundry unit's electric strike: released (relay on, the door may be pushed open) or engaged; absent on a door unit.", JsonValue.Create("engaged")),
+        ("LockView", "doorOpen", "The door as last set with PUT /locks/{id}/door: a door unit's optional door sensor, a port or laundry unit's door contact " +
+                                 "(open during a release confirms an entry; open past the held-open time raises alarm DoorHeldOpen).", JsonValue.Create(false)),
+    ];
+
     private static IEnumerable<(string Schema, string Property, string[] Values)> Enums()
     {
         string[] states = [.. Enum.GetNames<LockState>(), "NoPower"];
@@ -114,7 +140,8 @@ internal static class OpenApiCompletion
             ("StatusView", "lastSelfTest", outcomes), ("StatusView", "gasRisk", gasRisks),
             ("WarningsView", "names", warnings), ("FleetEvent", "names", warnings),
             ("CreateLockRequest", "battery", presets), ("CreateLocksRequest", "battery", presets), ("BatteryRequest", "preset", presets),
-            ("CreateLockRequest", "kind", kinds), ("LockView", "kind", kinds),
+            ("CreateLockRequest", "kind", kinds), ("CreateLocksRequest", "kind", kinds), ("LockView", "kind", kinds), ("StatusView", "kind", kinds),
+            ("LockView", "strike", ["released", "engaged"]),
             ("FleetEvent", "kind", FleetEventKinds.All),
             ("AuditRecordView", "event", Enum.GetNames<AuditEvent>()),
             ("PhoneResult", "operation", Enum.GetNames<PhoneOperation>()), ("PhoneResult", "result", results),

@@ -23,7 +23,7 @@ internal static class OpenApiExamples
         BatteryStateOfCharge = 0.8999, BoltFraction = 1, DoorOpen = false, FrictionFactor = 1, MotorOpenCircuit = false,
     };
 
-    private static readonly StatusView Status = new("Unlocked", "None", "Good", "None", 0, 1, Warnings, "None", 1, 1);
+    private static readonly StatusView Status = new("Unlocked", "None", "Good", "None", 0, 1, Warnings, "None", 1, 1, "door");
 
     private static readonly AuditRecordView Record = new()
     {
@@ -39,7 +39,7 @@ internal static class OpenApiExamples
         (nameof(LockView), Lock),
         (nameof(LockSummary), new LockSummary(1001, "SIM01001", "Unlocked", "Good", 16, false)),
         (nameof(WarningsView), Warnings),
-        (nameof(CreateLocksRequest), new CreateLocksRequest { FirstLockId = 100_000, Count = 1_000, Battery = "good", StartFraction = 0, Paired = true }),
+        (nameof(CreateLocksRequest), new CreateLocksRequest { FirstLockId = 100_000, Count = 1_000, Battery = "good", StartFraction = 0, Paired = true, Kind = "door" }),
         (nameof(LocksCreatedView), new LocksCreatedView(1_000, 100_000, 100_999)),
         (nameof(LockPageView), new LockPageView([new LockSummary(1001, "SIM01001", "Unlocked", "Good", 16, false)], 1001, 2)),
         (nameof(ButtonRequest), new ButtonRequest { HoldMs = 300 }),

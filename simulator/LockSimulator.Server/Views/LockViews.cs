@@ -38,6 +38,7 @@ internal static class LockViews
             BatteryStateOfCharge = Math.Round(sim.Physics.Battery.StateOfCharge, 4),
             BoltFraction = Math.Round(sim.BoltFraction, 3),
             DoorOpen = l.DoorOpen,
+            Strike = sim.Strike == null ? null : sim.Strike.Energised ? "released" : "engaged",
             JamFraction = sim.Physics.JamAt / sim.Setup.Motor.TravelRadians,
             FrictionFactor = sim.Physics.FrictionFactor,
             MotorOpenCircuit = sim.Physics.OpenCircuit,

@@ -27,6 +27,7 @@ internal static class StatusViews
             WarningNames.View(p[8]),
             ((GasRiskCause)p[9]).ToString(),
             p[10] >> 4,
-            p[10] & 0x0F);
+            p[10] & 0x0F,
+            ((UnitKind)p[12]).ToString().ToLowerInvariant());
     }
 }

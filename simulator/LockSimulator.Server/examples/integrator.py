@@ -4,8 +4,9 @@
 It does what a backend test would: creates a lock, receives the virtual phones' uploads on a
 webhook (checking their HMAC signature), issues a credential, unlocks through a virtual staff
 phone, watches the fleet's events over the /events WebSocket, talks raw BLE fragments over the
-/locks/{id}/ble WebSocket, and shows the two kinds of "no": a lock that refuses (HTTP 200,
-result not "Ok") and a request that is wrong (4xx application/problem+json).
+/locks/{id}/ble WebSocket, opens a building's port unit (kind "port") with the same staff member,
+and shows the two kinds of "no": a lock that refuses (HTTP 200, result not "Ok") and a request
+that is wrong (4xx application/problem+json).
 
     python3 integrator.py [--server http://127.0.0.1:8471] [--token TOKEN]
 
@@ -234,6 +235,16 @@ def main():
     ble.send_text({"type": "disconnect"})
     check(ble.receive()[1]["type"] == "disconnected", "BLE disconnect")
     ble.close()
+
+    # The building's entrance: a port unit, one lock with its own secret; the same staff member gets a credential for it.
+    port_id = 4300
+    port = sim.call("POST", "/locks", {"lockId": port_id, "kind": "port"})
+    check(port["kind"] == "port" and port["strike"] == "engaged", f"a new port unit's strike is engaged: {port.get('strike')}")
+    port_credential = sim.call("POST", "/backend/credentials", {"lockId": port_id, "keyId": 31, "userId": 42})
+    entrance = sim.call("POST", f"/locks/{port_id}/phone/unlock", {"credential": port_credential["credential"], "key": port_credential["key"]})
+    check(entrance["result"] == "Ok" and entrance["lock"]["strike"] == "released", f"port unlock: {entrance['result']}")
+    step(f"port unit {port_id}: user 42 releases the strike (state {entrance['lock']['state']}, last user {entrance['lock']['lastUser']})")
+    sim.call("DELETE", f"/locks/{port_id}")
 
     now = sim.call("GET", "/time")["wallTime"]
     expired = sim.call("POST", "/backend/credentials", {"lockId": lock_id, "keyId": 8, "userId": 43,
