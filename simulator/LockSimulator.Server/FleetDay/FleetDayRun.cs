@@ -21,6 +21,7 @@ namespace LockSimulator.Server.FleetDay;
 /// Visits may overlap: a command for a move already under way (AlreadyMoving) or a state
 /// already reached (AlreadyThere) is the firmware accepting it, not a failure. The lock serves
 /// one phone at a time: a phone that finds it busy waits and tries again (<see cref="ConnectionArbiter"/>).
+/// With <see cref="FleetDayOptions.PortShare"/> the customers live behind shared port units, opened first on every visit (<see cref="FleetPortUnits"/>).
 /// </summary>
 public static class FleetDayRun
 {
