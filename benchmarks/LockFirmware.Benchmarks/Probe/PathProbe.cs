@@ -30,7 +30,7 @@ public static class PathProbe
         output.WriteLine("| --- | ---: | --- | ---: | ---: | ---: | ---: |");
 
         var floor = new MacFloor();
-        BenchLock[][] rings = new[] { 1, 16, 256 }.Select(size => Enumerable.Range(0, size).Select(_ => new BenchLock()).ToArray()).ToArray();
+        BenchLock[][] rings = new[] { 1, LockRing.Size, 256 }.Select(size => Enumerable.Range(0, size).Select(_ => new BenchLock()).ToArray()).ToArray();
         // Warm-up until the JIT's tier-1 code is in place (call counting waits 100 ms, then compiles in the background).
         var warm = Stopwatch.StartNew();
         while (warm.ElapsedMilliseconds < 2_000)

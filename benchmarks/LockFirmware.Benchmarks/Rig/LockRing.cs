@@ -15,14 +15,16 @@ public sealed class LockRing
 {
     /// <summary>
     /// Invocations per iteration. Every lock is a whole core (its objects, buffers and native
-    /// HMAC context); a ring whose locks together outgrow this host's 1 MB L2 makes each
-    /// measured call start from cold caches, a cost the one lock on the board (ESP32 internal
-    /// SRAM, no data cache) never pays. At 1,024 locks after the 2026-12-01 merges that was
-    /// ~0.5 µs per call on top of the path (Stopwatch probe, per-call medians: 128–256 locks
-    /// ≈ 0.62–0.65 µs, 512 ≈ 0.86 µs, 1,024 ≈ 1.3–1.5 µs). 256 keeps iterations long enough that stray allocations elsewhere in
-    /// the process don't show up as bytes per call (still 0 B).
+    /// HMAC context); a ring whose locks together fill this host's 1 MB L2 makes measured calls
+    /// start from cold caches, a cost the one lock on the board (ESP32 internal SRAM, no data
+    /// cache) never pays. At 1,024 locks that was ~0.5 µs per call (Stopwatch probe, per-call
+    /// medians: 128–256 locks ≈ 0.62–0.65 µs, 512 ≈ 0.86 µs, 1,024 ≈ 1.3–1.5 µs). 256 still
+    /// filled the L2 enough that another process on the core between the setup and the calls
+    /// (load 8–11 on the 2 shared cores) gave alternating iterations of 0.6 and 1.1–1.5 µs
+    /// (unlock 1.77× one HMAC, 2026-12-01 01:28); 32 locks, touched by the setup just before,
+    /// stay warm as the board's one lock does (1.09× under the same load, still 0 B).
     /// </summary>
-    public const int Size = 256;
+    public const int Size = 32;
 
     private readonly BenchLock[] _locks = new BenchLock[Size];
     private int _used;
