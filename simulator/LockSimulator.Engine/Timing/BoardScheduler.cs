@@ -105,8 +105,11 @@ public sealed class BoardScheduler
     /// When the managed WriteRequested handler of a GATT write that reached the chip at
     /// <paramref name="arrival"/> starts: NimBLE's host task posts the event and blocks
     /// (esp32_nimble.cpp, DeviceBleCallback → PostAndWaitManagedGapEvent), the interpreter sees
-    /// it on its next tick. A round running then delays it further by itself (the simulator
-    /// runs what falls due during a round after it).
+    /// it on its next tick, and the managed side runs the handler straight through on that
+    /// event's thread (nanoFramework.Runtime.Events EventSink's dispatch callback →
+    /// nanoFramework.Device.Bluetooth BluetoothEventListener.OnEventServer → WriteRequested).
+    /// A round running then delays it further by itself (the simulator runs what falls due
+    /// during a round after it).
     /// </summary>
     public long HandlerStart(long arrival) => IsDevice ? OnTick(arrival) : arrival;
 
