@@ -13,6 +13,11 @@ if (args.Contains("--nano-cost"))
     return NanoCostReport.Run(Console.Out);
 }
 
+if (args.Contains("--path-probe"))
+{
+    return LockFirmware.Benchmarks.Probe.PathProbe.Run(Console.Out);
+}
+
 if (args.Contains("--device-time"))
 {
     return DeviceTimeEstimate.Run(Console.Out);

@@ -12,7 +12,7 @@ namespace LockFirmware.HostTests;
 
 /// <summary>
 /// Issue 13: what the routine and the README promise holds on a board as slow and coarse as the
-/// real one (10 ms tick, 20 ms quantum jitter, processing costs, GC pauses) as well as in ideal time.
+/// real one (10 ms tick, a quantum for the guard's callback, processing costs, GC pauses) as well as in ideal time.
 /// Exact times are for the ideal profile's own tests; here every promise is checked as a bound.
 /// </summary>
 public class DeviceTimingBehaviourTests

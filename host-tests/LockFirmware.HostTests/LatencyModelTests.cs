@@ -8,6 +8,7 @@ using LockSimulator;
 using LockSimulator.Budget;
 using LockSimulator.Latency;
 using LockSimulator.Timing;
+using LockFirmware.Time;
 using LockSimulator.Tracing;
 
 namespace LockFirmware.HostTests;
@@ -136,6 +137,46 @@ public class LatencyModelTests
         Assert.InRange(report.Fleet.ToMotorStart.P50, 3 * 30, report.MotorTargetMs);
         // The rare kinds cost round trips: the time token, or three fragments each answered.
         Assert.True(report.Rows.Single(r => r.Name.StartsWith("clock unknown", StringComparison.Ordinal)).ToMotorStart.P50 > common.ToMotorStart.Max);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void An_idle_board_sees_a_write_on_the_next_tick_and_runs_the_dispatcher_at_once(int seed)
+    {
+        var board = new BoardScheduler(TimingProfile.Device, seed, Timings.Board);
+
+        // The ESP32's Events_WaitForEvents polls once per tick: a write at 3 301 ms is handled at 3 310.
+        Assert.Equal(3_310, board.HandlerStart(3_301));
+        Assert.Equal(3_310, board.HandlerStart(3_310));
+        Assert.Equal(3_311, board.HandlerDone(3_301));
+        // The handler wakes the dispatcher, which runs when it returns: no quantum on top.
+        Assert.Equal(3_310, board.NextRound(3_310, inputWaiting: true, due: Timers.Never));
+        board.RoundDone();
+        // A timed wait ends on the first tick at or after its deadline, again without a quantum.
+        Assert.Equal(3_330, board.NextRound(3_311, inputWaiting: false, due: 3_322));
+    }
+
+    [Fact]
+    public void In_ideal_time_a_write_is_handled_when_it_arrives()
+    {
+        var board = new BoardScheduler(TimingProfile.Ideal, 1, Timings.Board);
+
+        Assert.Equal(3_301, board.HandlerStart(3_301));
+        Assert.Equal(3_301, board.HandlerDone(3_301));
+    }
+
+    [Fact]
+    public void The_motor_target_is_met_at_a_15_ms_interval()
+    {
+        BoardBudget budget = Timings.Board.WithLink(new BleLinkBudget { ConnectionIntervalMs = 15 });
+        LatencyReport report = LatencyStudy.Run(budget, 30);
+
+        LatencyRow common = report.Rows[0];
+        // HELLO, its answer after the Write Response, then the command: at least three intervals after the event HELLO went in.
+        Assert.InRange(common.ToMotorStart.P50, 3 * 15, report.MotorTargetMs);
+        Assert.True(common.MotorTargetMet, $"p99 {common.ToMotorStart.P99} ms against {report.MotorTargetMs} ms");
     }
 
     [Fact]

@@ -68,7 +68,8 @@ public sealed class SimulatedLock
         if (Scheduler.IsDevice)
         {
             // On the board's timing, messages travel at the connection events of the phone's link.
-            Radio.PaceBy(Scheduler.Budget.Link, At, Scheduler.HandlerDelayMs);
+            Radio.PaceBy(Scheduler.Budget.Link, At, Scheduler.HandlerStart, Scheduler.HandlerDone);
+            Radio.WriteTaken += Scheduler.HandlerRan;
         }
 
         Files = setup.Files ?? new VirtualFileSystem(Scheduler.Budget);
@@ -358,6 +359,7 @@ public sealed class SimulatedLock
         _reportedFault = FaultKind.None;
         if (fault == FaultKind.None)
         {
+            Scheduler.RoundStarts();
             try
             {
                 core.Process();

@@ -1,3 +1,4 @@
+using System.Threading;
 using LockFirmware.Ble;
 using LockFirmware.Motor;
 
@@ -14,14 +15,16 @@ public sealed class LockRing
 {
     /// <summary>
     /// Invocations per iteration. Every lock is a whole core (its objects, buffers and native
-    /// HMAC context); a ring whose locks together outgrow this host's 1 MB L2 makes each
-    /// measured call start from cold caches, a cost the one lock on the board (ESP32 internal
-    /// SRAM, no data cache) never pays. At 1,024 locks after the 2026-12-01 merges that was
-    /// ~0.5 µs per call on top of the path (Stopwatch probe, per-call medians: 128–256 locks
-    /// ≈ 0.62–0.65 µs, 512 ≈ 0.86 µs, 1,024 ≈ 1.3–1.5 µs). 256 keeps iterations long enough that stray allocations elsewhere in
-    /// the process don't show up as bytes per call (still 0 B).
+    /// HMAC context); a ring whose locks together fill this host's 1 MB L2 makes measured calls
+    /// start from cold caches, a cost the one lock on the board (ESP32 internal SRAM, no data
+    /// cache) never pays. At 1,024 locks that was ~0.5 µs per call (Stopwatch probe, per-call
+    /// medians: 128–256 locks ≈ 0.62–0.65 µs, 512 ≈ 0.86 µs, 1,024 ≈ 1.3–1.5 µs). 256 still
+    /// filled the L2 enough that another process on the core between the setup and the calls
+    /// (load 8–11 on the 2 shared cores) gave alternating iterations of 0.6 and 1.1–1.5 µs
+    /// (unlock 1.77× one HMAC, 2026-12-01 01:28); 32 locks, touched by the setup just before,
+    /// stay warm as the board's one lock does (1.09× under the same load, still 0 B).
     /// </summary>
-    public const int Size = 256;
+    public const int Size = 32;
 
     private readonly BenchLock[] _locks = new BenchLock[Size];
     private int _used;
@@ -31,6 +34,35 @@ public sealed class LockRing
         for (int i = 0; i < Size; i++)
         {
             _locks[i] = new BenchLock();
+        }
+    }
+
+    /// <summary>
+    /// Unlocks and locks every lock a few times, each round followed by a pause for the tiered
+    /// JIT's background thread, so the measured iterations run optimised code from the first.
+    /// Without it the engine's eight warm-up iterations (a few ms each) ended before the path
+    /// was recompiled, and first-tier code ran in the first half of the measured iterations:
+    /// 1.1–3.2 µs per call there, 0.62–0.8 µs after the switch (log of 2026-12-01 01:16), the
+    /// run-to-run spread of 1.64×–2.38×. With tiering off the same run gave 1.37× and a standard
+    /// deviation of 8 ns (benchmarks/README.md, "Where the extra half microsecond was").
+    /// </summary>
+    public void WarmUp()
+    {
+        for (int round = 0; round < 3; round++)
+        {
+            foreach ((LockState from, Opcode command, LockState to) in new[] { (LockState.Locked, Opcode.Unlock, LockState.Unlocked), (LockState.Unlocked, Opcode.Lock, LockState.Locked) })
+            {
+                Prepare(from, command);
+                foreach (BenchLock bench in _locks)
+                {
+                    bench.SendPreparedAndAnswer();
+                }
+
+                _used = Size;
+                Settle(to);
+            }
+
+            Thread.Sleep(500);
         }
     }
 

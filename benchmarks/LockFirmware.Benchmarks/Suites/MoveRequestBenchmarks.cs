@@ -11,13 +11,18 @@ namespace LockFirmware.Benchmarks.Suites;
 /// it needs a fresh idle lock per invocation (<see cref="LockRing"/>).
 /// </summary>
 [InvocationCount(LockRing.Size, 1)]
+[NoCallCountingDelay]
 public class MoveRequestBenchmarks
 {
     private readonly MacFloor _floor = new();
     private LockRing _ring = null!;
 
     [GlobalSetup(Target = nameof(PolicyAndMotorRequest))]
-    public void BuildLocks() => _ring = new LockRing();
+    public void BuildLocks()
+    {
+        _ring = new LockRing();
+        _ring.WarmUp();
+    }
 
     [Benchmark(Baseline = true, Description = "Floor: HMAC of the command")]
     public int CommandMac() => _floor.Command();

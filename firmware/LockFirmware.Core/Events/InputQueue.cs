@@ -60,9 +60,10 @@ namespace LockFirmware.Events
                 int slot = (_head + _count) % _kinds.Length;
                 _kinds[slot] = kind;
                 _lengths[slot] = count;
-                for (int i = 0; i < count; i++)
+                if (count > 0)
                 {
-                    _payloads[slot][i] = payload[offset + i];
+                    // One native memmove: a loop would cost the interpreter several IL instructions per byte.
+                    System.Array.Copy(payload, offset, _payloads[slot], 0, count);
                 }
 
                 _count++;
@@ -86,10 +87,9 @@ namespace LockFirmware.Events
 
                 InputKind kind = _kinds[_head];
                 count = _lengths[_head];
-                byte[] source = _payloads[_head];
-                for (int i = 0; i < count; i++)
+                if (count > 0)
                 {
-                    payload[i] = source[i];
+                    System.Array.Copy(_payloads[_head], 0, payload, 0, count);
                 }
 
                 _head = (_head + 1) % _kinds.Length;

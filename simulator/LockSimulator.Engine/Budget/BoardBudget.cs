@@ -40,7 +40,10 @@ public sealed class BoardBudget
     // ---- Scheduling (nanoFramework on FreeRTOS) ----
 
     /// <summary>
-    /// FreeRTOS tick: every managed wait and native timer ends on a tick. nf-interpreter
+    /// FreeRTOS tick: every managed wait and native timer ends on a tick, and an idle interpreter
+    /// sees a native event (a BLE write, a GPIO edge) only on the next one: on the ESP32
+    /// Events_WaitForEvents polls its flags between vTaskDelay(1) calls (nf-interpreter
+    /// targets/ESP32/_nanoCLR/targetPAL_Events.cpp). nf-interpreter
     /// targets/ESP32/_IDF/sdkconfig.default sets CONFIG_FREERTOS_HZ=100; the BLE S3 defconfig
     /// (sdkconfig.default_ble.esp32s3) does not override it, so ESP-IDF's default 100 Hz holds.
     /// The GPIO debounce timer uses the same tick (targets/ESP32/_nanoCLR/System.Device.Gpio/
@@ -50,9 +53,12 @@ public sealed class BoardBudget
 
     /// <summary>
     /// The CLR's managed thread quantum: a ready managed thread may wait this long while
-    /// another runs (nf-interpreter src/CLR/Include/nanoCLR_Runtime.h,
-    /// CLR_RT_Thread::c_TimeQuantum_Milliseconds = 20). Every managed wake-up (a timer, an
-    /// adapter's event handler) is late by up to this much.
+    /// another keeps running (nf-interpreter src/CLR/Include/nanoCLR_Runtime.h,
+    /// CLR_RT_Thread::c_TimeQuantum_Milliseconds = 20; CLR_RT_Thread::Execute runs a thread
+    /// until it blocks or the quantum's timer fires). It does not delay a thread woken while the
+    /// others wait: ScheduleThreads runs the next ready thread as soon as the current one
+    /// blocks (src/CLR/Core/Execution.cpp). So it is charged only where another thread may be
+    /// busy: the output guard's callback, which fires when the dispatcher is hung.
     /// </summary>
     public int ThreadQuantumMs { get; init; } = 20;
 
@@ -296,7 +302,7 @@ public sealed class BoardBudget
     /// <summary>One small managed allocation (an array or object of tens of bytes) from the heap, its later collection included.</summary>
     public double AllocationMicros { get; init; } = 10;
 
-    /// <summary>A BLE write from NimBLE's callback to the managed WriteRequested handler: event queued to the CLR, thread switch, event arguments.</summary>
+    /// <summary>A BLE write from NimBLE's callback to the managed WriteRequested handler: event queued to the CLR, thread switch, event arguments, the copy and the answer (charged before the dispatcher's round in device timing).</summary>
     public double BleWriteDispatchMicros { get; init; } = 400;
 
     private double EventMicrocoulombs(int radioMicros)

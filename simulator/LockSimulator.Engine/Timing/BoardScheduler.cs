@@ -8,15 +8,25 @@ namespace LockSimulator.Timing;
 /// When the firmware's dispatcher thread gets to run on the virtual board, and how long its
 /// work takes. Under <see cref="TimingProfile.Ideal"/> it runs the instant anything is due
 /// and takes no time. Under <see cref="TimingProfile.Device"/> (seeded, so every run repeats)
-/// it behaves as nanoFramework on FreeRTOS does, with the figures of <see cref="BoardBudget"/>:
-/// a timed wait ends on the first tick at or after its deadline, any managed wake-up is late by
-/// up to one thread quantum, each costly operation advances time while the motor keeps
-/// running, and a GC pause or a native call stops every managed thread, the guard's included.
+/// it behaves as nanoFramework on FreeRTOS does, with the figures of <see cref="BoardBudget"/>,
+/// read from nf-interpreter:
+/// - An idle interpreter (no managed thread ready) sits in Events_WaitForEvents, which on the
+///   ESP32 polls its event flags once per vTaskDelay(1), i.e. on every FreeRTOS tick
+///   (targets/ESP32/_nanoCLR/targetPAL_Events.cpp; CPU_Sleep is empty there, targetHAL_Power.c).
+///   So a timed wait ends on the first tick at or after its deadline, and a native event (a GATT
+///   write's access callback, a GPIO edge: PostManagedEvent → SaveToHALQueue → Events_Set) is
+///   seen on the first tick after it; its managed handler then runs at once.
+/// - A thread made ready by another (the write handler's AutoResetEvent.Set) runs as soon as
+///   that one blocks: ScheduleThreads takes the next ready thread and calls ProcessTimer
+///   after every slice (src/CLR/Core/Execution.cpp). The 20 ms quantum only delays a thread
+///   while another managed thread keeps running, as a hung dispatcher does to the guard's
+///   timer callback (<see cref="ManagedWake"/>).
+/// - Each costly operation advances time while the motor keeps running, and a GC pause or a
+///   native call stops every managed thread, the guard's included.
 /// </summary>
 public sealed class BoardScheduler
 {
     private readonly Random _random;
-    private readonly Random _handlers;
     private long _plannedDue = Timers.Never;
     private long _plannedWake = Timers.Never;
     private long _inputWake = Timers.Never;
@@ -27,7 +37,6 @@ public sealed class BoardScheduler
         Profile = profile;
         Budget = budget;
         _random = new Random(seed);
-        _handlers = new Random(~seed);
     }
 
     public TimingProfile Profile { get; }
@@ -56,8 +65,10 @@ public sealed class BoardScheduler
 
         if (inputWaiting && _inputWake == Timers.Never)
         {
-            // The adapter's event handler runs on a managed thread, then wakes the dispatcher.
-            _inputWake = now + Jitter();
+            // The native event behind the input is seen on a tick; its handler queues the input
+            // and wakes the dispatcher, which runs when the handler returns (a BLE write is
+            // handed over on its tick already, see HandlerStart, and its handler's time is charged).
+            _inputWake = OnTick(now);
         }
 
         if (due != _plannedDue)
@@ -66,38 +77,62 @@ public sealed class BoardScheduler
             // A deadline already reached when the dispatcher looks (a move command's answer
             // waiting for the next round) means a wait of 0: it goes straight on, without a
             // timed wait to end on a tick (Esp32/Dispatcher.cs).
-            _plannedWake = due == Timers.Never ? Timers.Never : due <= now ? now : ManagedWake(due);
+            // Otherwise the timed wait ends on the first tick at or after the deadline, and the
+            // dispatcher runs at once: no other managed thread is busy then.
+            _plannedWake = due == Timers.Never ? Timers.Never : due <= now ? now : OnTick(due);
         }
 
         long wake = Math.Min(inputWaiting ? _inputWake : Timers.Never, _plannedWake);
         return wake == Timers.Never ? wake : Math.Max(wake, BusyUntil);
     }
 
-    /// <summary>When a managed timer due at <paramref name="deadline"/> really runs: the next tick, then up to a quantum later (callers also wait out <see cref="NativeUntil"/>).</summary>
-    public long ManagedWake(long deadline)
-    {
-        if (!IsDevice)
-        {
-            return deadline;
-        }
+    /// <summary>
+    /// When a managed timer callback due at <paramref name="deadline"/> really runs: the next
+    /// tick, then up to a quantum later, since the thread it must share the interpreter with
+    /// may be running (the output guard fires when the dispatcher is hung). Callers also wait
+    /// out <see cref="NativeUntil"/>.
+    /// </summary>
+    public long ManagedWake(long deadline) => IsDevice ? OnTick(deadline) + Jitter() : deadline;
 
+    /// <summary>The first FreeRTOS tick at or after <paramref name="time"/>: when the idle interpreter next looks at its events and timers.</summary>
+    public long OnTick(long time)
+    {
         long tick = Budget.TickMs;
-        long onTick = (deadline + tick - 1) / tick * tick;
-        return onTick + Jitter();
+        return (time + tick - 1) / tick * tick;
     }
 
     /// <summary>
-    /// How late an adapter's managed event handler runs after its native event (up to one
-    /// quantum), drawn apart from the dispatcher's jitter so adding a handler does not change it.
+    /// When the managed WriteRequested handler of a GATT write that reached the chip at
+    /// <paramref name="arrival"/> starts: NimBLE's host task posts the event and blocks
+    /// (esp32_nimble.cpp, DeviceBleCallback → PostAndWaitManagedGapEvent), the interpreter sees
+    /// it on its next tick, and the managed side runs the handler straight through on that
+    /// event's thread (nanoFramework.Runtime.Events EventSink's dispatch callback →
+    /// nanoFramework.Device.Bluetooth BluetoothEventListener.OnEventServer → WriteRequested).
+    /// A round running then delays it further by itself (the simulator runs what falls due
+    /// during a round after it).
     /// </summary>
-    public int HandlerDelayMs() => IsDevice ? _handlers.Next(Budget.ThreadQuantumMs + 1) : 0;
+    public long HandlerStart(long arrival) => IsDevice ? OnTick(arrival) : arrival;
 
-    /// <summary>A round has run: the interpreter's base cost of it is spent.</summary>
+    /// <summary>When that handler has queued the write and answered it (Respond releases NimBLE's wait): its start plus its own time, whole ms.</summary>
+    public long HandlerDone(long arrival) => HandlerStart(arrival) + (IsDevice ? (long)Math.Ceiling(Budget.BleWriteDispatchMicros / 1000) : 0);
+
+    /// <summary>A write handler ran before the dispatcher: its interpreter time is spent before the dispatcher's next work.</summary>
+    public void HandlerRan()
+    {
+        if (IsDevice)
+        {
+            _spentMicros += (long)Budget.BleWriteDispatchMicros;
+        }
+    }
+
+    /// <summary>A round begins: the interpreter's base cost of it (waking, the queue take) is spent before any of its work, the motor start included.</summary>
+    public void RoundStarts() => Spend(Budget.RoundMicros);
+
+    /// <summary>A round has run: the next one waits for a new input or deadline.</summary>
     public void RoundDone()
     {
         _inputWake = Timers.Never;
         _plannedDue = Timers.Never;
-        Spend(Budget.RoundMicros);
     }
 
     /// <summary>Whether the collector runs after this round, and for how long (ms; 0 = not now).</summary>

@@ -7,9 +7,10 @@ public enum TimingProfile
     Ideal,
 
     /// <summary>
-    /// As slow and coarse as nanoFramework on an ESP32: waits end on the 10 ms FreeRTOS tick,
-    /// managed wake-ups are late by up to the 20 ms thread quantum, every costly operation
-    /// takes its time from the board budget, and the garbage collector pauses now and then.
+    /// As slow and coarse as nanoFramework on an ESP32: waits end, and native events are seen,
+    /// on the 10 ms FreeRTOS tick; a managed timer callback that shares the interpreter with a
+    /// busy thread is late by up to the 20 ms thread quantum; every costly operation takes its
+    /// time from the board budget, and the garbage collector pauses now and then.
     /// </summary>
     Device,
 }

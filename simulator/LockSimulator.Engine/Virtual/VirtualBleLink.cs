@@ -43,7 +43,8 @@ public sealed class VirtualBleLink : IBleLink
     private long _restartedAt;
     private BleLinkBudget? _pacing;
     private Action<long, Action>? _schedule;
-    private Func<int>? _handlerDelayMs;
+    private Func<long, long>? _handlerStart;
+    private Func<long, long>? _handlerDone;
     private ConnectionEvents? _events;
     private int _connection;
 
@@ -94,14 +95,16 @@ public sealed class VirtualBleLink : IBleLink
 
     /// <summary>
     /// From now on messages go at connection events of <paramref name="link"/>: deliveries are
-    /// put on the lock's agenda with <paramref name="schedule"/>, and the managed handler of a
-    /// write runs <paramref name="handlerDelayMs"/> after the write arrives.
+    /// put on the lock's agenda with <paramref name="schedule"/>; the managed handler of a write
+    /// that reached the chip at a time t queues it at <paramref name="handlerStart"/>(t) and
+    /// answers it (the ATT Write Response) at <paramref name="handlerDone"/>(t).
     /// </summary>
-    public void PaceBy(BleLinkBudget link, Action<long, Action> schedule, Func<int> handlerDelayMs)
+    public void PaceBy(BleLinkBudget link, Action<long, Action> schedule, Func<long, long> handlerStart, Func<long, long> handlerDone)
     {
         _pacing = link;
         _schedule = schedule;
-        _handlerDelayMs = handlerDelayMs;
+        _handlerStart = handlerStart;
+        _handlerDone = handlerDone;
     }
 
     /// <summary>A phone connects; false when the lock is not advertising (another phone holds it, or no power).</summary>
@@ -172,21 +175,26 @@ public sealed class VirtualBleLink : IBleLink
 
         if (_events == null)
         {
-            return Deliver(fragment);
+            Arrive(fragment);
+            return HandOver(fragment);
         }
 
-        // The write goes at a connection event; the phone's next request waits for its ATT answer.
+        // The write goes at a connection event; its handler queues it on the interpreter's next
+        // tick and answers it; the phone's next request waits for that ATT answer.
         byte[] copy = (byte[])fragment.Clone();
         long arrives = _events.Uplink(_clock.NowMilliseconds, _pacing!.PacketsFor(copy.Length));
-        long handled = _events.TimeOf(arrives) + _handlerDelayMs!();
-        _events.PhoneAwaits(_events.Downlink(handled, _pacing.PacketsFor(0)));
-        OnThisConnection(_events.TimeOf(arrives), () => Deliver(copy));
+        long at = _events.TimeOf(arrives);
+        _events.PhoneAwaits(_events.Downlink(_handlerDone!(at), _pacing.PacketsFor(0)));
+        OnThisConnection(at, () => Arrive(copy));
+        OnThisConnection(_handlerStart!(at), () => HandOver(copy));
         return true;
     }
 
-    private bool Deliver(byte[] fragment)
+    private void Arrive(byte[] fragment) => _trace.Log(_clock.NowMilliseconds, Signals.BleIn, Convert.ToHexString(fragment));
+
+    /// <summary>The managed handler copies the write into the firmware's input queue.</summary>
+    private bool HandOver(byte[] fragment)
     {
-        _trace.Log(_clock.NowMilliseconds, Signals.BleIn, Convert.ToHexString(fragment));
         if (Inputs == null || !Inputs.Post(InputKind.BleWrite, fragment, 0, fragment.Length))
         {
             _trace.Log(_clock.NowMilliseconds, Signals.BleLink, "write refused: input queue full");
