@@ -72,7 +72,7 @@ namespace LockFirmware
             }
             _selfTest = new SelfTestSequence(ports.Leds, _outputs, ports.Analog, _battery, _timers, settings.Battery.TestLoadOhms);
             _selfTest.Finished = OnSelfTestFinished;
-            _memory = new LockMemory(ports.Files, settings.AuditSegments);
+            _memory = new LockMemory(ports.Files, settings.AuditSegments, RevocationList.CapacityFor(settings.Kind));
             _sender = new NoticeSender(ports.Ble);
             _advertisedSerial = Ascii8(settings.Serial);
             _protocol = new LockProtocol(_memory, ports.Macs, ports.Aes, this, _sender, Ascii8(settings.Serial));
@@ -228,7 +228,7 @@ namespace LockFirmware
                 if (_memory.Pairing.Paired)
                 {
                     // The boot count went with the safety state: keeping the secret would let session nonces repeat.
-                    _memory.Pairing.Wipe();
+                    _memory.WipePairing();
                     _memory.SavePairing();
                 }
             }

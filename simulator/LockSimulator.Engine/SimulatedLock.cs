@@ -432,7 +432,7 @@ public sealed class SimulatedLock
             Aes = new HostAesCbc(),
             Guard = Guard,
         };
-        LockSettings settings = _setup.Settings ?? new LockSettings();
+        LockSettings settings = _setup.Settings ?? LockSettings.For(_setup.Kind);
         settings.Serial = _setup.Serial;
         settings.Kind = _setup.Kind;
         // As the board definition does on the device: the firmware's idle figure is its image's.

@@ -43,7 +43,7 @@ namespace LockFirmware.Device.Boards
             board.StrikeRelayPin = board.MotorIn1Pin;
             board.MotorIn1Pin = -1;
             board.MotorIn2Pin = -1;
-            board.Settings.Kind = kind;
+            board.Settings.UseUnit(kind);
         }
 
         /// <summary>The production board, ESP32-C3 with a 32.768 kHz crystal (hardware/boards/production-board.md).</summary>
