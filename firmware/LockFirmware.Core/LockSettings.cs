@@ -12,6 +12,13 @@ namespace LockFirmware
         /// <summary>Door unit (thumb-turn motor) or port/laundry unit (strike through <see cref="LockPorts.Strike"/>); chosen at build time.</summary>
         public UnitKind Kind = UnitKind.Door;
 
+        /// <summary>
+        /// Fed from the building's supply with the pack as its backup (port and laundry units):
+        /// the mains sense (InputKind.MainsPresent / MainsLost) decides whether the pack's level
+        /// limits what the unit does.
+        /// </summary>
+        public bool MainsFed;
+
         /// <summary>The strike's release and held-open times (port and laundry units).</summary>
         public Strike.StrikeSettings Strike = new Strike.StrikeSettings();
 
@@ -47,13 +54,14 @@ namespace LockFirmware
         }
 
         /// <summary>
-        /// Makes these settings a <paramref name="kind"/> unit's: a port or laundry-room unit keeps
-        /// a building's audit (StorageLayout.BuildingAuditSegments). Its revocation list follows
+        /// Makes these settings a <paramref name="kind"/> unit's: a port or laundry-room unit is
+        /// mains-fed and keeps a building's audit (StorageLayout.BuildingAuditSegments). Its revocation list follows
         /// the kind by itself (Security.RevocationList.CapacityFor).
         /// </summary>
         public void UseUnit(UnitKind kind)
         {
             Kind = kind;
+            MainsFed = kind != UnitKind.Door;
             AuditSegments = kind == UnitKind.Door ? Storage.StorageLayout.AuditSegments : Storage.StorageLayout.BuildingAuditSegments;
         }
     }

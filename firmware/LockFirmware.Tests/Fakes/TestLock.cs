@@ -220,6 +220,12 @@ namespace LockFirmware.Tests.Fakes
             Post(InputKind.BleConnected);
         }
 
+        /// <summary>A mains-fed unit's supply sense changes level (the adapter posts every edge, and the level at start-up).</summary>
+        public void Mains(bool present)
+        {
+            Post(present ? InputKind.MainsPresent : InputKind.MainsLost);
+        }
+
         /// <summary>Holds the push button for <paramref name="holdMs"/> (0: a short press of 200 ms).</summary>
         public void Press(long holdMs)
         {
