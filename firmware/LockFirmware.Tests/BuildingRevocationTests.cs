@@ -35,8 +35,9 @@ namespace LockFirmware.Tests
             Backend backend = Backend.OfVectors();
             AssertRevoked(unit, backend, FirstKey + RevocationList.BuildingCapacity - 1);
             Assert.AreEqual(0, unit.Strike.Releases);
-            // The refused one went nowhere: its holder gets in.
-            unit.Open(PhoneSession.Issued(backend, backend.Credential(FirstKey + RevocationList.BuildingCapacity, Role.Staff, ProtocolVectors.ValidFrom, ProtocolVectors.ValidFrom + Day)));
+            // The refused one went nowhere: its holder's HELLO is answered Ok.
+            unit.Send(PhoneSession.Issued(backend, backend.Credential(FirstKey + RevocationList.BuildingCapacity, Role.Staff, ProtocolVectors.ValidFrom, ProtocolVectors.ValidFrom + Day)).Hello());
+            Assert.AreEqual((byte)ResultCode.Ok, (byte)unit.Phone.LastResult);
         }
 
         [TestMethod]
