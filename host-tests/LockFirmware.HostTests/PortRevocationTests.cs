@@ -14,8 +14,9 @@ namespace LockFirmware.HostTests;
 /// <summary>
 /// Issue 21, a building's revocations on the virtual board and its LittleFS model: a port unit
 /// takes 256 revoked key ids over the protocol, refuses the 257th changing nothing, refuses every
-/// revoked key at unlock before and after a power cut, and a re-pairing cut at any point of its
-/// commits leaves the old secret with all its revocations or the new secret with none.
+/// revoked key at unlock before and after a power cut; a revocation cut at any point of its
+/// commit (a data block, above LittleFS's inline limit) leaves the list before or after it; and a
+/// re-pairing cut at any point leaves the old secret with all its revocations or the new one with none.
 /// </summary>
 public class PortRevocationTests
 {
@@ -143,5 +144,36 @@ public class PortRevocationTests
         staff.Send(after.Now + 10, Opcode.Unlock);
         after.RunFor(3_000);
         Assert.Equal(ResultCode.Ok, staff.Last(Opcode.Unlock).Result);
+    }
+
+    [Fact]
+    public void A_revocation_cut_at_any_point_of_its_data_block_commit_leaves_the_list_before_it_or_after_it()
+    {
+        SimulatedLock sim = Port();
+        SimulatedPhone admin = SimulatedPhone.Staff(sim, Role.Admin, keyId: 1, userId: 1);
+        admin.StayConnected = true;
+        byte[] Ids(int from) => Enumerable.Range(from, MaxIdsPerCommand).SelectMany(i => BitConverter.GetBytes(FirstKey + (uint)i)).ToArray();
+        admin.Send(1_000, Opcode.RevokeKeys, Ids(0));
+        sim.RunFor(5_000);
+
+        var snapshots = new List<VirtualFileSystem>();
+        sim.Files.Reaching += _ => snapshots.Add(sim.Files.Snapshot());
+        admin.Send(sim.Now + 100, Opcode.RevokeKeys, Ids(MaxIdsPerCommand));
+        sim.RunFor(2_000);
+        Assert.Equal(ResultCode.Ok, admin.Last(Opcode.RevokeKeys).Result);
+        snapshots.Add(sim.Files.Snapshot());
+
+        var counts = new List<int>();
+        foreach (VirtualFileSystem cut in snapshots)
+        {
+            cut.Mount();
+            var memory = new LockMemory(cut, StorageLayout.BuildingAuditSegments, RevocationList.BuildingCapacity);
+            Assert.Equal(StorageHealth.Intact, memory.Mount());
+            counts.Add(memory.Revoked.Count);
+        }
+
+        Assert.All(counts, c => Assert.True(c == MaxIdsPerCommand || c == 2 * MaxIdsPerCommand, $"{c} ids after a cut"));
+        Assert.Contains(MaxIdsPerCommand, counts);
+        Assert.Equal(2 * MaxIdsPerCommand, counts[^1]);
     }
 }
