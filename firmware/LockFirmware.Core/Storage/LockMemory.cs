@@ -5,8 +5,8 @@ namespace LockFirmware.Storage
 {
     /// <summary>
     /// The lock's files: the safety state, the pairing state and the revoked key ids (each an
-    /// AtomicRecord) and the audit ring, named as StorageLayout says. Owns the payload buffers, so saving allocates
-    /// nothing.
+    /// AtomicRecord) and the audit ring, named as StorageLayout says. Owns the payload buffers,
+    /// so saving allocates nothing.
     /// Another small record (for example a unit identity: serial, factory key, ADC
     /// calibration) is one more AtomicRecord with its own name and payload buffer, mounted in
     /// <see cref="Mount"/> and saved by its own method; records never share a file, so each
