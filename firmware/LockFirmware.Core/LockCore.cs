@@ -35,6 +35,10 @@ namespace LockFirmware
         private readonly UnitKind _kind;
         private readonly BatteryMonitor _battery;
         private readonly BatteryVerification _verification = new BatteryVerification();
+        private readonly MainsSupply _mains;
+
+        /// <summary>A BackupLow record was written for the pack's present level (a mains-fed unit): one per fall to Low or worse.</summary>
+        private bool _backupLowNoted;
         private readonly SelfTestSequence _selfTest;
         private readonly LockMemory _memory;
         private readonly Notices _notices;
@@ -58,6 +62,7 @@ namespace LockFirmware
             _ports = ports;
             Inputs = inputs;
             _battery = new BatteryMonitor(settings.Battery);
+            _mains = new MainsSupply(settings.MainsFed, _timers);
             _guardMs = settings.GuardMs;
             _outputs = new GuardedOutputs(ports.Motor, ports.BatteryLoad, ports.Strike, ports.Guard, settings.GuardMs);
             _motor = new MotorController(_outputs, ports.MotorSpeed, ports.Analog, _timers, settings.Motor);
@@ -72,7 +77,7 @@ namespace LockFirmware
             }
             _selfTest = new SelfTestSequence(ports.Leds, _outputs, ports.Analog, _battery, _timers, settings.Battery.TestLoadOhms);
             _selfTest.Finished = OnSelfTestFinished;
-            _memory = new LockMemory(ports.Files, settings.AuditSegments);
+            _memory = new LockMemory(ports.Files, settings.AuditSegments, RevocationList.CapacityFor(settings.Kind));
             _sender = new NoticeSender(ports.Ble);
             _advertisedSerial = Ascii8(settings.Serial);
             _protocol = new LockProtocol(_memory, ports.Macs, ports.Aes, this, _sender, Ascii8(settings.Serial));
@@ -134,7 +139,7 @@ namespace LockFirmware
         {
             get
             {
-                int warnings = Status.WarningBits.Of(_battery, _verification, _protocol.Throttle.TamperAlarm);
+                int warnings = Status.WarningBits.Of(_battery, _verification, _protocol.Throttle.TamperAlarm, _mains);
                 uint reset = _memory.State.MemoryResetSequence;
                 return reset != 0 && _memory.Audit.AcknowledgedUpTo < reset ? warnings | Status.Warnings.MemoryReset : warnings;
             }
@@ -156,6 +161,12 @@ namespace LockFirmware
         public LockProtocol Protocol
         {
             get { return _protocol; }
+        }
+
+        /// <summary>A mains-fed unit's supply (a door unit's is never Fed).</summary>
+        public MainsSupply Mains
+        {
+            get { return _mains; }
         }
 
         public BatteryVerification BatteryVerification
@@ -228,7 +239,7 @@ namespace LockFirmware
                 if (_memory.Pairing.Paired)
                 {
                     // The boot count went with the safety state: keeping the secret would let session nonces repeat.
-                    _memory.Pairing.Wipe();
+                    _memory.WipePairing();
                     _memory.SavePairing();
                 }
             }
@@ -393,6 +404,14 @@ namespace LockFirmware
                     _autoRelock.OnDoor(kind == InputKind.DoorOpened, _actuator.State, now);
                     OnDoor(kind == InputKind.DoorOpened, now);
                     break;
+                case InputKind.MainsPresent:
+                case InputKind.MainsLost:
+                    if (_mains.OnSense(kind == InputKind.MainsPresent, now))
+                    {
+                        NoteMains(now);
+                    }
+
+                    break;
                 case InputKind.BleMtu:
                     if (length == 2)
                     {
@@ -454,6 +473,13 @@ namespace LockFirmware
                     }
 
                     break;
+                case TimerId.MainsSettle:
+                    if (_mains.OnSettled(now))
+                    {
+                        NoteMains(now);
+                    }
+
+                    break;
                 case TimerId.Advertise:
                     // The refresh after every round puts the waiting status on air.
                     break;
@@ -493,15 +519,41 @@ namespace LockFirmware
             }
         }
 
+        /// <summary>The supply went or came back (settled): the audit log says so; the status and advertising follow from the warnings.</summary>
+        private void NoteMains(long now)
+        {
+            if (_mains.Present)
+            {
+                Append(AuditEvent.MainsRestored, (byte)_battery.Level, _mains.LostForSeconds(now));
+            }
+            else
+            {
+                Append(AuditEvent.MainsLost, (byte)_battery.Level, 0);
+            }
+        }
+
+        /// <summary>A mains-fed unit's backup measured Low or worse: one BackupLow record per fall.</summary>
+        private void NoteBackup()
+        {
+            bool low = _mains.Fed && _battery.Level >= BatteryLevel.Low;
+            if (low && !_backupLowNoted)
+            {
+                Append(AuditEvent.BackupLow, (byte)_battery.Level, 0);
+            }
+
+            _backupLowNoted = low;
+        }
+
         /// <summary>
         /// Battery policy: a Critical battery keeps its reserve for unlocking (locking is
         /// refused), a Depleted one may hold gas and moves nothing. Engaging a strike only
-        /// cuts its coil's current, so a port unit never refuses it.
+        /// cuts its coil's current, so a port unit never refuses it. A mains-fed unit with its
+        /// supply there runs on mains: its backup's level refuses nothing.
         /// </summary>
         public ResultCode RequestMove(LockState target, long now)
         {
             _autoRelock.OnCommand();
-            BatteryLevel level = _battery.Level;
+            BatteryLevel level = _mains.OnBattery ? _battery.Level : BatteryLevel.Good;
             if (level == BatteryLevel.Depleted ? _strike == null || target == LockState.Unlocked
                 : level == BatteryLevel.Critical && target == LockState.Locked && _strike == null)
             {
@@ -541,6 +593,7 @@ namespace LockFirmware
             _notices.StateChanged(state, alarm, _battery.Level);
             _memory.Audit.Append(_protocol.Timestamp(_ports.Clock.NowMilliseconds), AuditEvent.MoveFinished, (byte)state, _actuator.LoadedMillivolts, 0, 0, _actuator.OnTimeMs, (uint)alarm);
             NoteGasRisk(riskBefore);
+            NoteBackup();
             Persist();
         }
 
@@ -549,6 +602,7 @@ namespace LockFirmware
             _notices.SelfTestFinished(outcome, loadedMillivolts);
             _memory.Audit.Append(_protocol.Timestamp(_ports.Clock.NowMilliseconds), AuditEvent.SelfTest, (byte)outcome, loadedMillivolts, 0, 0, 0, (uint)_battery.GasRisk);
             NoteGasRisk(GasRiskCause.None);
+            NoteBackup();
             Persist();
         }
 

@@ -12,6 +12,13 @@ namespace LockFirmware
         /// <summary>Door unit (thumb-turn motor) or port/laundry unit (strike through <see cref="LockPorts.Strike"/>); chosen at build time.</summary>
         public UnitKind Kind = UnitKind.Door;
 
+        /// <summary>
+        /// Fed from the building's supply with the pack as its backup (port and laundry units):
+        /// the mains sense (InputKind.MainsPresent / MainsLost) decides whether the pack's level
+        /// limits what the unit does.
+        /// </summary>
+        public bool MainsFed;
+
         /// <summary>The strike's release and held-open times (port and laundry units).</summary>
         public Strike.StrikeSettings Strike = new Strike.StrikeSettings();
 
@@ -27,7 +34,7 @@ namespace LockFirmware
         /// <summary>Held this long, the push button opens the pairing window.</summary>
         public int LongPressMs = 5000;
 
-        /// <summary>Segment files in the audit ring (StorageLayout.AuditSegments; fewer on a board with a small file system partition).</summary>
+        /// <summary>Segment files in the audit ring (StorageLayout.AuditSegments, or BuildingAuditSegments for a port unit; fewer on a board with a small file system partition).</summary>
         public int AuditSegments = Storage.StorageLayout.AuditSegments;
 
         /// <summary>
@@ -37,5 +44,25 @@ namespace LockFirmware
         /// at ~1.35 A for half a second is what every end stop already costs in part.
         /// </summary>
         public int GuardMs = 500;
+
+        /// <summary>Default settings for a unit of <paramref name="kind"/>.</summary>
+        public static LockSettings For(UnitKind kind)
+        {
+            LockSettings settings = new LockSettings();
+            settings.UseUnit(kind);
+            return settings;
+        }
+
+        /// <summary>
+        /// Makes these settings a <paramref name="kind"/> unit's: a port or laundry-room unit is
+        /// mains-fed and keeps a building's audit (StorageLayout.BuildingAuditSegments). Its revocation list follows
+        /// the kind by itself (Security.RevocationList.CapacityFor).
+        /// </summary>
+        public void UseUnit(UnitKind kind)
+        {
+            Kind = kind;
+            MainsFed = kind != UnitKind.Door;
+            AuditSegments = kind == UnitKind.Door ? Storage.StorageLayout.AuditSegments : Storage.StorageLayout.BuildingAuditSegments;
+        }
     }
 }

@@ -86,7 +86,7 @@ namespace LockFirmware.Tests
         public void A_rechargeable_backup_pack_driven_flat_or_reversed_reads_Depleted_without_a_gas_risk()
         {
             BatteryProfile profile = new BatteryProfile();
-            profile.LithiumPrimary = false;
+            profile.Pack = PackType.NickelMetalHydride;
             BatteryMonitor flat = new BatteryMonitor(profile);
             BatteryMonitor reversed = new BatteryMonitor(profile);
             reversed.OnRestSample(7000);

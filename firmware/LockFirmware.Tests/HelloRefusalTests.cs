@@ -90,8 +90,8 @@ namespace LockFirmware.Tests
         {
             TestLock unit = TestLock.PairedWithTime();
             PhoneSession admin = unit.Open(Role.Admin);
-            byte[] keys = new byte[4 * RevocationList.Capacity];
-            for (int i = 0; i < RevocationList.Capacity; i++)
+            byte[] keys = new byte[4 * RevocationList.DoorCapacity];
+            for (int i = 0; i < RevocationList.DoorCapacity; i++)
             {
                 Bytes.WriteUInt32(keys, 4 * i, (uint)(100 + i));
             }

@@ -17,7 +17,7 @@ namespace LockFirmware.Tests
         [TestMethod]
         public void A_new_volume_is_Blank_and_a_saved_one_is_Intact_with_its_states()
         {
-            RamFileSystem files = new RamFileSystem(6 + Segments);
+            RamFileSystem files = new RamFileSystem(8 + Segments);
             LockMemory memory = new LockMemory(files, Segments);
             Assert.AreEqual(StorageHealth.Blank, memory.Mount());
 
@@ -25,9 +25,10 @@ namespace LockFirmware.Tests
             memory.State.ClockLowerBound = ProtocolVectors.PairTime;
             memory.Pairing.Paired = true;
             memory.Pairing.LockId = ProtocolVectors.LockId;
-            memory.Pairing.Revoked.Add(9);
+            memory.Revoked.Add(9);
             Assert.IsTrue(memory.Save());
             Assert.IsTrue(memory.SavePairing());
+            Assert.IsTrue(memory.SaveRevocations());
 
             LockMemory after = new LockMemory(files, Segments);
             Assert.AreEqual(StorageHealth.Intact, after.Mount());
@@ -35,13 +36,13 @@ namespace LockFirmware.Tests
             Assert.AreEqual(ProtocolVectors.PairTime, after.State.ClockLowerBound);
             Assert.IsTrue(after.Pairing.Paired);
             Assert.AreEqual(ProtocolVectors.LockId, after.Pairing.LockId);
-            Assert.IsTrue(after.Pairing.Revoked.Contains(9));
+            Assert.IsTrue(after.Revoked.Contains(9));
         }
 
         [TestMethod]
         public void A_formatted_volume_is_Blank_again()
         {
-            RamFileSystem files = new RamFileSystem(6 + Segments);
+            RamFileSystem files = new RamFileSystem(8 + Segments);
             LockMemory memory = new LockMemory(files, Segments);
             memory.Mount();
             memory.Save();
@@ -55,7 +56,7 @@ namespace LockFirmware.Tests
         [TestMethod]
         public void Audit_records_without_a_safety_state_are_Damaged()
         {
-            RamFileSystem files = new RamFileSystem(6 + Segments);
+            RamFileSystem files = new RamFileSystem(8 + Segments);
             LockMemory memory = new LockMemory(files, Segments);
             memory.Mount();
             memory.Save();
@@ -70,7 +71,7 @@ namespace LockFirmware.Tests
         [TestMethod]
         public void An_unreadable_pairing_is_Damaged_and_leaves_the_unit_unpaired()
         {
-            RamFileSystem files = new RamFileSystem(6 + Segments);
+            RamFileSystem files = new RamFileSystem(8 + Segments);
             LockMemory memory = new LockMemory(files, Segments);
             memory.Mount();
             memory.Save();

@@ -100,6 +100,12 @@ namespace LockFirmware.Device
                 new ContactInput(gpio, board.DoorSensorPin, InputKind.DoorClosed, InputKind.DoorOpened, true, inputs, dispatcher);
             }
 
+            if (board.MainsSensePin >= 0 && board.Settings.MainsFed)
+            {
+                // The optocoupler conducts (pin low) while the building's supply is there; its state is posted at start-up too.
+                new ContactInput(gpio, board.MainsSensePin, InputKind.MainsPresent, InputKind.MainsLost, true, inputs, dispatcher);
+            }
+
             dispatcher.Attach(core, clock, gatt, ports.Motor, ports.BatteryLoad, ports.Strike);
             core.Start();
             string serial = UnitSerial(core, board);

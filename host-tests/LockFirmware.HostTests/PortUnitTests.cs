@@ -3,6 +3,7 @@ using System.Linq;
 using LockFirmware.Ble;
 using LockFirmware.Motor;
 using LockFirmware.SelfTest;
+using LockFirmware.Status;
 using LockFirmware.Storage;
 using LockFirmware.Strike;
 using LockSimulator;
@@ -141,20 +142,28 @@ public class PortUnitTests
     {
         SimulatedLock door = new(new LockSetup { Battery = battery });
         SimulatedLock port = Port(battery: battery);
-        foreach (SimulatedLock sim in new[] { door, port })
+        SimulatedLock onMains = Port(battery: battery);
+        // With the building's supply gone the pack feeds the port unit, as it always feeds a door unit.
+        port.SetMains(0, present: false);
+        foreach (SimulatedLock sim in new[] { door, port, onMains })
         {
             sim.PressButton(1_000);
             sim.RunUntil(25_000);
         }
 
         Assert.Equal(door.Core.LastSelfTest, port.Core.LastSelfTest);
+        Assert.Equal(door.Core.LastSelfTest, onMains.Core.LastSelfTest);
         Assert.NotEqual(SelfTestOutcome.None, port.Core.LastSelfTest);
-        Assert.Equal(door.Core.Warnings, port.Core.Warnings);
+        const int PowerBits = Warnings.MainsLost | Warnings.BackupLow;
+        Assert.Equal(door.Core.Warnings, port.Core.Warnings & ~PowerBits);
+        Assert.Equal(Warnings.MainsLost, port.Core.Warnings & Warnings.MainsLost);
         Assert.Equal(door.Core.GasRisk, port.Core.GasRisk);
+        Assert.Equal(door.Core.GasRisk, onMains.Core.GasRisk);
         string[] Leds(SimulatedLock sim) => sim.Trace.Events
             .Where(e => e.Signal is Signals.GreenLed or Signals.RedLed)
             .Select(e => $"{e.TimeMs} {e.Signal} {e.Value}").ToArray();
         Assert.Equal(Leds(door), Leds(port));
+        Assert.Equal(Leds(door), Leds(onMains));
     }
 
     public static TheoryData<BatteryParameters> Batteries() => new()

@@ -54,6 +54,7 @@ public sealed class SimulatedLock
         {
             Strike = new VirtualStrike(Clock, Trace, Scheduler.Budget);
             Guard.Strike = Strike;
+            Mains = new VirtualMainsSupply(Trace);
         }
 
         Scheduler.Elapse = ms =>
@@ -106,6 +107,12 @@ public sealed class SimulatedLock
 
     /// <summary>A port or laundry unit's relay and strike; null on a door unit.</summary>
     public VirtualStrike? Strike { get; }
+
+    /// <summary>A port or laundry unit's building supply and its sense input; null on a door unit.</summary>
+    public VirtualMainsSupply? Mains { get; }
+
+    /// <summary>The building's supply goes (false) or comes back at <paramref name="timeMs"/> (a port or laundry unit).</summary>
+    public void SetMains(long timeMs, bool present) => At(timeMs, () => Mains?.Set(Now, present));
 
     /// <summary>The independent output guard of the board.</summary>
     public VirtualGuard Guard { get; }
@@ -434,13 +441,14 @@ public sealed class SimulatedLock
             Aes = new HostAesCbc(),
             Guard = Guard,
         };
-        LockSettings settings = _setup.Settings ?? new LockSettings();
+        LockSettings settings = _setup.Settings ?? LockSettings.For(_setup.Kind);
         settings.Serial = _setup.Serial;
         settings.Kind = _setup.Kind;
         // As the board definition does on the device: the firmware's idle figure is its image's.
         settings.Battery.IdleMicroamps = IdleCurrentOf(_setup.Power);
         _core = new LockCore(ports, settings, new InputQueue(16));
         Radio.Inputs = _core.Inputs;
+        Mains?.Attach(_core.Inputs, Now);
         _core.Start();
         Trace.Record(Now, Signals.Power, "1");
         RecordState();

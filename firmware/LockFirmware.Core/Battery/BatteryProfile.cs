@@ -7,13 +7,21 @@ namespace LockFirmware.Battery
     public sealed class BatteryProfile
     {
         /// <summary>
-        /// The pack is lithium primary cells (the door unit's Li-SOCl2 2S pack,
-        /// hardware/batteries/li-socl2-2s.md): a cell driven to complete discharge or reversed
-        /// can build up gas, so those conditions latch a gas risk. False for a rechargeable
-        /// backup pack (a mains-fed port unit's NiMH or sealed lead-acid pack), which such a
-        /// discharge only leaves flat: the level still reads Depleted, but no gas risk is raised.
+        /// The pack fitted: lithium primary cells by default (the door unit's Li-SOCl2 2S pack,
+        /// hardware/batteries/li-socl2-2s.md), or a mains-fed port unit's rechargeable backup.
         /// </summary>
-        public bool LithiumPrimary = true;
+        public PackType Pack = PackType.LithiumThionylChloride;
+
+        /// <summary>
+        /// The pack is lithium primary cells: a cell driven to complete discharge or reversed
+        /// can build up gas, so those conditions latch a gas risk. False for a rechargeable
+        /// backup, which such a discharge only leaves flat: the level still reads Depleted, but
+        /// no gas risk is raised.
+        /// </summary>
+        public bool LithiumPrimary
+        {
+            get { return Pack == PackType.LithiumThionylChloride; }
+        }
 
         /// <summary>
         /// The levels below are voltages under this load current (the self-test load's, from

@@ -12,8 +12,8 @@ namespace LockFirmware.Ble
     /// </summary>
     public sealed class Notices
     {
-        /// <summary>Status fields: state alarm battery selftest locks(2) unlocks(2) warnings gasrisk verification faults kind.</summary>
-        public const int StatusLength = 13;
+        /// <summary>Status fields: state alarm battery selftest locks(2) unlocks(2) warnings gasrisk verification faults kind warnings2.</summary>
+        public const int StatusLength = 14;
 
         /// <summary>Event kinds (second byte of an event).</summary>
         public const byte StateChangedEvent = 0x01;
@@ -42,6 +42,8 @@ namespace LockFirmware.Ble
             buffer[offset + 10] = (byte)(Nibble(core.BatteryVerification.HealthyLocks) << 4 | Nibble(core.BatteryVerification.HealthyUnlocks));
             buffer[offset + 11] = (byte)(core.FaultCount > 255 ? 255 : core.FaultCount);
             buffer[offset + 12] = (byte)core.Kind;
+            // The warnings' second byte: MainsLost, BackupLow (0 on a door unit).
+            buffer[offset + 13] = (byte)(core.Warnings >> 8);
             return StatusLength;
         }
 

@@ -15,7 +15,7 @@ namespace LockFirmware.Ble
         /// <summary>A command counter that is not the next one: a replay or reordering.</summary>
         Replayed = 0x12,
         UnknownOpcode = 0x13,
-        /// <summary>Refused by the battery policy (Critical refuses locking, Depleted any move).</summary>
+        /// <summary>Refused by the battery policy (Critical refuses locking, Depleted any move; a mains-fed unit on mains is never refused).</summary>
         RefusedBattery = 0x14,
         /// <summary>The lock has no secret yet (stock unit).</summary>
         NotPaired = 0x15,

@@ -19,6 +19,10 @@ namespace LockFirmware.Events
         /// <summary>The optional door sensor saw the door open.</summary>
         DoorOpened,
         /// <summary>The optional door sensor saw the door close.</summary>
-        DoorClosed
+        DoorClosed,
+        /// <summary>A mains-fed unit's supply sense: the building's supply is there (posted at start-up and on every change).</summary>
+        MainsPresent,
+        /// <summary>A mains-fed unit's supply sense: the building's supply is gone, the backup pack feeds the unit.</summary>
+        MainsLost
     }
 }

@@ -128,7 +128,9 @@ namespace LockFirmware.Protocol
 
             bool repair = _memory.Pairing.Paired;
             PairingState pairing = _memory.Pairing;
-            pairing.Wipe();
+            // A new generation: the revocations saved under the old pairing no longer count, in
+            // the same commit as the new secret (LockMemory.MountRevocations).
+            _memory.WipePairing();
             _aes.Decrypt(_aesKey, _iv, message, PairSealedOffset, PairingState.SecretLength, pairing.Secret, 0);
             pairing.LockId = Bytes.ReadUInt32(message, PairIdOffset);
             pairing.Organisation = message[PairOrganisationOffset];

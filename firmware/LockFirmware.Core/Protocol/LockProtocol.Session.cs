@@ -175,7 +175,7 @@ namespace LockFirmware.Protocol
             {
                 // Answered under the old keys; from now on the unit is stock.
                 CloseSession();
-                _memory.Pairing.Wipe();
+                _memory.WipePairing();
                 _memory.SavePairing();
                 _lockMac = null;
             }
@@ -269,6 +269,10 @@ namespace LockFirmware.Protocol
             return 1 + count * AuditRecord.Size;
         }
 
+        /// <summary>
+        /// RevokeKeys: all or nothing. Ids already revoked (or repeated in the payload) take no
+        /// room; when the new ones would overflow the list, RevocationListFull and nothing changes.
+        /// </summary>
         private ResultCode Revoke(byte[] message, int payload, int payloadLength)
         {
             if (payloadLength == 0 || payloadLength % 4 != 0)
@@ -276,20 +280,51 @@ namespace LockFirmware.Protocol
                 return ResultCode.BadFrame;
             }
 
-            RevocationList revoked = _memory.Pairing.Revoked;
-            if (revoked.Count + payloadLength / 4 > RevocationList.Capacity)
+            RevocationList revoked = _memory.Revoked;
+            int end = payload + payloadLength;
+            int fresh = 0;
+            for (int offset = payload; offset < end; offset += 4)
             {
-                // All or nothing: a half-applied revocation would be worse than a clear refusal.
+                uint key = Bytes.ReadUInt32(message, offset);
+                if (!revoked.Contains(key) && !Repeated(message, payload, offset, key))
+                {
+                    fresh++;
+                }
+            }
+
+            if (revoked.Count + fresh > revoked.Capacity)
+            {
+                // A half-applied revocation would be worse than a clear refusal.
                 return ResultCode.RevocationListFull;
             }
 
-            for (int offset = payload; offset < payload + payloadLength; offset += 4)
+            if (fresh == 0)
+            {
+                // All of them were revoked already: nothing to commit.
+                return ResultCode.Ok;
+            }
+
+            for (int offset = payload; offset < end; offset += 4)
             {
                 revoked.Add(Bytes.ReadUInt32(message, offset));
             }
 
-            _memory.SavePairing();
+            _memory.SaveRevocations();
             return ResultCode.Ok;
+        }
+
+        /// <summary>True when <paramref name="key"/> already came earlier in the payload, before <paramref name="offset"/>.</summary>
+        private static bool Repeated(byte[] message, int payload, int offset, uint key)
+        {
+            for (int earlier = payload; earlier < offset; earlier += 4)
+            {
+                if (Bytes.ReadUInt32(message, earlier) == key)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static Role Required(Opcode opcode)

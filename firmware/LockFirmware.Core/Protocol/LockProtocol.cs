@@ -266,7 +266,7 @@ namespace LockFirmware.Protocol
                 return ResultCode.WrongLock;
             }
 
-            if (_memory.Pairing.Revoked.Contains(_credential.KeyId))
+            if (_memory.Revoked.Contains(_credential.KeyId))
             {
                 return ResultCode.Revoked;
             }

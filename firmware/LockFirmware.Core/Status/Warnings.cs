@@ -26,5 +26,11 @@ namespace LockFirmware.Status
 
         /// <summary>The lock found its memory blank or damaged at power-up and started unpaired (a new unit, or its file system was wiped); stands until the backend acknowledges the audit record saying so.</summary>
         public const int MemoryReset = 0x80;
+
+        /// <summary>A mains-fed unit has lost the building's supply and runs on its backup pack (status, second warnings byte).</summary>
+        public const int MainsLost = 0x100;
+
+        /// <summary>A mains-fed unit's backup pack is Low or worse: it will not carry the unit through a long outage (status, second warnings byte).</summary>
+        public const int BackupLow = 0x200;
     }
 }

@@ -32,6 +32,12 @@ namespace LockFirmware.Storage
         /// <summary>A port unit's door opened during a release: the entry is confirmed (detail: ms since the release).</summary>
         Entry = 14,
         /// <summary>A port unit's door stood open past its time: the held-open alarm (detail: the time allowed, ms).</summary>
-        DoorHeldOpen = 15
+        DoorHeldOpen = 15,
+        /// <summary>A mains-fed unit lost the building's supply and runs on its backup (result: battery level).</summary>
+        MainsLost = 16,
+        /// <summary>The building's supply came back (result: battery level; detail: seconds it was gone).</summary>
+        MainsRestored = 17,
+        /// <summary>A mains-fed unit's backup pack measured Low or worse (result: battery level).</summary>
+        BackupLow = 18
     }
 }

@@ -4,9 +4,9 @@ using LockFirmware.Security;
 namespace LockFirmware.Storage
 {
     /// <summary>
-    /// The lock's files: the safety state and the pairing state (each an AtomicRecord) and the
-    /// audit ring, named as StorageLayout says. Owns the payload buffers, so saving allocates
-    /// nothing.
+    /// The lock's files: the safety state, the pairing state and the revoked key ids (each an
+    /// AtomicRecord) and the audit ring, named as StorageLayout says. Owns the payload buffers,
+    /// so saving allocates nothing.
     /// Another small record (for example a unit identity: serial, factory key, ADC
     /// calibration) is one more AtomicRecord with its own name and payload buffer, mounted in
     /// <see cref="Mount"/> and saved by its own method; records never share a file, so each
@@ -19,6 +19,8 @@ namespace LockFirmware.Storage
         private readonly byte[] _safetyPayload;
         private readonly byte[] _pairingPayload;
         private readonly AtomicRecord _identity;
+        private readonly AtomicRecord _revoked;
+        private readonly byte[] _revokedPayload;
 
         public LockMemory(IFileSystem files)
             : this(files, StorageLayout.AuditSegments)
@@ -27,6 +29,13 @@ namespace LockFirmware.Storage
 
         /// <param name="auditSegments">Segment files in the audit ring (LockSettings.AuditSegments).</param>
         public LockMemory(IFileSystem files, int auditSegments)
+            : this(files, auditSegments, RevocationList.DoorCapacity)
+        {
+        }
+
+        /// <param name="auditSegments">Segment files in the audit ring (LockSettings.AuditSegments).</param>
+        /// <param name="revocationCapacity">Key ids the revocation list holds (RevocationList.CapacityFor the unit's kind).</param>
+        public LockMemory(IFileSystem files, int auditSegments, int revocationCapacity)
         {
             _safety = new AtomicRecord(files, StorageLayout.SafetyName, StorageLayout.SafetySlotSize - AtomicRecord.Overhead);
             _pairing = new AtomicRecord(files, StorageLayout.PairingName, PairingState.SlotSize - AtomicRecord.Overhead);
@@ -36,6 +45,9 @@ namespace LockFirmware.Storage
             _identity = new AtomicRecord(files, StorageLayout.IdentityName, StorageLayout.IdentitySlotSize - AtomicRecord.Overhead);
             State = new SafetyState();
             Pairing = new PairingState();
+            Revoked = new RevocationList(revocationCapacity);
+            _revoked = new AtomicRecord(files, StorageLayout.RevokedName, StorageLayout.RevokedHeader + 4 * revocationCapacity);
+            _revokedPayload = new byte[_revoked.PayloadSize];
         }
 
         public SafetyState State { get; private set; }
@@ -43,6 +55,9 @@ namespace LockFirmware.Storage
         public PairingState Pairing { get; private set; }
 
         public AuditLog Audit { get; private set; }
+
+        /// <summary>Key ids that no longer open the lock, under the current pairing; saved by <see cref="SaveRevocations"/>.</summary>
+        public RevocationList Revoked { get; private set; }
 
         /// <summary>
         /// Reads both states and indexes the audit ring. A state that is missing or damaged
@@ -62,9 +77,10 @@ namespace LockFirmware.Storage
                 Pairing.Decode(_pairingPayload);
             }
 
+            RecordState revoked = MountRevocations();
             Audit.Restore(State.AuditAcknowledgedUpTo, State.AuditDropped);
             int records = Audit.Mount();
-            if (safety == RecordState.Damaged || pairing == RecordState.Damaged)
+            if (safety == RecordState.Damaged || pairing == RecordState.Damaged || revoked == RecordState.Damaged)
             {
                 return StorageHealth.Damaged;
             }
@@ -72,7 +88,7 @@ namespace LockFirmware.Storage
             if (safety == RecordState.Missing)
             {
                 // The safety state is saved at every boot: without it, anything else found is a remnant.
-                return records == 0 && pairing == RecordState.Missing ? StorageHealth.Blank : StorageHealth.Damaged;
+                return records == 0 && pairing == RecordState.Missing && revoked == RecordState.Missing ? StorageHealth.Blank : StorageHealth.Damaged;
             }
 
             return StorageHealth.Intact;
@@ -87,11 +103,62 @@ namespace LockFirmware.Storage
             return _safety.Save(_safetyPayload);
         }
 
-        /// <summary>Commits the pairing state (secret, id, revocations) as one atomic copy.</summary>
+        /// <summary>Commits the pairing state (secret, id, time, generation) as one atomic copy.</summary>
         public bool SavePairing()
         {
             Pairing.Encode(_pairingPayload);
             return _pairing.Save(_pairingPayload);
+        }
+
+        /// <summary>Back to stock in RAM (PAIR, Unpair, a memory reset): a new pairing generation and no revocations; the caller commits it with <see cref="SavePairing"/>.</summary>
+        public void WipePairing()
+        {
+            Pairing.Wipe();
+            Revoked.Clear();
+        }
+
+        /// <summary>Commits the revoked key ids, stamped with the current pairing's generation, as one atomic copy.</summary>
+        public bool SaveRevocations()
+        {
+            for (int i = 0; i < _revokedPayload.Length; i++)
+            {
+                _revokedPayload[i] = 0xFF;
+            }
+
+            Bytes.WriteUInt32(_revokedPayload, 0, Pairing.Generation);
+            Bytes.WriteUInt16(_revokedPayload, 4, Revoked.Count);
+            Revoked.Encode(_revokedPayload, StorageLayout.RevokedHeader);
+            return _revoked.Save(_revokedPayload);
+        }
+
+        /// <summary>
+        /// Reads the revoked key ids after the pairing. A list stamped with an earlier pairing
+        /// generation was ended by a PAIR or an unpairing (maybe cut before a new list was saved):
+        /// none of it counts. A stamp ahead of the pairing cannot come from any sequence of
+        /// commits, only from damage: the list is not used, and later wipes start past the stamp.
+        /// </summary>
+        private RecordState MountRevocations()
+        {
+            Revoked.Clear();
+            RecordState found = _revoked.Mount(_revokedPayload);
+            if (found != RecordState.Found)
+            {
+                return found;
+            }
+
+            uint stamp = Bytes.ReadUInt32(_revokedPayload, 0);
+            if (stamp > Pairing.Generation)
+            {
+                Pairing.Generation = stamp;
+                return RecordState.Damaged;
+            }
+
+            if (stamp == Pairing.Generation && !Revoked.Decode(_revokedPayload, StorageLayout.RevokedHeader, Bytes.ReadUInt16(_revokedPayload, 4)))
+            {
+                return RecordState.Damaged;
+            }
+
+            return RecordState.Found;
         }
 
         /// <summary>Reads the unit identity PROVISION wrote; false (identity untouched) on a unit never provisioned.</summary>

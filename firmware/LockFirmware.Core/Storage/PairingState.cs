@@ -1,27 +1,24 @@
-using LockFirmware.Security;
-
 namespace LockFirmware.Storage
 {
     /// <summary>
-    /// Who the lock belongs to: its id, organisation and secret, and the revoked key ids.
-    /// Encoded into its own AtomicRecord (a 256-byte copy), so pairing, unpairing and
-    /// revocation are atomic like every other state change. The secret never leaves the unit.
+    /// Who the lock belongs to: its id, organisation and secret, and the generation of this
+    /// pairing. Encoded into its own AtomicRecord (a 64-byte copy), so pairing and unpairing are
+    /// atomic like every other state change. The revoked key ids have their own record, stamped
+    /// with the generation they belong to (LockMemory). The secret never leaves the unit.
     /// </summary>
     public sealed class PairingState
     {
         public const int SecretLength = 32;
-        public const int SlotSize = 256;
+        public const int SlotSize = 64;
 
         private const int PairedOffset = 0;
         private const int LockIdOffset = 1;
         private const int OrganisationOffset = 5;
         private const int SecretOffset = 6;
-        private const int RevokedCountOffset = SecretOffset + SecretLength;
-        private const int RevokedOffset = RevokedCountOffset + 1;
-        private const int PairedAtOffset = RevokedOffset + RevocationList.Capacity * 4;
+        private const int PairedAtOffset = SecretOffset + SecretLength;
+        private const int GenerationOffset = PairedAtOffset + 4;
 
         public readonly byte[] Secret = new byte[SecretLength];
-        public readonly RevocationList Revoked = new RevocationList();
         public bool Paired;
         public uint LockId;
         public byte Organisation;
@@ -31,6 +28,13 @@ namespace LockFirmware.Storage
         /// here. Kept in this record so the new secret and its time commit together.
         /// </summary>
         public uint PairedAt;
+
+        /// <summary>
+        /// Counts the owners this unit has had: every wipe (PAIR, Unpair, a memory reset) starts a
+        /// new generation, committed with the new secret. Revocations saved under an earlier
+        /// generation no longer count, so no cut can leave a new secret with old revocations.
+        /// </summary>
+        public uint Generation;
 
         public void Encode(byte[] payload)
         {
@@ -47,12 +51,8 @@ namespace LockFirmware.Storage
                 payload[SecretOffset + i] = Secret[i];
             }
 
-            payload[RevokedCountOffset] = (byte)Revoked.Count;
-            for (int i = 0; i < Revoked.Count; i++)
-            {
-                Bytes.WriteUInt32(payload, RevokedOffset + i * 4, Revoked[i]);
-            }
             Bytes.WriteUInt32(payload, PairedAtOffset, PairedAt);
+            Bytes.WriteUInt32(payload, GenerationOffset, Generation);
         }
 
         public void Decode(byte[] payload)
@@ -65,19 +65,14 @@ namespace LockFirmware.Storage
                 Secret[i] = payload[SecretOffset + i];
             }
 
-            Revoked.Clear();
-            int count = payload[RevokedCountOffset];
-            for (int i = 0; i < count && i < RevocationList.Capacity; i++)
-            {
-                Revoked.Add(Bytes.ReadUInt32(payload, RevokedOffset + i * 4));
-            }
-
             PairedAt = Bytes.ReadUInt32(payload, PairedAtOffset);
+            Generation = Bytes.ReadUInt32(payload, GenerationOffset);
         }
 
-        /// <summary>Back to stock: no secret, no revocations.</summary>
+        /// <summary>Back to stock: no secret; a new generation, so the revocations saved so far no longer count.</summary>
         public void Wipe()
         {
+            Generation++;
             Paired = false;
             LockId = 0;
             Organisation = 0;
@@ -86,8 +81,6 @@ namespace LockFirmware.Storage
             {
                 Secret[i] = 0;
             }
-
-            Revoked.Clear();
         }
     }
 }

@@ -19,6 +19,8 @@ namespace LockFirmware.Time
         /// <summary>A port unit's strike release time is over.</summary>
         StrikeRelease,
         /// <summary>A port unit's door has stood open this long: the held-open alarm.</summary>
-        DoorHeldOpen
+        DoorHeldOpen,
+        /// <summary>The mains sense has kept its new level this long: the change counts.</summary>
+        MainsSettle
     }
 }

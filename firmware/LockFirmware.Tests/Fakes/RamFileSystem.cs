@@ -24,8 +24,8 @@ namespace LockFirmware.Tests.Fakes
     /// </summary>
     public sealed class RamFileSystem : IFileSystem
     {
-        /// <summary>The largest file the lock writes: an audit segment of 16 records.</summary>
-        public const int MaxFileBytes = 512;
+        /// <summary>The largest file the lock writes: a port unit's revocation record (1 042 bytes; an audit segment is 512).</summary>
+        public const int MaxFileBytes = 1088;
 
         private const int NoCut = -1;
 
@@ -230,10 +230,12 @@ namespace LockFirmware.Tests.Fakes
                 return;
             }
 
-            int size = old == null ? 64 : old.Length;
-            while (size < length)
+            // Doubling keeps a file growing record by record to a few allocations; a file
+            // written whole at once (a revocation record) gets its size in one.
+            int size = old == null ? 64 : old.Length * 2;
+            if (size < length)
             {
-                size *= 2;
+                size = (length + 63) / 64 * 64;
             }
 
             byte[] grown = new byte[size];

@@ -20,11 +20,12 @@ namespace LockFirmware.Tests.Fakes
         /// <summary>The long press that opens the pairing window (LockSettings.LongPressMs).</summary>
         public const int LongPressMs = 5000;
 
-        /// <summary>Files a lock keeps: three records of two copies and the audit segments.</summary>
-        public const int VolumeFiles = 6 + AuditSegments;
+        /// <summary>Files a lock keeps: four records of two copies (identity, safety, pairing, revocations) and the audit segments.</summary>
+        public const int VolumeFiles = 8 + AuditSegments;
 
         private readonly byte[] _fragment = new byte[Ble.Fragment.DefaultPayload];
         private readonly Battery.BatteryProfile _battery;
+        private readonly UnitKind _kind;
 
         /// <summary>A lock on <paramref name="files"/>, not yet started; its clock starts at 0 as a boot does.</summary>
         public TestLock(RamFileSystem files)
@@ -34,8 +35,15 @@ namespace LockFirmware.Tests.Fakes
 
         /// <param name="battery">The pack's limits: a test makes the drive train's 7.2 V read as low or flat by raising them.</param>
         public TestLock(RamFileSystem files, Battery.BatteryProfile battery)
+            : this(files, battery, UnitKind.Door)
+        {
+        }
+
+        /// <param name="kind">A door unit (the drive train's motor) or a port or laundry unit (a <see cref="RecordingStrike"/>, no motor).</param>
+        public TestLock(RamFileSystem files, Battery.BatteryProfile battery, UnitKind kind)
         {
             _battery = battery;
+            _kind = kind;
             Files = files;
             Clock = new FakeClock();
             Train = new EndStopDriveTrain(Clock, 0);
@@ -44,7 +52,16 @@ namespace LockFirmware.Tests.Fakes
             Leds = new RecordingLeds(Clock);
             Load = new FakeBattery(Clock, EndStopDriveTrain.SupplyMillivolts, EndStopDriveTrain.SupplyMillivolts, EndStopDriveTrain.SupplyMillivolts);
             LockPorts ports = new LockPorts();
-            ports.Motor = Bridge;
+            if (kind == UnitKind.Door)
+            {
+                ports.Motor = Bridge;
+            }
+            else
+            {
+                Strike = new RecordingStrike();
+                ports.Strike = Strike;
+            }
+
             ports.Analog = Train;
             ports.Leds = Leds;
             ports.BatteryLoad = Load;
@@ -54,7 +71,7 @@ namespace LockFirmware.Tests.Fakes
             ports.Files = files;
             ports.Guard = new FakeGuard();
             ports.Aes = new ManagedAesCbc();
-            LockSettings settings = new LockSettings();
+            LockSettings settings = LockSettings.For(kind);
             settings.AuditSegments = AuditSegments;
             settings.Battery = battery;
             // Each write is handled as it is posted, so two slots are enough.
@@ -73,6 +90,9 @@ namespace LockFirmware.Tests.Fakes
         public EndStopDriveTrain Train { get; private set; }
 
         public DriveLog Bridge { get; private set; }
+
+        /// <summary>A port or laundry unit's strike relay; null on a door unit.</summary>
+        public RecordingStrike Strike { get; private set; }
 
         public PhoneLink Phone { get; private set; }
 
@@ -94,7 +114,12 @@ namespace LockFirmware.Tests.Fakes
 
         public static TestLock Blank(Battery.BatteryProfile battery)
         {
-            TestLock unit = new TestLock(new RamFileSystem(VolumeFiles), battery);
+            return Blank(battery, UnitKind.Door);
+        }
+
+        public static TestLock Blank(Battery.BatteryProfile battery, UnitKind kind)
+        {
+            TestLock unit = new TestLock(new RamFileSystem(VolumeFiles), battery, kind);
             unit.Core.Start();
             return unit;
         }
@@ -113,7 +138,12 @@ namespace LockFirmware.Tests.Fakes
         /// <summary>As <see cref="Paired()"/>, the long press's self-test judging the battery by <paramref name="battery"/>.</summary>
         public static TestLock Paired(Battery.BatteryProfile battery)
         {
-            TestLock unit = Blank(battery);
+            return Paired(battery, UnitKind.Door);
+        }
+
+        public static TestLock Paired(Battery.BatteryProfile battery, UnitKind kind)
+        {
+            TestLock unit = Blank(battery, kind);
             unit.Send(ProtocolVectors.Provision);
             unit.Press(LongPressMs);
             unit.Send(ProtocolVectors.Pair);
@@ -133,7 +163,13 @@ namespace LockFirmware.Tests.Fakes
 
         public static TestLock PairedWithTime(Battery.BatteryProfile battery)
         {
-            TestLock unit = Paired(battery);
+            return PairedWithTime(battery, UnitKind.Door);
+        }
+
+        /// <summary>As <see cref="PairedWithTime()"/>, a unit of <paramref name="kind"/> with the pack <paramref name="battery"/>.</summary>
+        public static TestLock PairedWithTime(Battery.BatteryProfile battery, UnitKind kind)
+        {
+            TestLock unit = Paired(battery, kind);
             unit.Send(ProtocolVectors.TimeToken);
             unit.Connect();
             return unit;
@@ -143,7 +179,7 @@ namespace LockFirmware.Tests.Fakes
         public TestLock Reboot()
         {
             Files.Mount();
-            TestLock next = new TestLock(Files, _battery);
+            TestLock next = new TestLock(Files, _battery, _kind);
             next.Core.Start();
             return next;
         }
@@ -182,6 +218,12 @@ namespace LockFirmware.Tests.Fakes
         public void Connect()
         {
             Post(InputKind.BleConnected);
+        }
+
+        /// <summary>A mains-fed unit's supply sense changes level (the adapter posts every edge, and the level at start-up).</summary>
+        public void Mains(bool present)
+        {
+            Post(present ? InputKind.MainsPresent : InputKind.MainsLost);
         }
 
         /// <summary>Holds the push button for <paramref name="holdMs"/> (0: a short press of 200 ms).</summary>

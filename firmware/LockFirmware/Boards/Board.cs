@@ -52,6 +52,13 @@ namespace LockFirmware.Device.Boards
         /// Never a strapping pin that the normal boot reads: a closed door at reset would change how the chip boots.</summary>
         public int DoorSensorPin = -1;
 
+        /// <summary>
+        /// A mains-fed unit's supply sense: the open collector of an optocoupler lit by the
+        /// building's supply, to ground, with the pull-up (low = mains present; a broken wire reads
+        /// as lost). -1 on a door unit. hardware/boards/port-unit.md, "Power".
+        /// </summary>
+        public int MainsSensePin = -1;
+
         public LockSettings Settings;
     }
 }

@@ -36,14 +36,17 @@ namespace LockFirmware.Device.Boards
         /// <summary>
         /// The same board as a port or laundry-room unit: the motor bridge is not fitted and its
         /// IN1 pin drives the strike relay instead (S3 GPIO4, C3 GPIO6: neither a strapping nor a
-        /// USB pin, no pulse at boot); the door contact is required, on the door sensor's pin.
+        /// USB pin, no pulse at boot), its IN2 pin senses the building's supply; the door contact
+        /// is required, on the door sensor's pin.
         /// </summary>
         public static void AsStrikeUnit(Board board, UnitKind kind)
         {
             board.StrikeRelayPin = board.MotorIn1Pin;
+            // The bridge's IN2 (S3 GPIO5, C3 GPIO7) senses the building's supply: an input, so nothing it does at boot matters.
+            board.MainsSensePin = board.MotorIn2Pin;
             board.MotorIn1Pin = -1;
             board.MotorIn2Pin = -1;
-            board.Settings.Kind = kind;
+            board.Settings.UseUnit(kind);
         }
 
         /// <summary>The production board, ESP32-C3 with a 32.768 kHz crystal (hardware/boards/production-board.md).</summary>

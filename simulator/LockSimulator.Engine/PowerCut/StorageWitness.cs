@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using LockFirmware;
 using LockFirmware.Storage;
 using LockSimulator.Virtual;
 
@@ -51,7 +52,30 @@ public sealed class StorageWitness
 
         return SameAs("safety state", view.Safety, memory.State.Encode, cutAt)
             ?? SameAs("pairing state", view.Pairing, memory.Pairing.Encode, cutAt)
+            ?? CheckRevocations(view.Revoked, memory, cutAt)
             ?? CheckAudit(view, memory.Audit, cutAt);
+    }
+
+    /// <summary>
+    /// The revoked ids in force are those of the copy last committed if it was saved under the
+    /// pairing now in force, and none if a PAIR or an unpairing came after it: never an older
+    /// pairing's list with a newer secret, never a list lost under its own pairing.
+    /// </summary>
+    private static string? CheckRevocations(byte[]? committed, LockMemory memory, long cutAt)
+    {
+        var expected = new List<uint>();
+        if (committed != null && Bytes.ReadUInt32(committed, 0) == memory.Pairing.Generation)
+        {
+            int count = Bytes.ReadUInt16(committed, 4);
+            for (int i = 0; i < count; i++)
+            {
+                expected.Add(Bytes.ReadUInt32(committed, StorageLayout.RevokedHeader + 4 * i));
+            }
+        }
+
+        var actual = Enumerable.Range(0, memory.Revoked.Count).Select(i => memory.Revoked[i]);
+        return actual.SequenceEqual(expected) ? null
+            : $"cut {cutAt}: the revocations in force are not those last committed under the pairing in force";
     }
 
     private static string? SameAs(string what, byte[]? expected, Action<byte[]> encode, long cutAt)
@@ -146,6 +170,10 @@ public sealed class StorageWitness
                 {
                     Pairing = payload;
                 }
+                else if (commit.Name.StartsWith(StorageLayout.RevokedName, StringComparison.Ordinal))
+                {
+                    Revoked = payload;
+                }
             }
         }
 
@@ -154,6 +182,8 @@ public sealed class StorageWitness
         public byte[]? Safety { get; }
 
         public byte[]? Pairing { get; }
+
+        public byte[]? Revoked { get; }
 
         public int States { get; }
 

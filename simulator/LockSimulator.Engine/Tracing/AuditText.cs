@@ -40,6 +40,9 @@ public static class AuditText
             AuditEvent.Fault => $"software fault contained: {(LockFirmware.Safety.FaultKind)result} (fault {detail})",
             AuditEvent.Entry => $"entry confirmed: the door opened {detail} ms after the release",
             AuditEvent.DoorHeldOpen => $"DOOR HELD OPEN: open longer than {detail / 1000} s",
+            AuditEvent.MainsLost => $"MAINS LOST: on the backup pack ({(BatteryLevel)result})",
+            AuditEvent.MainsRestored => $"mains back after {detail} s (backup {(BatteryLevel)result})",
+            AuditEvent.BackupLow => $"BACKUP LOW: the backup pack is {(BatteryLevel)result}",
             _ => $"event {(byte)kind}",
         };
         string battery = millivolts > 0 ? $", battery {millivolts} mV" : "";

@@ -13,6 +13,9 @@ public static class Signals
 
     /// <summary>A port unit's strike: the relay's output and what the keeper does.</summary>
     public const string Strike = "strike";
+
+    /// <summary>A mains-fed unit's supply: the building's supply present or lost, as its sense input shows it.</summary>
+    public const string Mains = "mains";
     public const string BleIn = "ble.in";
     public const string BleOut = "ble.out";
 

@@ -1,0 +1,130 @@
+using LockFirmware.Battery;
+using LockFirmware.Ble;
+using LockFirmware.Security;
+using LockFirmware.Status;
+using LockFirmware.Storage;
+using LockFirmware.Tests.Fakes;
+using nanoFramework.TestFramework;
+
+namespace LockFirmware.Tests
+{
+    /// <summary>
+    /// Issue 21, power: a port unit fed from the building's supply with a backup pack. On mains a
+    /// depleted backup refuses no unlock and shows as BackupLow, not as "unavailable"; with the
+    /// supply gone the pack counts as a door unit's does, beside MainsLost; the supply's changes
+    /// are audited once they have settled, a flicker not at all; the gas-risk rules follow the
+    /// pack type (a lithium primary backup keeps them, a rechargeable one has none).
+    /// </summary>
+    [TestClass]
+    public class PortPowerTests
+    {
+        [TestMethod]
+        public void On_mains_a_depleted_rechargeable_backup_refuses_no_unlock_and_shows_as_BackupLow()
+        {
+            TestLock unit = TestLock.PairedWithTime(Flat(PackType.NickelMetalHydride), UnitKind.Port);
+            unit.Mains(true);
+            Assert.AreEqual(BatteryLevel.Depleted, unit.Core.BatteryLevel);
+            Assert.AreEqual(GasRiskCause.None, unit.Core.GasRisk);
+
+            PhoneSession staff = unit.Open(Role.Staff);
+            unit.Send(staff.Command(Opcode.Unlock));
+
+            Assert.AreEqual(ResultCode.Ok, Result(unit));
+            Assert.IsTrue(unit.Strike.Released);
+            int warnings = unit.Core.Warnings;
+            Assert.AreEqual(Warnings.BackupLow, warnings & (Warnings.BackupLow | Warnings.MainsLost | Warnings.BatteryUnavailable | Warnings.BatteryAboutToBeUnavailable | Warnings.NeedsImmediateVerification));
+            Assert.IsTrue(Logged(unit, AuditEvent.BackupLow));
+            // The status's second warnings byte carries it.
+            unit.Send(staff.Command(Opcode.Status));
+            int length;
+            byte[] status = unit.LastMessage(out length);
+            Assert.AreEqual((byte)(Warnings.BackupLow >> 8), status[5 + 13]);
+        }
+
+        [TestMethod]
+        public void With_the_supply_gone_a_depleted_backup_refuses_the_unlock_as_on_a_door_unit_until_it_is_back()
+        {
+            TestLock unit = TestLock.PairedWithTime(Flat(PackType.NickelMetalHydride), UnitKind.Port);
+            unit.Mains(true);
+            unit.Mains(false);
+            unit.RunFor(MainsSupply.SettleMs);
+
+            Assert.AreEqual((int)AuditEvent.MainsLost, unit.AuditEventBack(0));
+            Assert.AreEqual(Warnings.MainsLost | Warnings.BackupLow | Warnings.BatteryUnavailable, unit.Core.Warnings & (Warnings.MainsLost | Warnings.BackupLow | Warnings.BatteryUnavailable));
+            PhoneSession staff = unit.Open(Role.Staff);
+            unit.Send(staff.Command(Opcode.Unlock));
+            Assert.AreEqual(ResultCode.RefusedBattery, Result(unit));
+            Assert.IsFalse(unit.Strike.Released);
+
+            unit.Mains(true);
+            unit.RunFor(MainsSupply.SettleMs);
+            Assert.AreEqual((int)AuditEvent.MainsRestored, unit.AuditEventBack(0));
+            Assert.AreEqual(0, unit.Core.Warnings & Warnings.MainsLost);
+            unit.Send(staff.Command(Opcode.Unlock));
+            Assert.AreEqual(ResultCode.Ok, Result(unit));
+            Assert.IsTrue(unit.Strike.Released);
+        }
+
+        [TestMethod]
+        public void A_supply_flicker_shorter_than_the_settle_time_is_neither_a_warning_nor_a_record()
+        {
+            TestLock unit = TestLock.PairedWithTime(new BatteryProfile(), UnitKind.Port);
+            unit.Mains(true);
+            uint next = unit.Core.AuditLog.NextSequence;
+
+            unit.Mains(false);
+            unit.RunFor(MainsSupply.SettleMs - 1);
+            Assert.AreEqual(0, unit.Core.Warnings & Warnings.MainsLost);
+            unit.Mains(true);
+            unit.RunFor(10000);
+
+            Assert.AreEqual(0, unit.Core.Warnings & Warnings.MainsLost);
+            Assert.AreEqual(next, unit.Core.AuditLog.NextSequence);
+        }
+
+        [TestMethod]
+        public void A_lithium_primary_backup_keeps_the_gas_risk_rules_on_mains_and_still_lets_staff_in()
+        {
+            TestLock unit = TestLock.PairedWithTime(Flat(PackType.LithiumThionylChloride), UnitKind.Port);
+            unit.Mains(true);
+
+            Assert.AreEqual(GasRiskCause.OverDischarged, unit.Core.GasRisk);
+            Assert.AreEqual(Warnings.NeedsImmediateVerification, unit.Core.Warnings & Warnings.NeedsImmediateVerification);
+            PhoneSession staff = unit.Open(Role.Staff);
+            unit.Send(staff.Command(Opcode.Unlock));
+            Assert.AreEqual(ResultCode.Ok, Result(unit));
+        }
+
+        /// <summary>Limits above the drive train's 7.2 V: the long press's self-test finds the pack Depleted (over-discharged).</summary>
+        private static BatteryProfile Flat(PackType pack)
+        {
+            BatteryProfile flat = new BatteryProfile();
+            flat.Pack = pack;
+            flat.LowBelowMillivolts = 9000;
+            flat.CriticalBelowMillivolts = 8500;
+            flat.DepletedBelowMillivolts = 8000;
+            return flat;
+        }
+
+        private static bool Logged(TestLock unit, AuditEvent kind)
+        {
+            byte[] records = new byte[TestLock.AuditSegments * StorageLayout.AuditRecordsPerSegment * AuditRecord.Size];
+            int count = unit.Core.AuditLog.ReadSince(0, records, TestLock.AuditSegments * StorageLayout.AuditRecordsPerSegment);
+            for (int i = 0; i < count; i++)
+            {
+                if (records[i * AuditRecord.Size + AuditRecord.EventOffset] == (byte)kind)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static ResultCode Result(TestLock unit)
+        {
+            int length;
+            return (ResultCode)unit.LastMessage(out length)[4];
+        }
+    }
+}

@@ -1,0 +1,123 @@
+using System.Collections.Generic;
+using System.Linq;
+using LockFirmware.Battery;
+using LockFirmware.Ble;
+using LockFirmware.Status;
+using LockFirmware.Storage;
+using LockSimulator;
+using LockSimulator.Physics;
+using LockSimulator.Tracing;
+
+namespace LockFirmware.HostTests;
+
+/// <summary>
+/// Issue 21, power, on the virtual board: a port unit fed from the building's supply with a
+/// backup pack (VirtualMainsSupply as its sense input). A depleted backup refuses no unlock while
+/// the supply is there; with the supply gone it refuses as a door unit's flat pack does; MainsLost,
+/// MainsRestored and BackupLow reach the status and the audit log; the gas-risk rules follow the
+/// pack type; a door unit is unchanged.
+/// </summary>
+public class PortMainsTests
+{
+    private const string Released = "released (450 mA)";
+
+    private static SimulatedLock Port(BatteryParameters battery, PackType pack)
+    {
+        LockSettings settings = LockSettings.For(UnitKind.Port);
+        settings.Battery.Pack = pack;
+        return new SimulatedLock(new LockSetup { Kind = UnitKind.Port, Battery = battery, Settings = settings });
+    }
+
+    private static List<AuditEvent> AuditKinds(SimulatedLock sim)
+    {
+        AuditLog log = sim.Core.AuditLog;
+        byte[] buffer = new byte[log.Capacity * AuditRecord.Size];
+        int count = log.ReadSince(0, buffer, log.Capacity);
+        return Enumerable.Range(0, count).Select(i => (AuditEvent)buffer[i * AuditRecord.Size + AuditRecord.EventOffset]).ToList();
+    }
+
+    [Fact]
+    public void A_depleted_backup_lets_staff_in_on_mains_refuses_them_with_the_supply_gone_and_lets_them_in_again_when_it_is_back()
+    {
+        SimulatedLock sim = Port(BatteryParameters.Depleted, PackType.LithiumIronPhosphate);
+        sim.PressButton(1_000);
+        sim.RunUntil(25_000);
+        Assert.Equal(BatteryLevel.Depleted, sim.Core.BatteryLevel);
+        Assert.Equal(Warnings.BackupLow, sim.Core.Warnings & (Warnings.BackupLow | Warnings.MainsLost | Warnings.BatteryUnavailable));
+
+        SimulatedPhone staff = SimulatedPhone.Staff(sim);
+        staff.Send(30_000, Opcode.Unlock);
+        sim.RunUntil(40_000);
+        Assert.Equal(ResultCode.Ok, staff.Last(Opcode.Unlock).Result);
+
+        sim.SetMains(50_000, present: false);
+        staff.Send(60_000, Opcode.Unlock);
+        sim.RunUntil(70_000);
+        Assert.Equal(ResultCode.RefusedBattery, staff.Last(Opcode.Unlock).Result);
+        Assert.Equal(Warnings.MainsLost | Warnings.BackupLow | Warnings.BatteryUnavailable,
+            sim.Core.Warnings & (Warnings.MainsLost | Warnings.BackupLow | Warnings.BatteryUnavailable));
+
+        sim.SetMains(100_000, present: true);
+        staff.Send(110_000, Opcode.Unlock);
+        sim.RunUntil(120_000);
+        Assert.Equal(ResultCode.Ok, staff.Last(Opcode.Unlock).Result);
+        Assert.Equal(2, sim.Trace.Events.Count(Signals.Strike, Released));
+        Assert.Equal(0, sim.Core.Warnings & Warnings.MainsLost);
+
+        List<AuditEvent> kinds = AuditKinds(sim);
+        Assert.Equal(1, kinds.Count(k => k == AuditEvent.BackupLow));
+        Assert.True(kinds.IndexOf(AuditEvent.MainsLost) < kinds.IndexOf(AuditEvent.MainsRestored));
+    }
+
+    [Fact]
+    public void The_status_says_MainsLost_in_its_second_warnings_byte_and_the_door_units_status_has_it_zero()
+    {
+        SimulatedLock port = Port(BatteryParameters.Good, PackType.LithiumIronPhosphate);
+        port.SetMains(1_000, present: false);
+        SimulatedPhone portPhone = SimulatedPhone.Staff(port);
+        portPhone.Send(10_000, Opcode.Status);
+        port.RunUntil(20_000);
+
+        SimulatedLock door = new(new LockSetup());
+        SimulatedPhone doorPhone = SimulatedPhone.Staff(door);
+        doorPhone.Send(10_000, Opcode.Status);
+        door.RunUntil(20_000);
+
+        byte[] status = portPhone.Last(Opcode.Status).Payload;
+        Assert.Equal(Notices.StatusLength, status.Length);
+        Assert.Equal(Warnings.MainsLost >> 8, status[13]);
+        Assert.Equal(0, door.Core.Warnings >> 8);
+        Assert.Equal(0, doorPhone.Last(Opcode.Status).Payload[13]);
+    }
+
+    [Theory]
+    [InlineData(PackType.LithiumThionylChloride, true)]
+    [InlineData(PackType.LithiumIronPhosphate, false)]
+    [InlineData(PackType.NickelMetalHydride, false)]
+    public void The_gas_risk_rules_apply_only_to_a_lithium_primary_pack(PackType pack, bool gasRisk)
+    {
+        SimulatedLock sim = Port(BatteryParameters.GasRisk, pack);
+        sim.PressButton(1_000);
+        sim.RunUntil(25_000);
+
+        Assert.Equal(BatteryLevel.Depleted, sim.Core.BatteryLevel);
+        Assert.Equal(gasRisk, sim.Core.GasRisk != GasRiskCause.None);
+        Assert.Equal(gasRisk, (sim.Core.Warnings & Warnings.NeedsImmediateVerification) != 0);
+        Assert.Equal(gasRisk, AuditKinds(sim).Contains(AuditEvent.GasRisk));
+    }
+
+    [Fact]
+    public void A_door_unit_has_no_supply_to_lose_and_its_flat_pack_refuses_as_before()
+    {
+        SimulatedLock door = new(new LockSetup { Battery = BatteryParameters.Depleted });
+        Assert.Null(door.Mains);
+        door.PressButton(1_000);
+        SimulatedPhone staff = SimulatedPhone.Staff(door);
+        staff.Send(30_000, Opcode.Unlock);
+        door.RunUntil(40_000);
+
+        Assert.False(door.Core.Mains.Fed);
+        Assert.Equal(ResultCode.RefusedBattery, staff.Last(Opcode.Unlock).Result);
+        Assert.Equal(0, door.Core.Warnings & (Warnings.MainsLost | Warnings.BackupLow));
+    }
+}
