@@ -11,7 +11,7 @@ public class OpenApiTests
     [
         "/", "/locks", "/locks/{id}", "/locks/bulk", "/locks/page", "/locks/{id}/events",
         "/locks/{id}/button", "/locks/{id}/battery", "/locks/{id}/battery/replace", "/locks/{id}/door", "/locks/{id}/jam",
-        "/locks/{id}/friction", "/locks/{id}/motor", "/locks/{id}/power", "/locks/{id}/fault",
+        "/locks/{id}/friction", "/locks/{id}/motor", "/locks/{id}/power", "/locks/{id}/mains", "/locks/{id}/fault",
         "/locks/{id}/audit", "/locks/{id}/trace", "/locks/{id}/trace.vcd",
         "/time", "/time/pause", "/time/advance", "/time/run",
         "/locks/{id}/phone/unlock", "/locks/{id}/phone/lock", "/locks/{id}/phone/status", "/locks/{id}/phone/sync",

@@ -41,6 +41,9 @@ public sealed class SimulatorLock
 
     public Task<LockView> SetMotorOpenCircuitAsync(bool openCircuit) => Act(HttpMethod.Put, "motor", new MotorFaultRequest { OpenCircuit = openCircuit });
 
+    /// <summary>Cuts (false) or restores (true) a port or laundry unit's building supply; a door unit has none (400).</summary>
+    public Task<LockView> SetMainsAsync(bool present) => Act(HttpMethod.Put, "mains", new MainsRequest { Present = present });
+
     public Task<LockView> SetPowerAsync(bool on) => Act(HttpMethod.Put, "power", new PowerRequest { On = on });
 
     public Task<AuditView> AuditAsync(uint since = 0) => _client.SendAsync<AuditView>(HttpMethod.Get, $"{Path}/audit?since={since}");

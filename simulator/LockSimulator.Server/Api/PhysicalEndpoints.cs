@@ -12,7 +12,8 @@ namespace LockSimulator.Server.Api;
 
 /// <summary>
 /// What happens to the unit in the physical world, at the fleet's virtual time now (time does
-/// not move): the button, the battery, the door, a jam, a stiff door, a broken motor, power.
+/// not move): the button, the battery, the door, a jam, a stiff door, a broken motor, power,
+/// a port unit's mains supply.
 /// Each answers with the lock as it is afterwards.
 /// </summary>
 internal static class PhysicalEndpoints
@@ -96,6 +97,15 @@ internal static class PhysicalEndpoints
             })),
             "setPower",
             "Cut (on: false) or restore the power: a cut ends BLE links and sessions, a restore boots the lock");
+
+        Action(group.MapPut("/mains", (uint id, MainsRequest request, LockFleet fleet) => Act(fleet, id, l =>
+            {
+                Check(l.Sim.Mains != null, "a door unit runs on its battery: only a port or laundry unit has a mains supply");
+                l.Sim.SetMains(l.Sim.Now, request.Present);
+            })),
+            "setMains",
+            "Cut (present: false) or restore the building's supply of a port or laundry unit: after 2 s the unit counts the change " +
+            "(audit MainsLost or MainsRestored, warning MainsLost) and runs on its backup pack meanwhile; a door unit is 400");
 
         Action(group.MapPost("/fault", (uint id, FaultRequest request, LockFleet fleet) => Act(fleet, id, l =>
             {

@@ -81,6 +81,12 @@ public sealed record PowerRequest
     public required bool On { get; init; }
 }
 
+/// <summary>The building's supply of a port or laundry unit: there (true) or cut (false).</summary>
+public sealed record MainsRequest
+{
+    public required bool Present { get; init; }
+}
+
 /// <summary>Many locks at once, with consecutive lock ids from <see cref="FirstLockId"/>; each as <see cref="CreateLockRequest"/> would make it (serial and secret derived).</summary>
 public sealed record CreateLocksRequest
 {

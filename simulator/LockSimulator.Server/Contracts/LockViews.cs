@@ -65,6 +65,9 @@ public sealed record LockView
 
     /// <summary>A port or laundry unit's electric strike: released (its relay on, the door may be pushed open) or engaged; absent on a door unit.</summary>
     public string? Strike { get; init; }
+
+    /// <summary>A port or laundry unit's building supply as its sense input sees it: present or lost (PUT …/mains); absent on a door unit, which runs on its battery.</summary>
+    public string? Mains { get; init; }
     public double? JamFraction { get; init; }
     public required double FrictionFactor { get; init; }
     public required bool MotorOpenCircuit { get; init; }

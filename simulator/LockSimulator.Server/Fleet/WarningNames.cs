@@ -5,7 +5,7 @@ using LockSimulator.Server.Contracts;
 
 namespace LockSimulator.Server.Fleet;
 
-/// <summary>The status's warning bits (firmware Status/Warnings.cs) by name.</summary>
+/// <summary>The status's warning bits (firmware Status/Warnings.cs) by name: both warnings bytes (bits 0–7 and, from a mains-fed unit, 8–15).</summary>
 internal static class WarningNames
 {
     private static readonly (int Bit, string Name)[] Bits =
@@ -16,6 +16,9 @@ internal static class WarningNames
         (Warnings.NeedsCriticalSoftwareUpdate, nameof(Warnings.NeedsCriticalSoftwareUpdate)),
         (Warnings.BatteryNotVerified, nameof(Warnings.BatteryNotVerified)),
         (Warnings.Tamper, nameof(Warnings.Tamper)),
+        (Warnings.MemoryReset, nameof(Warnings.MemoryReset)),
+        (Warnings.MainsLost, nameof(Warnings.MainsLost)),
+        (Warnings.BackupLow, nameof(Warnings.BackupLow)),
     ];
 
     /// <summary>Every warning name, in bit order.</summary>

@@ -116,6 +116,9 @@ internal static class OpenApiCompletion
         ("LockView", "kind", "The kind of unit, as created: door, port or laundry.", JsonValue.Create("port")),
         ("StatusView", "kind", "Which kind of unit answered the status (its 13th byte): door, port or laundry.", JsonValue.Create("port")),
         ("LockView", "strike", "A port or laundry unit's electric strike: released (relay on, the door may be pushed open) or engaged; absent on a door unit.", JsonValue.Create("engaged")),
+        ("LockView", "mains", "A port or laundry unit's building supply as its sense input sees it (PUT /locks/{id}/mains); the unit counts a change after 2 s " +
+                              "(warning MainsLost, audit MainsLost/MainsRestored); absent on a door unit.", JsonValue.Create("present")),
+        ("WarningsView", "bits", "The status's warning bits: the first warnings byte (0x01 … 0x80) and the second (0x100 MainsLost, 0x200 BackupLow: port and laundry units).", JsonValue.Create(0x110)),
         ("LockView", "doorOpen", "The door as last set with PUT /locks/{id}/door: a door unit's optional door sensor, a port or laundry unit's door contact " +
                                  "(open during a release confirms an entry; open past the held-open time raises alarm DoorHeldOpen).", JsonValue.Create(false)),
     ];
@@ -142,6 +145,7 @@ internal static class OpenApiCompletion
             ("CreateLockRequest", "battery", presets), ("CreateLocksRequest", "battery", presets), ("BatteryRequest", "preset", presets),
             ("CreateLockRequest", "kind", kinds), ("CreateLocksRequest", "kind", kinds), ("LockView", "kind", kinds), ("StatusView", "kind", kinds),
             ("LockView", "strike", ["released", "engaged"]),
+            ("LockView", "mains", ["present", "lost"]),
             ("FleetEvent", "kind", FleetEventKinds.All),
             ("AuditRecordView", "event", Enum.GetNames<AuditEvent>()),
             ("PhoneResult", "operation", Enum.GetNames<PhoneOperation>()), ("PhoneResult", "result", results),

@@ -50,6 +50,7 @@ internal static class OpenApiExamples
         (nameof(FrictionRequest), new FrictionRequest { Factor = 2 }),
         (nameof(MotorFaultRequest), new MotorFaultRequest { OpenCircuit = true }),
         (nameof(PowerRequest), new PowerRequest { On = false }),
+        (nameof(MainsRequest), new MainsRequest { Present = false }),
         (nameof(AuditRecordView), Record),
         (nameof(AuditView), new AuditView(4, 0, 0, [Record])),
         (nameof(TraceEventView), new TraceEventView(1207, "motor", "unlock")),

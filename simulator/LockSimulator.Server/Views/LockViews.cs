@@ -39,6 +39,7 @@ internal static class LockViews
             BoltFraction = Math.Round(sim.BoltFraction, 3),
             DoorOpen = l.DoorOpen,
             Strike = sim.Strike == null ? null : sim.Strike.Energised ? "released" : "engaged",
+            Mains = sim.Mains == null ? null : sim.Mains.Present ? "present" : "lost",
             JamFraction = sim.Physics.JamAt / sim.Setup.Motor.TravelRadians,
             FrictionFactor = sim.Physics.FrictionFactor,
             MotorOpenCircuit = sim.Physics.OpenCircuit,

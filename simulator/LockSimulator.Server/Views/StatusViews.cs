@@ -24,7 +24,7 @@ internal static class StatusViews
             ((SelfTestOutcome)p[3]).ToString(),
             Bytes.ReadUInt16(p, 4),
             Bytes.ReadUInt16(p, 6),
-            WarningNames.View(p[8]),
+            WarningNames.View(p[8] | (p[13] << 8)),
             ((GasRiskCause)p[9]).ToString(),
             p[10] >> 4,
             p[10] & 0x0F,
