@@ -571,6 +571,12 @@ namespace LockFirmware
                 return ResultCode.AlreadyThere;
             }
 
+            if (result == MoveRequestResult.Restarted)
+            {
+                // No new release, so no move to record; the phone that asked still hears the strike is released.
+                _notices.StateChanged(_actuator.State, _actuator.LastAlarm, _battery.Level);
+            }
+
             return result == MoveRequestResult.AlreadyMoving ? ResultCode.AlreadyMoving : ResultCode.Ok;
         }
 

@@ -37,21 +37,90 @@ public class PortUnitTests
     [Theory]
     [InlineData(TimingProfile.Ideal)]
     [InlineData(TimingProfile.Device)]
-    public void An_unused_release_ends_at_its_time_and_an_unlock_meanwhile_does_not_extend_it(TimingProfile timing)
+    public void An_unlock_during_a_release_restarts_its_time_is_answered_Ok_and_audited_with_who_sent_it(TimingProfile timing)
     {
         SimulatedLock sim = Port(timing);
-        SimulatedPhone phone = SimulatedPhone.Staff(sim);
-        phone.Send(1_000, Opcode.Unlock);
-        phone.Send(4_000, Opcode.Unlock);
+        SimulatedPhone first = SimulatedPhone.Staff(sim, keyId: 7, userId: 42);
+        SimulatedPhone second = SimulatedPhone.Staff(sim, keyId: 8, userId: 43);
+        first.Send(1_000, Opcode.Unlock);
+        second.Send(4_000, Opcode.Unlock);
         sim.RunUntil(30_000);
 
         long releasedAt = sim.Trace.Events.FirstTime(Signals.Strike, "released (450 mA)");
         long engagedAt = sim.Trace.Events.FirstTime(Signals.Strike, "engaged (0 mA)", releasedAt);
+        // Each phone's unlock reaches the lock a few hundred ms after it is sent (connection, HELLO, command):
+        // the release lasts the second's 5 s from its arrival, about 3 s after the first's.
         var budget = sim.Scheduler.Budget;
-        Assert.InRange(engagedAt - releasedAt, ReleaseMs, ReleaseMs + budget.TickMs + budget.ThreadQuantumMs);
-        Assert.Equal(ResultCode.AlreadyThere, phone.Last(Opcode.Unlock).Result);
+        Assert.InRange(engagedAt - releasedAt, ReleaseMs + 2_000, ReleaseMs + 4_000);
+        Assert.Equal(ResultCode.Ok, first.Last(Opcode.Unlock).Result);
+        Assert.Equal(ResultCode.Ok, second.Last(Opcode.Unlock).Result);
+        // The second phone hears, MAC'd in its session, that the strike is released.
+        Assert.Contains(second.Events, e => e is LockFirmware.Protocol.Client.StateChanged { State: LockState.Unlocked, Authenticated: true });
         Assert.Equal(1, sim.Trace.Events.Count(Signals.Strike, "released (450 mA)"));
+        Assert.Equal(1, sim.Core.CompletedUnlocks);
         Assert.Equal(LockState.Locked, sim.Core.State);
+
+        List<(uint User, byte Result)> unlocks = Commands(sim, Opcode.Unlock);
+        Assert.Equal([(42u, (byte)ResultCode.Ok), (43u, (byte)ResultCode.Ok)], unlocks);
+        Assert.True(engagedAt - releasedAt <= StrikeSettings.MaxContinuousReleaseMs + budget.TickMs + budget.ThreadQuantumMs);
+    }
+
+    [Theory]
+    [InlineData(TimingProfile.Ideal)]
+    [InlineData(TimingProfile.Device)]
+    public void A_chain_of_valid_unlocks_every_second_never_holds_the_strike_past_the_cap(TimingProfile timing)
+    {
+        // An insider (or a stolen phone) keeps a valid session busy with unlocks, one a second, for two minutes.
+        SimulatedLock sim = Port(timing);
+        SimulatedPhone phone = SimulatedPhone.Staff(sim);
+        phone.StayConnected = true;
+        for (long t = 1_000; t <= 121_000; t += 1_000)
+        {
+            phone.Send(t, Opcode.Unlock);
+        }
+
+        sim.RunUntil(130_000);
+
+        var budget = sim.Scheduler.Budget;
+        long late = budget.TickMs + budget.ThreadQuantumMs;
+        long[] released = Times(sim, "released (450 mA)");
+        long[] engaged = Times(sim, "engaged (0 mA)");
+        Assert.Equal(released.Length, engaged.Length);
+        Assert.InRange(released.Length, 4, 5);
+        for (int i = 0; i < released.Length; i++)
+        {
+            Assert.InRange(engaged[i] - released[i], StrikeSettings.MaxContinuousReleaseMs - 1_000, StrikeSettings.MaxContinuousReleaseMs + late);
+            if (i + 1 < released.Length)
+            {
+                Assert.InRange(released[i + 1] - engaged[i], StrikeSettings.RestAfterCapMs, StrikeSettings.RestAfterCapMs + 1_000 + late);
+            }
+        }
+
+        // Every unlock was answered Ok and audited; none found a door that would not open.
+        Assert.All(phone.Responses.Where(r => r.Opcode == Opcode.Unlock), r => Assert.Equal(ResultCode.Ok, r.Result));
+        Assert.Equal(121, Commands(sim, Opcode.Unlock).Count(c => c.User == 42));
+    }
+
+    private static long[] Times(SimulatedLock sim, string value) =>
+        sim.Trace.Events.Where(e => e.Signal == Signals.Strike && e.Value == value).Select(e => e.TimeMs).ToArray();
+
+    /// <summary>The Command records of <paramref name="opcode"/> in the audit log: who sent it and the result.</summary>
+    private static List<(uint User, byte Result)> Commands(SimulatedLock sim, Opcode opcode)
+    {
+        AuditLog log = sim.Core.AuditLog;
+        byte[] buffer = new byte[log.Capacity * AuditRecord.Size];
+        int count = log.ReadSince(0, buffer, log.Capacity);
+        var found = new List<(uint, byte)>();
+        for (int i = 0; i < count; i++)
+        {
+            int at = i * AuditRecord.Size;
+            if ((AuditEvent)buffer[at + 8] == AuditEvent.Command && buffer[at + 22] == (byte)opcode)
+            {
+                found.Add((System.BitConverter.ToUInt32(buffer, at + 16), buffer[at + 9]));
+            }
+        }
+
+        return found;
     }
 
     [Fact]

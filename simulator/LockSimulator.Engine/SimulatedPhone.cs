@@ -36,6 +36,7 @@ public sealed class SimulatedPhone
     private long _lastExchange = long.MinValue;
     private bool _sentTime;
     private bool _awaitingEvent;
+    private bool _eventSinceCommand;
 
     public SimulatedPhone(SimulatedLock simulatedLock, IssuedCredential credential, LockBackend backend, int mtuPayload = Fragment.DefaultPayload)
     {
@@ -171,6 +172,7 @@ public sealed class SimulatedPhone
         {
             var (opcode, payload) = _pending.Dequeue();
             _awaiting.Enqueue((opcode, payload));
+            _eventSinceCommand = false;
             Log($"-> {opcode}");
             Transmit(_session.Command(opcode, payload));
         }
@@ -196,7 +198,8 @@ public sealed class SimulatedPhone
         }
 
         bool startsSomething = response is { Result: ResultCode.Ok, Opcode: Opcode.Unlock or Opcode.Lock or Opcode.RunSelfTest };
-        if (!startsSomething)
+        // A port unit's strike switches at once: its state event comes before the answer, and is the one the app waited for.
+        if (!startsSomething || _eventSinceCommand)
         {
             HangUp();
             return;
@@ -230,6 +233,7 @@ public sealed class SimulatedPhone
         {
             LockEvent lockEvent = ReadEvent(message);
             Events.Add(lockEvent);
+            _eventSinceCommand = true;
             Log($"<- event {lockEvent}");
             if (_awaitingEvent && _pending.Count == 0 && _awaiting.Count == 0)
             {

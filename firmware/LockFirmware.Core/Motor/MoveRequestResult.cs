@@ -8,6 +8,8 @@ namespace LockFirmware.Motor
         /// <summary>The bolt is already at the requested end: a no-op success.</summary>
         AlreadyThere,
         /// <summary>A move towards the same end is under way: acknowledged, no second move.</summary>
-        AlreadyMoving
+        AlreadyMoving,
+        /// <summary>A port unit's strike was already released: its release time starts again from now (Strike.StrikeController).</summary>
+        Restarted
     }
 }

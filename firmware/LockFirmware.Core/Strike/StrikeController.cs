@@ -5,13 +5,17 @@ using LockFirmware.Time;
 namespace LockFirmware.Strike
 {
     /// <summary>
-    /// The port unit's actuator: an unlock releases the strike for the configured time, never
-    /// longer than <see cref="StrikeSettings.MaxReleaseMs"/>, and ends early once the door has
-    /// opened and closed again; an unlock while released does not extend it, so no chain of
-    /// commands holds the entrance open. A door opening during a release confirms the entry;
-    /// a door standing open past <see cref="StrikeSettings.HeldOpenMs"/> raises the held-open
-    /// alarm until it closes. Released reads as Unlocked, engaged as Locked: the strike's
-    /// state is known from its output, without a sensor.
+    /// The port unit's actuator: an unlock releases the strike for the configured time (capped
+    /// at <see cref="StrikeSettings.MaxReleaseMs"/>) and the release ends early once the door has
+    /// opened and closed again. An unlock during a release restarts its time from that command,
+    /// so a second staff member's release is not cut short by the first's, but no chain of
+    /// unlocks holds the strike released longer than <see cref="StrikeSettings.MaxContinuousReleaseMs"/>
+    /// from the release's start: there it engages and rests engaged for
+    /// <see cref="StrikeSettings.RestAfterCapMs"/>; an unlock meanwhile is accepted and releases
+    /// when the rest is over. A door opening during a release confirms the entry; a door standing
+    /// open past <see cref="StrikeSettings.HeldOpenMs"/> raises the held-open alarm until it
+    /// closes. Released reads as Unlocked, engaged as Locked: the strike's state is known from its
+    /// output, without a sensor.
     /// </summary>
     public sealed class StrikeController : IActuator
     {
@@ -20,6 +24,8 @@ namespace LockFirmware.Strike
         private readonly int _releaseMs;
         private readonly int _heldOpenMs;
         private long _releasedAt;
+        private long _restUntil = long.MinValue;
+        private bool _releasePending;
         private bool _doorOpen;
         private bool _enteredDuringRelease;
 
@@ -98,23 +104,33 @@ namespace LockFirmware.Strike
             {
                 if (State == LockState.Unlocked)
                 {
-                    return MoveRequestResult.AlreadyThere;
+                    if (now < _releasedAt + StrikeSettings.MaxContinuousReleaseMs)
+                    {
+                        Retrigger(now);
+                        return MoveRequestResult.Restarted;
+                    }
+
+                    // The cap is due and its timer not yet handled (inputs come first in a round):
+                    // the cap wins, and this unlock waits for the rest like any other.
+                    EngageAtCap(now);
                 }
 
-                _strike.Release(true);
-                State = LockState.Unlocked;
-                if (LastAlarm != MotorAlarm.DoorHeldOpen)
+                if (now < _restUntil)
                 {
-                    LastAlarm = MotorAlarm.None;
+                    _releasePending = true;
+                    _timers.Start(TimerId.StrikeRelease, _restUntil);
+                    return MoveRequestResult.Started;
                 }
 
-                _releasedAt = now;
-                OnTimeMs = 0;
-                _enteredDuringRelease = false;
-                _timers.Start(TimerId.StrikeRelease, now + _releaseMs);
-                CompletedUnlocks++;
-                Finished();
+                Release(now);
                 return MoveRequestResult.Started;
+            }
+
+            if (_releasePending)
+            {
+                // Engaged and resting: a lock asked for now keeps it so.
+                _releasePending = false;
+                _timers.Cancel(TimerId.StrikeRelease);
             }
 
             if (State != LockState.Unlocked)
@@ -126,12 +142,23 @@ namespace LockFirmware.Strike
             return MoveRequestResult.Started;
         }
 
-        /// <summary>The StrikeRelease timer fired: the release time is over.</summary>
+        /// <summary>The StrikeRelease timer fired: the release time (or the cap) is over, or a rest after the cap is.</summary>
         public void OnReleaseTimer(long now)
         {
             if (State == LockState.Unlocked)
             {
-                Engage(now);
+                if (now >= _releasedAt + StrikeSettings.MaxContinuousReleaseMs)
+                {
+                    EngageAtCap(now);
+                }
+                else
+                {
+                    Engage(now);
+                }
+            }
+            else if (_releasePending)
+            {
+                Release(now);
             }
         }
 
@@ -178,9 +205,15 @@ namespace LockFirmware.Strike
             return true;
         }
 
-        /// <summary>The outputs were cut (guard trip or fault): the strike is engaged again.</summary>
+        /// <summary>The outputs were cut (guard trip or fault): the strike is engaged again, and a release waiting for its rest is dropped.</summary>
         public void Abort(MotorAlarm alarm, long now)
         {
+            if (_releasePending)
+            {
+                _releasePending = false;
+                _timers.Cancel(TimerId.StrikeRelease);
+            }
+
             if (LastAlarm != MotorAlarm.DoorHeldOpen)
             {
                 LastAlarm = alarm;
@@ -193,6 +226,43 @@ namespace LockFirmware.Strike
                 OnTimeMs = (int)(now - _releasedAt);
                 Finished();
             }
+        }
+
+        private void Release(long now)
+        {
+            _releasePending = false;
+            _strike.Release(true);
+            State = LockState.Unlocked;
+            if (LastAlarm != MotorAlarm.DoorHeldOpen)
+            {
+                LastAlarm = MotorAlarm.None;
+            }
+
+            _releasedAt = now;
+            OnTimeMs = 0;
+            _enteredDuringRelease = false;
+            _timers.Start(TimerId.StrikeRelease, now + _releaseMs);
+            CompletedUnlocks++;
+            Finished();
+        }
+
+        /// <summary>
+        /// Another unlock while released: the release time starts again from now, never past the
+        /// cap. Someone else asked, so the door cycle of whoever is already through no longer
+        /// ends it; the next one does.
+        /// </summary>
+        private void Retrigger(long now)
+        {
+            long end = now + _releaseMs;
+            long cap = _releasedAt + StrikeSettings.MaxContinuousReleaseMs;
+            _timers.Start(TimerId.StrikeRelease, end < cap ? end : cap);
+            _enteredDuringRelease = false;
+        }
+
+        private void EngageAtCap(long now)
+        {
+            Engage(now);
+            _restUntil = now + StrikeSettings.RestAfterCapMs;
         }
 
         private void Engage(long now)

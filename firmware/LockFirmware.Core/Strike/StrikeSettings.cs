@@ -9,6 +9,24 @@ namespace LockFirmware.Strike
         /// </summary>
         public const int MaxReleaseMs = 20000;
 
+        /// <summary>
+        /// No chain of unlocks holds the strike released longer than this from the release's start:
+        /// each unlock during a release restarts its time, up to here. A single release stays far
+        /// inside an intermittent-duty solenoid's rated on-time (2-3 min, Magnet-Schultz's
+        /// definition of intermittent duty); a chain held at the cap keeps the coil on ~97 % of the
+        /// time, which only a continuous-duty strike takes: the port unit's (hardware/boards/port-unit.md,
+        /// "The strike's figures").
+        /// </summary>
+        public const int MaxContinuousReleaseMs = 30000;
+
+        /// <summary>
+        /// After a release ended at <see cref="MaxContinuousReleaseMs"/> the strike stays engaged
+        /// this long before an unlock releases it again: twenty times the keeper's spring return
+        /// (~50 ms), so the keeper is home and a closed door is latched; an unlock meanwhile is
+        /// answered Ok and releases when the rest is over.
+        /// </summary>
+        public const int RestAfterCapMs = 1000;
+
         /// <summary>One release lasts this long unless the door has opened and closed first (capped at <see cref="MaxReleaseMs"/>).</summary>
         public int ReleaseMs = 5000;
 

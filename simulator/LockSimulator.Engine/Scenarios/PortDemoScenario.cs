@@ -6,7 +6,8 @@ namespace LockSimulator.Scenarios;
 /// <summary>
 /// A building's entrance with a port unit: a staff phone releases the strike and the door's
 /// opening and closing ends the release early; a release nobody uses ends at its time; an
-/// unlock during a release does not extend it; a push while the strike holds gets nobody in;
+/// unlock during a release restarts that time (never past StrikeSettings.MaxContinuousReleaseMs
+/// from the release's start); a push while the strike holds gets nobody in;
 /// a door left open raises the held-open alarm until it closes; then the push-button
 /// self-test, as on a door unit.
 /// </summary>
@@ -15,7 +16,7 @@ public static class PortDemoScenario
     /// <summary>The release the door cycle ends early.</summary>
     public const long EntryUnlockAt = 1_000;
 
-    /// <summary>The release nobody uses: it ends at its time, a second unlock does not extend it.</summary>
+    /// <summary>The release nobody uses: a second unlock 2 s later restarts its time, and it ends 5 s after that one.</summary>
     public const long UnusedUnlockAt = 8_000;
 
     /// <summary>The release after which the door stays open past its held-open time.</summary>

@@ -13,10 +13,11 @@ namespace LockSimulator.Server.FleetDay;
 /// <param name="FailureKinds">The failures by kind.</param>
 /// <param name="Waits">Times a phone found a port unit busy with another phone and tried again.</param>
 /// <param name="Releases">Strike releases.</param>
+/// <param name="Reopens">Unlocks asked again because the staff member found the entrance held shut.</param>
 public sealed record FleetPortReport(int PortUnits, int Share, long Visits, long LetIn, long ShutOut, long Commands, long Failures,
-    string FailureKinds, long Waits, long Releases)
+    string FailureKinds, long Waits, long Releases, long Reopens)
 {
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
         $"  port units: {PortUnits}, {Share} customers behind each: {Visits} visits began at the entrance, {LetIn} let in, {ShutOut} shut out; " +
-        $"{Commands} commands answered, {Failures} failed{(Failures > 0 ? $" ({FailureKinds})" : "")}, {Waits} wait{(Waits == 1 ? "" : "s")} for a busy port unit, {Releases} strike releases");
+        $"{Commands} commands answered, {Failures} failed{(Failures > 0 ? $" ({FailureKinds})" : "")}, {Waits} wait{(Waits == 1 ? "" : "s")} for a busy port unit, {Releases} strike releases, {Reopens} unlock{(Reopens == 1 ? "" : "s")} again at a door held shut");
 }

@@ -16,9 +16,10 @@ namespace LockSimulator.Server.FleetDay;
 /// visit the staff phone unlocks the port unit on arrival, the staff member pushes the
 /// entrance door as soon as the strike lets it open (or walks through while it stands open),
 /// and opens the customer's door unit <see cref="StairsMs"/> later. A push the strike holds
-/// shut makes the staff member open again from the phone once the last request is answered:
-/// an unlock that lands during someone else's release is answered AlreadyThere and does not
-/// extend it, so the strike may engage before this staff member reaches the door. A port unit also gets an
+/// shut makes the staff member open again from the phone once the last request is answered
+/// (counted as an unlock again): an unlock that lands during someone else's release restarts
+/// its time, so the strike seldom engages before this staff member reaches the door; it still
+/// may when the phone waits for the one connection. A port unit also gets an
 /// hourly status read, like every lock.
 /// A port unit's day depends only on the seed, its index and its customers' plans (the first
 /// draws of each customer's plan, <see cref="CareVisit.Draw"/>), never on which door units run
@@ -134,7 +135,8 @@ internal sealed class FleetPortUnits
             failures.Length,
             string.Join(", ", failures.GroupBy(f => f).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key}")),
             _buildings.Sum(b => (long)b.Link.Waits),
-            _buildings.Sum(b => (long)b.Unit.Sim.Core.CompletedUnlocks));
+            _buildings.Sum(b => (long)b.Unit.Sim.Core.CompletedUnlocks),
+            _buildings.Sum(b => (long)(b.Asked - b.Visits)));
     }
 
     /// <summary>One building: its port unit, the one connection its phones share, and its staff's visits.</summary>
@@ -187,9 +189,13 @@ internal sealed class FleetPortUnits
 
         public int ShutOut { get; private set; }
 
+        /// <summary>Unlocks the staff phones asked for: one per visit, and one more each time the door was found held shut.</summary>
+        public int Asked { get; private set; }
+
         private void Open(Staff staff, long timeMs) => _sim.At(timeMs, () =>
         {
             staff.Asked++;
+            Asked++;
             Link.Send(staff.Phone, _sim.Now, Opcode.Unlock);
         });
 
