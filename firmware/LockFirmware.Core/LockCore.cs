@@ -265,6 +265,13 @@ namespace LockFirmware
             }
 
             saved.RestMillivolts = rest;
+            // Looked at before this boot's first record takes the next sequence.
+            _backupLowNoted = saved.BackupLowSequence != 0 && saved.BackupLowSequence < _memory.Audit.NextSequence;
+            if (!_backupLowNoted)
+            {
+                saved.BackupLowSequence = 0;
+            }
+
             Persist();
             Append(AuditEvent.Boot, 0, saved.BootCount);
             if (health != StorageHealth.Intact)
@@ -532,16 +539,34 @@ namespace LockFirmware
             }
         }
 
-        /// <summary>A mains-fed unit's backup measured Low or worse: one BackupLow record per fall.</summary>
+        /// <summary>
+        /// A mains-fed unit's backup measured Low or worse: one BackupLow record per fall, kept in
+        /// the safety state across power-ups; only a pack measured Good again (replaced, or
+        /// recharged past the hysteresis) ends the fall. Not measured yet (after a boot) ends nothing.
+        /// The caller persists the state after this.
+        /// </summary>
         private void NoteBackup()
         {
-            bool low = _mains.Fed && _battery.Level >= BatteryLevel.Low;
-            if (low && !_backupLowNoted)
+            if (!_mains.Fed)
             {
-                Append(AuditEvent.BackupLow, (byte)_battery.Level, 0);
+                return;
             }
 
-            _backupLowNoted = low;
+            BatteryLevel level = _battery.Level;
+            if (level >= BatteryLevel.Low && !_backupLowNoted)
+            {
+                // Saved first: a cut before the record lands leaves a sequence the log never reached,
+                // which the next start reads as "not recorded"; a cut after it, a recorded fall.
+                _backupLowNoted = true;
+                _memory.State.BackupLowSequence = _memory.Audit.NextSequence;
+                Persist();
+                Append(AuditEvent.BackupLow, (byte)level, 0);
+            }
+            else if (_backupLowNoted && level == BatteryLevel.Good)
+            {
+                _backupLowNoted = false;
+                _memory.State.BackupLowSequence = 0;
+            }
         }
 
         /// <summary>

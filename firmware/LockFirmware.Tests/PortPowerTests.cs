@@ -95,6 +95,37 @@ namespace LockFirmware.Tests
             Assert.AreEqual(ResultCode.Ok, Result(unit));
         }
 
+        [TestMethod]
+        public void A_backup_that_stays_low_is_recorded_once_and_again_only_after_it_recovered_and_fell()
+        {
+            BatteryProfile profile = Flat(PackType.NickelMetalHydride);
+            TestLock unit = TestLock.PairedWithTime(profile, UnitKind.Port);
+            unit.Mains(true);
+            unit.Press(0);
+            unit.RunFor(20000);
+            Assert.AreEqual(BatteryLevel.Depleted, unit.Core.BatteryLevel);
+            Assert.AreEqual(1, Count(unit, AuditEvent.BackupLow));
+
+            // A new pack, registered, measures Good: the fall is over; when that one runs down, it is a new one.
+            PhoneSession staff = unit.Open(Role.Staff);
+            unit.Send(staff.Command(Opcode.RegisterBatteryChange));
+            Assert.AreEqual(ResultCode.Ok, Result(unit));
+            profile.LowBelowMillivolts = 6000;
+            profile.CriticalBelowMillivolts = 5500;
+            profile.DepletedBelowMillivolts = 5000;
+            unit.Press(0);
+            unit.RunFor(20000);
+            Assert.AreEqual(BatteryLevel.Good, unit.Core.BatteryLevel);
+            Assert.AreEqual(0, unit.Core.Warnings & Warnings.BackupLow);
+
+            profile.LowBelowMillivolts = 9000;
+            profile.CriticalBelowMillivolts = 8500;
+            profile.DepletedBelowMillivolts = 8000;
+            unit.Press(0);
+            unit.RunFor(20000);
+            Assert.AreEqual(2, Count(unit, AuditEvent.BackupLow));
+        }
+
         /// <summary>Limits above the drive train's 7.2 V: the long press's self-test finds the pack Depleted (over-discharged).</summary>
         private static BatteryProfile Flat(PackType pack)
         {
@@ -104,6 +135,22 @@ namespace LockFirmware.Tests
             flat.CriticalBelowMillivolts = 8500;
             flat.DepletedBelowMillivolts = 8000;
             return flat;
+        }
+
+        private static int Count(TestLock unit, AuditEvent kind)
+        {
+            byte[] records = new byte[TestLock.AuditSegments * StorageLayout.AuditRecordsPerSegment * AuditRecord.Size];
+            int count = unit.Core.AuditLog.ReadSince(0, records, TestLock.AuditSegments * StorageLayout.AuditRecordsPerSegment);
+            int found = 0;
+            for (int i = 0; i < count; i++)
+            {
+                if (records[i * AuditRecord.Size + AuditRecord.EventOffset] == (byte)kind)
+                {
+                    found++;
+                }
+            }
+
+            return found;
         }
 
         private static bool Logged(TestLock unit, AuditEvent kind)

@@ -7,6 +7,7 @@ using LockFirmware.Storage;
 using LockSimulator;
 using LockSimulator.Physics;
 using LockSimulator.Tracing;
+using LockSimulator.Virtual;
 
 namespace LockFirmware.HostTests;
 
@@ -21,11 +22,11 @@ public class PortMainsTests
 {
     private const string Released = "released (450 mA)";
 
-    private static SimulatedLock Port(BatteryParameters battery, PackType pack)
+    private static SimulatedLock Port(BatteryParameters battery, PackType pack, VirtualFileSystem? files = null)
     {
         LockSettings settings = LockSettings.For(UnitKind.Port);
         settings.Battery.Pack = pack;
-        return new SimulatedLock(new LockSetup { Kind = UnitKind.Port, Battery = battery, Settings = settings });
+        return new SimulatedLock(new LockSetup { Kind = UnitKind.Port, Battery = battery, Settings = settings, Files = files });
     }
 
     private static List<AuditEvent> AuditKinds(SimulatedLock sim)
@@ -119,5 +120,65 @@ public class PortMainsTests
         Assert.False(door.Core.Mains.Fed);
         Assert.Equal(ResultCode.RefusedBattery, staff.Last(Opcode.Unlock).Result);
         Assert.Equal(0, door.Core.Warnings & (Warnings.MainsLost | Warnings.BackupLow));
+    }
+
+    [Fact]
+    public void A_backup_that_stays_low_is_recorded_once_however_often_the_unit_powers_up()
+    {
+        SimulatedLock sim = Port(BatteryParameters.Low, PackType.LithiumIronPhosphate);
+        for (long at = 0; at < 4 * 60_000; at += 60_000)
+        {
+            if (at > 0)
+            {
+                sim.CutPower(at);
+                sim.RestorePower(at + 1_000);
+            }
+
+            sim.PressButton(at + 5_000);
+            sim.RunUntil(at + 30_000);
+            Assert.Equal(BatteryLevel.Low, sim.Core.BatteryLevel);
+            Assert.Equal(Warnings.BackupLow, sim.Core.Warnings & (Warnings.BackupLow | Warnings.BatteryAboutToBeUnavailable));
+        }
+
+        List<AuditEvent> kinds = AuditKinds(sim);
+        Assert.Equal(4, kinds.Count(k => k == AuditEvent.Boot));
+        Assert.Equal(1, kinds.Count(k => k == AuditEvent.BackupLow));
+    }
+
+    [Fact]
+    public void A_power_cut_at_any_point_of_the_fall_s_record_leaves_exactly_one_record_once_the_unit_measures_again()
+    {
+        SimulatedLock sim = Port(BatteryParameters.Low, PackType.LithiumIronPhosphate);
+        sim.RunUntil(1_000);
+        VirtualFileSystem files = sim.Files;
+        var snapshots = new List<VirtualFileSystem>();
+        files.Reaching += _ => snapshots.Add(files.Snapshot());
+        sim.PressButton(2_000);
+        sim.RunUntil(30_000);
+        snapshots.Add(files.Snapshot());
+        Assert.Equal(1, AuditKinds(sim).Count(k => k == AuditEvent.BackupLow));
+
+        Assert.True(snapshots.Count >= 4, $"only {snapshots.Count} cut points in the self-test");
+        int before = 0, after = 0;
+        foreach (VirtualFileSystem cut in snapshots)
+        {
+            SimulatedLock next = Port(BatteryParameters.Low, PackType.LithiumIronPhosphate, cut);
+            int landed = AuditKinds(next).Count(k => k == AuditEvent.BackupLow);
+            if (landed == 0)
+            {
+                before++;
+            }
+            else
+            {
+                after++;
+            }
+
+            next.PressButton(next.Now + 1_000);
+            next.RunFor(30_000);
+            Assert.Equal(BatteryLevel.Low, next.Core.BatteryLevel);
+            Assert.Equal(1, AuditKinds(next).Count(k => k == AuditEvent.BackupLow));
+        }
+
+        Assert.True(before > 0 && after > 0, $"{before} cuts before the record landed, {after} after");
     }
 }

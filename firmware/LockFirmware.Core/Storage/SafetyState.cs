@@ -23,9 +23,10 @@ namespace LockFirmware.Storage
         private const int MemoryResetOffset = 41;
         private const int FaultCountOffset = 45;
         private const int ClockPairedAtOffset = 49;
+        private const int BackupLowOffset = 53;
 
         /// <summary>Bytes of payload it needs (the record's copy holds StorageLayout.SafetySlotSize - AtomicRecord.Overhead).</summary>
-        public const int Size = 53;
+        public const int Size = 57;
 
         public uint AuditAcknowledgedUpTo;
 
@@ -71,6 +72,14 @@ namespace LockFirmware.Storage
         /// </summary>
         public uint ClockPairedAt;
 
+        /// <summary>
+        /// Sequence of the BackupLow audit record of the backup's present fall (0: none, or the pack
+        /// has recovered since): a mains-fed unit records one per fall, not one per power-up. Saved
+        /// before that record is appended, so a start whose audit log never reached this sequence
+        /// knows the record was lost to a power cut and records the fall again.
+        /// </summary>
+        public uint BackupLowSequence;
+
         public void Encode(byte[] payload)
         {
             for (int i = 0; i < payload.Length; i++)
@@ -94,6 +103,7 @@ namespace LockFirmware.Storage
             Bytes.WriteUInt32(payload, FaultCountOffset, FaultCount);
             Bytes.WriteUInt32(payload, ClockPairedAtOffset, ClockPairedAt);
             Bytes.WriteUInt32(payload, MemoryResetOffset, MemoryResetSequence);
+            Bytes.WriteUInt32(payload, BackupLowOffset, BackupLowSequence);
         }
 
         public void Decode(byte[] payload)
@@ -114,6 +124,12 @@ namespace LockFirmware.Storage
             FaultCount = Bytes.ReadUInt32(payload, FaultCountOffset);
             ClockPairedAt = Bytes.ReadUInt32(payload, ClockPairedAtOffset);
             MemoryResetSequence = Bytes.ReadUInt32(payload, MemoryResetOffset);
+            // A copy written before this field existed holds 0xFF there: no fall recorded.
+            BackupLowSequence = Bytes.ReadUInt32(payload, BackupLowOffset);
+            if (BackupLowSequence == 0xFFFFFFFF)
+            {
+                BackupLowSequence = 0;
+            }
         }
     }
 }
