@@ -126,6 +126,21 @@ namespace LockFirmware.Tests
             Assert.AreEqual(2, Count(unit, AuditEvent.BackupLow));
         }
 
+        [TestMethod]
+        public void The_advertised_status_byte_says_mains_lost_in_bit_7_and_never_memory_reset_or_backup_low()
+        {
+            Assert.AreEqual((byte)(AdvertisedFlags.MainsLost | AdvertisedFlags.Paired | Warnings.Tamper),
+                AdvertisedFlags.Of(Warnings.MainsLost | Warnings.BackupLow | Warnings.MemoryReset | Warnings.Tamper, true));
+            Assert.AreEqual((byte)Warnings.BatteryUnavailable, AdvertisedFlags.Of(Warnings.BatteryUnavailable | Warnings.BackupLow | Warnings.MemoryReset, false));
+
+            TestLock unit = TestLock.PairedWithTime(Flat(PackType.NickelMetalHydride), UnitKind.Port);
+            unit.Mains(true);
+            Assert.AreEqual(0, unit.Core.StatusFlags & AdvertisedFlags.MainsLost);
+            unit.Mains(false);
+            unit.RunFor(MainsSupply.SettleMs);
+            Assert.AreEqual(AdvertisedFlags.MainsLost, unit.Core.StatusFlags & AdvertisedFlags.MainsLost);
+        }
+
         /// <summary>Limits above the drive train's 7.2 V: the long press's self-test finds the pack Depleted (over-discharged).</summary>
         private static BatteryProfile Flat(PackType pack)
         {

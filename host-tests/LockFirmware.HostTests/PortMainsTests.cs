@@ -181,4 +181,37 @@ public class PortMainsTests
 
         Assert.True(before > 0 && after > 0, $"{before} cuts before the record landed, {after} after");
     }
+
+    [Fact]
+    public void Mains_lost_goes_on_air_as_bit_7_of_the_status_byte_but_only_once_the_connected_phone_has_left()
+    {
+        SimulatedLock port = Port(BatteryParameters.Good, PackType.LithiumIronPhosphate);
+        int atBoot = port.Radio.AdvertisingChanges.Count;
+        SimulatedPhone phone = SimulatedPhone.Staff(port);
+        phone.StayConnected = true;
+        phone.Send(0, Opcode.Status);
+        port.SetMains(1_000, present: false);
+        port.RunUntil(9_000);
+
+        Assert.Same(phone, port.Radio.Holder);
+        Assert.Equal(AdvertisedFlags.MainsLost, port.Core.StatusFlags & AdvertisedFlags.MainsLost);
+        Assert.Equal(atBoot, port.Radio.AdvertisingChanges.Count);
+        Assert.Equal(0, AdvertisementTests.ManufacturerStatus(port.Radio.Advertisement) & AdvertisedFlags.MainsLost);
+
+        port.Connected = null;
+        port.RunUntil(70_000);
+        Assert.Equal(27, port.Radio.Advertisement.Length);
+        Assert.Equal(AdvertisedFlags.MainsLost | AdvertisedFlags.Paired,
+            AdvertisementTests.ManufacturerStatus(port.Radio.Advertisement) & (AdvertisedFlags.MainsLost | AdvertisedFlags.Paired));
+
+        port.SetMains(80_000, present: true);
+        port.RunUntil(150_000);
+        Assert.Equal(0, AdvertisementTests.ManufacturerStatus(port.Radio.Advertisement) & AdvertisedFlags.MainsLost);
+
+        // A door unit has no supply to lose: its bit 7 stays 0 whatever its battery.
+        var door = new SimulatedLock(new LockSetup { Battery = BatteryParameters.Depleted });
+        door.PressButton(1_000);
+        door.RunUntil(70_000);
+        Assert.Equal(0, AdvertisementTests.ManufacturerStatus(door.Radio.Advertisement) & AdvertisedFlags.MainsLost);
+    }
 }
