@@ -214,4 +214,33 @@ public class PortMainsTests
         door.RunUntil(70_000);
         Assert.Equal(0, AdvertisementTests.ManufacturerStatus(door.Radio.Advertisement) & AdvertisedFlags.MainsLost);
     }
+
+    [Fact]
+    public void With_the_supply_gone_the_strike_coil_has_no_current_and_a_push_on_the_door_does_not_get_through()
+    {
+        // port-unit.md, "Wiring": the coil hangs on the building's 12 V, the supply the sense input watches.
+        SimulatedLock port = Port(BatteryParameters.Good, PackType.LithiumIronPhosphate);
+        SimulatedPhone staff = SimulatedPhone.Staff(port);
+        port.SetMains(1_000, present: false);
+        staff.Send(10_000, Opcode.Unlock);
+        port.RunUntil(11_000);
+
+        Assert.Equal(ResultCode.Ok, staff.Last(Opcode.Unlock).Result);
+        Assert.True(port.Strike!.Energised);
+        Assert.Equal(0, port.Strike.CoilMilliamps);
+        Assert.False(port.Strike.KeeperFree(port.Now));
+
+        // The supply back during the release: the coil pulls in from then.
+        port.SetMains(12_000, present: true);
+        port.RunUntil(12_000);
+        Assert.False(port.Strike.KeeperFree(12_000 + port.Scheduler.Budget.StrikePullInMs - 1));
+        Assert.True(port.Strike.KeeperFree(12_000 + port.Scheduler.Budget.StrikePullInMs));
+        Assert.Equal(port.Scheduler.Budget.StrikeCoilMilliamps, port.Strike.CoilMilliamps);
+
+        // And gone again: the keeper's spring puts it back.
+        port.SetMains(13_000, present: false);
+        port.RunUntil(13_000);
+        Assert.True(port.Strike.KeeperFree(13_000 + port.Scheduler.Budget.StrikeSpringReturnMs - 1));
+        Assert.False(port.Strike.KeeperFree(13_000 + port.Scheduler.Budget.StrikeSpringReturnMs));
+    }
 }

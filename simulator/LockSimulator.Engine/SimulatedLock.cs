@@ -54,7 +54,7 @@ public sealed class SimulatedLock
         {
             Strike = new VirtualStrike(Clock, Trace, Scheduler.Budget);
             Guard.Strike = Strike;
-            Mains = new VirtualMainsSupply(Trace);
+            Mains = new VirtualMainsSupply(Trace, Strike);
         }
 
         Scheduler.Elapse = ms =>

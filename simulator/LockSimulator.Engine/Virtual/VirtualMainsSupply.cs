@@ -8,16 +8,20 @@ namespace LockSimulator.Virtual;
 /// optocoupler lit by the supply, read as a contact on a GPIO (hardware/boards/port-unit.md,
 /// "Power"). Like the ESP32's ContactInput it posts the input's state when the firmware starts
 /// and every change after; the firmware's own settle time (MainsSupply.SettleMs) decides when a
-/// change counts. Present until a scenario cuts it.
+/// change counts. Present until a scenario cuts it. The same supply feeds the strike's coil.
 /// </summary>
 public sealed class VirtualMainsSupply
 {
     private readonly TraceRecorder _trace;
     private InputQueue? _inputs;
 
-    public VirtualMainsSupply(TraceRecorder trace)
+    private readonly VirtualStrike _strike;
+
+    /// <param name="strike">The strike whose coil the same supply feeds.</param>
+    public VirtualMainsSupply(TraceRecorder trace, VirtualStrike strike)
     {
         _trace = trace;
+        _strike = strike;
     }
 
     public bool Present { get; private set; } = true;
@@ -39,6 +43,7 @@ public sealed class VirtualMainsSupply
         }
 
         Present = present;
+        _strike.Supply(present);
         _trace.Record(now, Signals.Mains, present ? "present" : "lost");
         Post();
     }
