@@ -3,7 +3,7 @@ namespace LockFirmware.Battery
     /// <summary>
     /// The chemistry of the unit's pack, part of its configuration (BatteryProfile.Pack). It
     /// decides whether the gas-risk rules apply: only to lithium primary cells
-    /// (hardware/boards/port-unit.md, "Power and the gas-risk rules", names the sources).
+    /// (hardware/boards/port-unit.md, "The gas-risk rules follow the pack type", names the sources).
     /// </summary>
     public enum PackType : byte
     {

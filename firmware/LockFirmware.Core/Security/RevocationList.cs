@@ -4,8 +4,8 @@ namespace LockFirmware.Security
     /// Key ids that must no longer open the lock, bounded, kept in flash by the owner
     /// (Storage/LockMemory, its own record). Held sorted, so the check on every HELLO and every
     /// command is a binary search: at most 9 probes for a port unit's 256 ids, where a linear
-    /// scan would walk all of them for every key that is not revoked (docs/PROTOCOL.md,
-    /// "Revocation capacity", has the figures).
+    /// scan would walk all of them for every key that is not revoked (hardware/boards/port-unit.md,
+    /// "Capacity for a building", has the figures).
     /// </summary>
     public sealed class RevocationList
     {
@@ -15,7 +15,7 @@ namespace LockFirmware.Security
         /// <summary>
         /// A port or laundry-room unit: the staff of every customer of a building, two
         /// organisations, re-paired only at the backup pack's service (hardware/boards/port-unit.md,
-        /// "Revocation capacity", derives the figure).
+        /// "Capacity for a building", derives the figure).
         /// </summary>
         public const int BuildingCapacity = 256;
 

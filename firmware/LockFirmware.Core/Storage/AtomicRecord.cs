@@ -13,8 +13,9 @@ namespace LockFirmware.Storage
     /// with a window between them. A LittleFS commit of one file is atomic by itself, so a
     /// rewrite closed in place is already old-or-new after a cut; the second file keeps the
     /// previous copy readable if the newest one is ever found damaged (LittleFS checksums its
-    /// metadata but not file data: littlefs DESIGN.md), and the CRC catches that. Each copy is
-    /// far below LittleFS's inline limit, so a save is one metadata commit, never a block copy.
+    /// metadata but not file data: littlefs DESIGN.md), and the CRC catches that. A copy below
+    /// LittleFS's inline limit (every record but a port unit's revocations, StorageLayout.RevokedName)
+    /// saves as one metadata commit; a larger one rewrites its data block and commits on close.
     /// </summary>
     public sealed class AtomicRecord
     {
