@@ -16,9 +16,6 @@ namespace LockFirmware.Device
     /// <summary>Wires the selected board's adapters to the lock logic and runs the dispatcher.</summary>
     public static class Program
     {
-        /// <summary>Inputs that may wait for the lock logic (button edges, BLE writes); more are dropped and counted.</summary>
-        private const int InputQueueCapacity = 8;
-
         /// <summary>Where the lock's files live: the internal LittleFS volume (drive I:).</summary>
         private const string FilesRoot = "I:\\";
 
@@ -89,7 +86,7 @@ namespace LockFirmware.Device
             ports.Macs = new NativeMacFactory();
             ports.Aes = new NativeAesCbc();
 
-            InputQueue inputs = new InputQueue(InputQueueCapacity);
+            InputQueue inputs = new InputQueue(InputQueue.BoardCapacity);
             GattLockService gatt = new GattLockService(inputs, dispatcher);
             ports.Ble = gatt;
             LockCore core = new LockCore(ports, board.Settings, inputs);

@@ -185,4 +185,15 @@ public class BleLinkTests
         int answers = sim.Radio.Notifications.Count(n => reader.Add(n, sim.Now) != null);
         Assert.Equal(15, answers); // one answer per write taken, none for the refused
     }
+
+    [Fact]
+    public void On_the_boards_timing_the_input_queue_holds_what_the_boards_holds()
+    {
+        var sim = new SimulatedLock(Timings.Setup(LockSimulator.Timing.TimingProfile.Device, 1));
+
+        int taken = Enumerable.Range(0, 20).Count(_ => sim.Core.Inputs.Post(LockFirmware.Events.InputKind.ButtonUp));
+
+        Assert.Equal(LockFirmware.Events.InputQueue.BoardCapacity, taken);
+        Assert.Equal(8, taken); // what firmware/LockFirmware/Program.cs gives the board
+    }
 }

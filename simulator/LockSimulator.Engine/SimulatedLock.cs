@@ -105,6 +105,9 @@ public sealed class SimulatedLock
     /// <summary>When the firmware runs and what its work costs (the setup's timing profile).</summary>
     public BoardScheduler Scheduler { get; }
 
+    /// <summary>Input queue slots on ideal timing (see where the core is made).</summary>
+    private const int IdealInputSlots = 16;
+
     /// <summary>A port or laundry unit's relay and strike; null on a door unit.</summary>
     public VirtualStrike? Strike { get; }
 
@@ -446,7 +449,10 @@ public sealed class SimulatedLock
         settings.Kind = _setup.Kind;
         // As the board definition does on the device: the firmware's idle figure is its image's.
         settings.Battery.IdleMicroamps = IdleCurrentOf(_setup.Power);
-        _core = new LockCore(ports, settings, new InputQueue(16));
+        // On the board's timing the board's queue. The ideal link hands a message's fragments over at
+        // once, without the ATT write response that paces a phone between them on the board, so it
+        // needs room for the longest message's 14 writes at the default MTU and the connection's input.
+        _core = new LockCore(ports, settings, new InputQueue(Scheduler.IsDevice ? InputQueue.BoardCapacity : IdealInputSlots));
         Radio.Inputs = _core.Inputs;
         Mains?.Attach(_core.Inputs, Now);
         _core.Start();

@@ -7,6 +7,13 @@ namespace LockFirmware.Events
     /// </summary>
     public sealed class InputQueue
     {
+        /// <summary>
+        /// Inputs that may wait for the lock logic on the board (button edges, door and mains
+        /// sense edges, BLE writes); more are dropped and counted. The simulator's queue on the
+        /// board's timing has the same size, so it refuses what the board refuses.
+        /// </summary>
+        public const int BoardCapacity = 8;
+
         /// <summary>Largest BLE write kept: an ATT payload at the largest MTU the lock negotiates.</summary>
         public const int MaxPayload = Ble.Fragment.MaxPayload;
 
