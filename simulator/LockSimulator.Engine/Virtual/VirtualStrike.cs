@@ -22,6 +22,9 @@ public sealed class VirtualStrike : IStrike
     private long _onAt = long.MaxValue;
     private long _offAt = long.MinValue / 2;
 
+    /// <summary>The building's supply that feeds the coil is there (set by the unit's <see cref="VirtualMainsSupply"/>).</summary>
+    private bool _supplied = true;
+
     public VirtualStrike(VirtualClock clock, TraceRecorder trace, BoardBudget budget)
     {
         _clock = clock;
@@ -32,11 +35,8 @@ public sealed class VirtualStrike : IStrike
     /// <summary>The relay is on (the firmware asked for a release).</summary>
     public bool Energised { get; private set; }
 
-    /// <summary>The building's supply that feeds the coil is there (set by the unit's <see cref="VirtualMainsSupply"/>).</summary>
-    public bool Supplied { get; private set; } = true;
-
     /// <summary>Current through the coil now, mA (from the building's supply).</summary>
-    public int CoilMilliamps => Energised && Supplied ? _budget.StrikeCoilMilliamps : 0;
+    public int CoilMilliamps => Energised && _supplied ? _budget.StrikeCoilMilliamps : 0;
 
     /// <summary>The longest time the relay stayed on in one go, ms.</summary>
     public long LongestReleaseMs { get; private set; }
@@ -68,11 +68,11 @@ public sealed class VirtualStrike : IStrike
     public void Supply(bool present)
     {
         bool pulling = Pulling;
-        Supplied = present;
+        _supplied = present;
         Follow(pulling, _clock.NowMilliseconds);
     }
 
-    private bool Pulling => Energised && Supplied;
+    private bool Pulling => Energised && _supplied;
 
     /// <summary>Notes when the solenoid began or stopped pulling (the keeper's times follow from these).</summary>
     private void Follow(bool wasPulling, long now)
