@@ -43,7 +43,7 @@ public sealed class SimulatedLock
         _setup = setup;
         Clock = new VirtualClock();
         Trace = new TraceRecorder();
-        Physics = new DriveTrain(setup.Motor, setup.Battery, setup.StartFraction * setup.Motor.TravelRadians);
+        Physics = new DriveTrain(setup.Motor, setup.Battery, setup.StartFraction * setup.Motor.TravelRadians, setup.Integration);
         Scheduler = new BoardScheduler(setup.Timing, setup.Seed, setup.Budget ?? BoardBudget.For(Chip.Esp32S3, ImageProfile.Stock));
         Radio = new VirtualBleLink(Clock, Trace, Scheduler.Budget.BleStackRestartMs);
         Power = new BoardPower(setup.Power, Physics, Clock, Radio);
