@@ -94,29 +94,37 @@ internal sealed class EventLog
     {
         if (published.Length <= HashChunk)
         {
-            _digest.AppendData(Lines(published, 0, published.Length));
+            _digest.AppendData(Lines(published, 0, published.Length).WrittenSpan);
             return;
         }
 
-        var chunks = new byte[(published.Length + HashChunk - 1) / HashChunk][];
+        var chunks = new ArrayBufferWriter<byte>[(published.Length + HashChunk - 1) / HashChunk];
         System.Threading.Tasks.Parallel.For(0, chunks.Length, c =>
             chunks[c] = Lines(published, c * HashChunk, Math.Min(HashChunk, published.Length - c * HashChunk)));
-        foreach (byte[] chunk in chunks)
+        foreach (ArrayBufferWriter<byte> chunk in chunks)
         {
-            _digest.AppendData(chunk);
+            _digest.AppendData(chunk.WrittenSpan);
         }
     }
 
-    private static byte[] Lines(FleetEvent[] events, int start, int count)
+    /// <summary>The events' JSON lines, written by one writer into one buffer (the bytes <c>SerializeToUtf8Bytes</c> gives, without an array per event).</summary>
+    private static ArrayBufferWriter<byte> Lines(FleetEvent[] events, int start, int count)
     {
         var buffer = new ArrayBufferWriter<byte>(Math.Max(1, count) * 128);
+        JsonSerializerOptions options = ServerJson.Options;
+        using var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions
+        {
+            Encoder = options.Encoder, Indented = options.WriteIndented, MaxDepth = options.MaxDepth, SkipValidation = true,
+        });
         for (int i = start; i < start + count; i++)
         {
-            buffer.Write(JsonSerializer.SerializeToUtf8Bytes(events[i], ServerJson.Options));
+            JsonSerializer.Serialize(writer, events[i], options);
+            writer.Flush();
             buffer.Write(NewLine);
+            writer.Reset(buffer);
         }
 
-        return buffer.WrittenSpan.ToArray();
+        return buffer;
     }
 
     /// <summary>Retained events after <paramref name="since"/>, at most <paramref name="limit"/>.</summary>
