@@ -82,7 +82,7 @@ public static class FleetDayRun
         var machine = new FleetDayMachine(Environment.ProcessorCount, self.TotalProcessorTime, self.PeakWorkingSet64,
             GC.GetTotalMemory(false), $"{loadAtStart} at start, {LoadAverage()} at the end")
         {
-            AllocatedBytes = GC.GetTotalAllocatedBytes(), Collections = GC.CollectionCount(0), GcPause = GC.GetTotalPauseDuration(),
+            AllocatedBytes = GC.GetTotalAllocatedBytes(), Collections = GC.CollectionCount(0), FullCollections = GC.CollectionCount(2), GcPause = GC.GetTotalPauseDuration(),
         };
         return new FleetDayReport(options, answered, failures.Length, failureKinds, waits, moves, digest.Count, digest.Sha256, phases, machine)
         {
