@@ -19,8 +19,8 @@ public sealed class HostMacFactory : IMacFactory
     {
         private const int DigestBytes = 32;
 
-        private readonly uint[] _innerStart = new uint[Sha256Blocks.StateWords];
-        private readonly uint[] _outerStart = new uint[Sha256Blocks.StateWords];
+        // The inner pad's state, then the outer pad's: one array per key (a session makes a key per HELLO).
+        private readonly uint[] _starts = new uint[2 * Sha256Blocks.StateWords];
 
         public KeyedMac(ReadOnlySpan<byte> key)
         {
@@ -35,8 +35,8 @@ public sealed class HostMacFactory : IMacFactory
                 key.CopyTo(block);
             }
 
-            Start(block, 0x36, _innerStart);
-            Start(block, 0x5c, _outerStart);
+            Start(block, 0x36, _starts.AsSpan(0, Sha256Blocks.StateWords));
+            Start(block, 0x5c, _starts.AsSpan(Sha256Blocks.StateWords));
             CryptographicOperations.ZeroMemory(block);
         }
 
@@ -44,13 +44,13 @@ public sealed class HostMacFactory : IMacFactory
         {
             Span<uint> state = stackalloc uint[Sha256Blocks.StateWords];
             Span<byte> inner = stackalloc byte[DigestBytes];
-            _innerStart.CopyTo(state);
+            _starts.AsSpan(0, Sha256Blocks.StateWords).CopyTo(state);
             Sha256Blocks.Finish(state, Sha256Blocks.BlockBytes, data.AsSpan(offset, count), inner);
-            _outerStart.CopyTo(state);
+            _starts.AsSpan(Sha256Blocks.StateWords).CopyTo(state);
             Sha256Blocks.Finish(state, Sha256Blocks.BlockBytes, inner, mac.AsSpan(macOffset, DigestBytes));
         }
 
-        private static void Start(ReadOnlySpan<byte> key, byte pad, uint[] state)
+        private static void Start(ReadOnlySpan<byte> key, byte pad, Span<uint> state)
         {
             Span<byte> padded = stackalloc byte[Sha256Blocks.BlockBytes];
             for (int i = 0; i < padded.Length; i++)

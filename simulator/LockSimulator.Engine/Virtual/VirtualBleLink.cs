@@ -186,7 +186,7 @@ public sealed class VirtualBleLink : IBleLink
 
     private bool Deliver(byte[] fragment)
     {
-        _trace.Log(_clock.NowMilliseconds, Signals.BleIn, Convert.ToHexString(fragment));
+        _trace.Log(_clock.NowMilliseconds, Signals.BleIn, _trace.Detailed ? Convert.ToHexString(fragment) : "");
         if (Inputs == null || !Inputs.Post(InputKind.BleWrite, fragment, 0, fragment.Length))
         {
             _trace.Log(_clock.NowMilliseconds, Signals.BleLink, "write refused: input queue full");
@@ -266,7 +266,7 @@ public sealed class VirtualBleLink : IBleLink
 
     private void Receive(byte[] notification)
     {
-        _trace.Log(_clock.NowMilliseconds, Signals.BleOut, Convert.ToHexString(notification));
+        _trace.Log(_clock.NowMilliseconds, Signals.BleOut, _trace.Detailed ? Convert.ToHexString(notification) : "");
         Notified?.Invoke(notification);
     }
 

@@ -74,6 +74,12 @@ internal sealed class LockEventSource
     /// <summary>An event of the simulator's own (door, fault, …) at the lock's time now.</summary>
     public void Add(string kind, string value) => Add(_sim.Now, kind, value);
 
+    public void MoveTo(List<PendingEvent> target)
+    {
+        target.AddRange(_pending);
+        _pending.Clear();
+    }
+
     public List<PendingEvent> Take()
     {
         var taken = new List<PendingEvent>(_pending);
