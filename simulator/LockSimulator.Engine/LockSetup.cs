@@ -49,6 +49,9 @@ public sealed record LockSetup
     /// <summary>The chip and nanoFramework image: what each state of the board costs (default: the production board on our low-power image).</summary>
     public BoardBudget Power { get; init; } = BoardBudget.For(Chip.Esp32C3, ImageProfile.LowPower);
 
+    /// <summary>How the drive train is integrated: exactly between events (the default), or in the fixed 0.5 ms steps it is proven against.</summary>
+    public DriveTrainIntegration Integration { get; init; } = DriveTrainIntegration.Exact;
+
     /// <summary>Thumb-turn angle at start, as a fraction of the travel: 0 locked, 1 unlocked.</summary>
     public double StartFraction { get; init; }
 

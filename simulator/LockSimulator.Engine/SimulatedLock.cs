@@ -37,17 +37,19 @@ public sealed class SimulatedLock
     private FaultyAnalog? _analog;
     private long _hangNextRoundMs;
     private FaultKind _reportedFault;
+    private LockFirmware.Motor.LockState? _recordedState;
 
     public SimulatedLock(LockSetup setup)
     {
         _setup = setup;
         Clock = new VirtualClock();
         Trace = new TraceRecorder();
-        Physics = new DriveTrain(setup.Motor, setup.Battery, setup.StartFraction * setup.Motor.TravelRadians);
+        Physics = new DriveTrain(setup.Motor, setup.Battery, setup.StartFraction * setup.Motor.TravelRadians, setup.Integration);
         Scheduler = new BoardScheduler(setup.Timing, setup.Seed, setup.Budget ?? BoardBudget.For(Chip.Esp32S3, ImageProfile.Stock));
         Radio = new VirtualBleLink(Clock, Trace, Scheduler.Budget.BleStackRestartMs);
         Power = new BoardPower(setup.Power, Physics, Clock, Radio);
-        Power.ScheduleRefresh = time => At(time, Power.Refresh);
+        Action refresh = Power.Refresh;
+        Power.ScheduleRefresh = time => At(time, refresh);
         Board = new VirtualBoard(Physics, Clock, Trace, Power);
         Guard = new VirtualGuard(Clock, Scheduler, Board, Trace);
         if (setup.Kind != UnitKind.Door)
@@ -515,10 +517,12 @@ public sealed class SimulatedLock
         memory.SaveIdentity(identity);
     }
 
+    /// <summary>Records the core's state when it differs from the last one recorded (asked after every step: a name only on change).</summary>
     private void RecordState()
     {
-        if (_core != null)
+        if (_core != null && _core.State != _recordedState)
         {
+            _recordedState = _core.State;
             Trace.Record(Now, Signals.State, _core.State.ToString());
         }
     }

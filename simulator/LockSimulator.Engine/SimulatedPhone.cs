@@ -178,7 +178,16 @@ public sealed class SimulatedPhone
         }
     }
 
-    private void Log(string text) => _lock.Trace.Log(_lock.Now, Tracing.Signals.Phone, text);
+    private void Log(string text)
+    {
+        if (_lock.Trace.Detailed)
+        {
+            _lock.Trace.Log(_lock.Now, Tracing.Signals.Phone, text);
+        }
+    }
+
+    /// <summary>Whether log lines are kept: the costly ones are not even written otherwise.</summary>
+    private bool Logging => _lock.Trace.Detailed;
 
     private void Transmit(byte[] message)
     {
@@ -234,7 +243,11 @@ public sealed class SimulatedPhone
             LockEvent lockEvent = ReadEvent(message);
             Events.Add(lockEvent);
             _eventSinceCommand = true;
-            Log($"<- event {lockEvent}");
+            if (Logging)
+            {
+                Log($"<- event {lockEvent}");
+            }
+
             if (_awaitingEvent && _pending.Count == 0 && _awaiting.Count == 0)
             {
                 HangUp();
@@ -267,7 +280,11 @@ public sealed class SimulatedPhone
 
                 Responses.Add(response);
                 _awaiting.TryDequeue(out _);
-                Log($"<- {response.Opcode} #{response.Counter}: {response.Result} (MAC ok)");
+                if (Logging)
+                {
+                    Log($"<- {response.Opcode} #{response.Counter}: {response.Result} (MAC ok)");
+                }
+
                 AfterAnswer(response);
                 break;
             case MessageType.Command when message[1] == (byte)ResultCode.NoSession && _awaiting.Count > 0:

@@ -1,3 +1,5 @@
+using System.Threading;
+
 namespace LockFirmware.Events
 {
     /// <summary>
@@ -43,9 +45,16 @@ namespace LockFirmware.Events
         }
 
         /// <summary>True while an input waits to be taken.</summary>
+        /// <remarks>
+        /// Read without the gate (the simulator asks before every dispatcher round): every write
+        /// of the count happens under the gate, and a compare-exchange that puts back the value
+        /// it finds is an atomic, fenced read on every target (on the board the interpreter runs
+        /// it as one step). It cannot undo a concurrent Post, since it only ever writes the same
+        /// value it read; a Post still holding the gate is seen before or after, as with the lock.
+        /// </remarks>
         public bool HasInput
         {
-            get { lock (_gate) { return _count > 0; } }
+            get { return Interlocked.CompareExchange(ref _count, 0, 0) > 0; }
         }
 
         public bool Post(InputKind kind)

@@ -110,6 +110,18 @@ public sealed class BatteryCell
     /// <summary>The voltage the cell shows carrying <paramref name="amps"/> now.</summary>
     public double TerminalVolts(double amps) => OpenCircuitVolts - _polarisationVolts - amps * InternalOhms;
 
+    /// <summary>How fast the polarisation moves under <paramref name="amps"/> now, volts per second (the discharge curve's own slope is far slower).</summary>
+    public double PolarisationDriftPerSecond(double amps)
+    {
+        double target = amps * PolarisationOhmsAt(StateOfCharge);
+        double depth = Depth(StateOfCharge);
+        double tau = target > _polarisationVolts ? 0.2 : 0.2 + 120 * depth * depth;
+        return Math.Abs(target - _polarisationVolts) / tau;
+    }
+
+    /// <summary>How fast the passivation film breaks down under <paramref name="amps"/> now, ohms per second (its regrowth takes a month).</summary>
+    public double PassivationDriftPerSecond(double amps) => amps > 0.01 ? PassivationOhms * amps / PassivationBreakCoulombs : 0;
+
     /// <summary>Carries <paramref name="amps"/> for <paramref name="seconds"/> (exact for a constant current).</summary>
     public void Advance(double seconds, double amps)
     {

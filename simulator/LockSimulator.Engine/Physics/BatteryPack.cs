@@ -84,6 +84,30 @@ public sealed class BatteryPack
     /// <summary>The pack's open-circuit voltage less the polarisation now (what a load sees before I·R).</summary>
     public double SourceVolts => TerminalVolts(0);
 
+    /// <summary>How fast the pack's source voltage moves under <paramref name="amps"/> now, volts per second.</summary>
+    public double VoltsDriftPerSecond(double amps)
+    {
+        double sum = 0;
+        foreach (BatteryCell cell in _cells)
+        {
+            sum += cell.PolarisationDriftPerSecond(amps);
+        }
+
+        return sum;
+    }
+
+    /// <summary>How fast the pack's internal resistance moves under <paramref name="amps"/> now, ohms per second.</summary>
+    public double OhmsDriftPerSecond(double amps)
+    {
+        double sum = 0;
+        foreach (BatteryCell cell in _cells)
+        {
+            sum += cell.PassivationDriftPerSecond(amps);
+        }
+
+        return sum;
+    }
+
     public void Advance(double seconds, double amps)
     {
         foreach (BatteryCell cell in _cells)

@@ -7,14 +7,19 @@ namespace LockSimulator.Physics;
 /// The thumb-turn unit in physics: battery (open-circuit voltage and internal resistance),
 /// H-bridge, DC motor (winding resistance, back-EMF, rotor inertia, friction), gearbox and
 /// the cylinder's load along the travel, between two hard end stops. Current and voltage
-/// sag come out of these equations; nothing is scripted. Integrated with a fixed small step.
+/// sag come out of these equations; nothing is scripted. Integrated exactly between events
+/// (<see cref="DriveTrainIntegration.Exact"/>), or in fixed small steps as the reference.
 /// </summary>
-public sealed class DriveTrain
+public sealed partial class DriveTrain
 {
-    /// <summary>Integration step: far below the ~20 ms mechanical time constant.</summary>
+    /// <summary>Reference integration step: far below the ~20 ms mechanical time constant.</summary>
     private const double StepSeconds = 0.0005;
 
+    /// <summary>Rounding the fixed step's clock tolerates (seconds): far below a step.</summary>
+    private const double StepRounding = 1e-9;
+
     private readonly MotorParameters _motor;
+    private readonly DriveTrainIntegration _integration;
     private double _omega;      // motor shaft speed, rad/s (positive = towards unlocked)
     private double _time;       // seconds
     private double _current;    // motor current, A (signed)
@@ -22,9 +27,11 @@ public sealed class DriveTrain
     /// <summary>Step while only the test load is on: resolves passivation and polarisation.</summary>
     private const double LoadStepSeconds = 0.005;
 
-    public DriveTrain(MotorParameters motor, BatteryParameters battery, double positionRadians)
+    public DriveTrain(MotorParameters motor, BatteryParameters battery, double positionRadians,
+        DriveTrainIntegration integration = DriveTrainIntegration.Exact)
     {
         _motor = motor;
+        _integration = integration;
         Battery = new BatteryPack(battery);
         Position = positionRadians;
     }
@@ -111,7 +118,15 @@ public sealed class DriveTrain
             return;
         }
 
-        while (_time + StepSeconds <= seconds)
+        if (_integration == DriveTrainIntegration.Exact)
+        {
+            AdvanceExact(seconds);
+            return;
+        }
+
+        // The tolerance keeps rounding from losing steps: summed 0.5 ms steps drift from the
+        // millisecond instants asked for, and a step lost in every few calls slowed the motor.
+        while (_time + StepSeconds <= seconds + StepRounding)
         {
             if (!IsMoving && !IsDriving)
             {

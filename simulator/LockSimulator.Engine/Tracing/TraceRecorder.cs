@@ -29,6 +29,13 @@ public sealed class TraceRecorder
         }
     }
 
+    /// <summary>
+    /// False: logged occurrences keep their time and signal but not their text (BLE frames as
+    /// hex, the phones' log lines), for a run that reads only when they happened (a fleet day);
+    /// that text is most of what tracing costs.
+    /// </summary>
+    public bool Detailed { get; set; } = true;
+
     /// <summary>Events recorded and then let go because of <see cref="Capacity"/>.</summary>
     public long Dropped { get; private set; }
 

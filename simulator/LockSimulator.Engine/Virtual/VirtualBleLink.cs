@@ -190,7 +190,7 @@ public sealed class VirtualBleLink : IBleLink
         return true;
     }
 
-    private void Arrive(byte[] fragment) => _trace.Log(_clock.NowMilliseconds, Signals.BleIn, Convert.ToHexString(fragment));
+    private void Arrive(byte[] fragment) => _trace.Log(_clock.NowMilliseconds, Signals.BleIn, _trace.Detailed ? Convert.ToHexString(fragment) : "");
 
     /// <summary>The managed handler copies the write into the firmware's input queue.</summary>
     private bool HandOver(byte[] fragment)
@@ -274,7 +274,7 @@ public sealed class VirtualBleLink : IBleLink
 
     private void Receive(byte[] notification)
     {
-        _trace.Log(_clock.NowMilliseconds, Signals.BleOut, Convert.ToHexString(notification));
+        _trace.Log(_clock.NowMilliseconds, Signals.BleOut, _trace.Detailed ? Convert.ToHexString(notification) : "");
         Notified?.Invoke(notification);
     }
 

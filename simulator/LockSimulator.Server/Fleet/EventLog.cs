@@ -24,6 +24,7 @@ internal sealed class EventLog
     private readonly Queue<FleetEvent> _recent = new();
     private readonly List<EventSubscription> _subscriptions = new();
     private readonly IncrementalHash _digest = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private readonly List<ArrayBufferWriter<byte>> _chunkBuffers = new();
     private long _last;
 
     /// <summary>Live readers now.</summary>
@@ -88,35 +89,56 @@ internal sealed class EventLog
 
     /// <summary>
     /// Appends every event's JSON line to the digest in sequence order. The lines of a large
-    /// batch are written in parallel chunks and hashed in order: the same digest as one line at a time.
+    /// batch are written in parallel chunks, a wave of one chunk per core at a time, and hashed
+    /// in order: the same digest as one line at a time. The chunks' buffers are kept for the next
+    /// batch (an hour of a large fleet would otherwise make fresh large-object arrays every time).
     /// </summary>
     private void HashInOrder(FleetEvent[] published)
     {
-        if (published.Length <= HashChunk)
+        int chunks = (published.Length + HashChunk - 1) / HashChunk;
+        int wave = Math.Max(1, Math.Min(Environment.ProcessorCount, chunks));
+        while (_chunkBuffers.Count < wave)
         {
-            _digest.AppendData(Lines(published, 0, published.Length));
-            return;
+            _chunkBuffers.Add(new ArrayBufferWriter<byte>(HashChunk * 128));
         }
 
-        var chunks = new byte[(published.Length + HashChunk - 1) / HashChunk][];
-        System.Threading.Tasks.Parallel.For(0, chunks.Length, c =>
-            chunks[c] = Lines(published, c * HashChunk, Math.Min(HashChunk, published.Length - c * HashChunk)));
-        foreach (byte[] chunk in chunks)
+        for (int first = 0; first < chunks; first += wave)
         {
-            _digest.AppendData(chunk);
+            int count = Math.Min(wave, chunks - first);
+            int from = first;
+            if (count == 1)
+            {
+                Lines(published, from * HashChunk, Math.Min(HashChunk, published.Length - from * HashChunk), _chunkBuffers[0]);
+            }
+            else
+            {
+                System.Threading.Tasks.Parallel.For(0, count, c =>
+                    Lines(published, (from + c) * HashChunk, Math.Min(HashChunk, published.Length - (from + c) * HashChunk), _chunkBuffers[c]));
+            }
+
+            for (int c = 0; c < count; c++)
+            {
+                _digest.AppendData(_chunkBuffers[c].WrittenSpan);
+            }
         }
     }
 
-    private static byte[] Lines(FleetEvent[] events, int start, int count)
+    /// <summary>The events' JSON lines, written by one writer into <paramref name="buffer"/> (the bytes <c>SerializeToUtf8Bytes</c> gives, without an array per event).</summary>
+    private static void Lines(FleetEvent[] events, int start, int count, ArrayBufferWriter<byte> buffer)
     {
-        var buffer = new ArrayBufferWriter<byte>(Math.Max(1, count) * 128);
+        buffer.ResetWrittenCount();
+        JsonSerializerOptions options = ServerJson.Options;
+        using var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions
+        {
+            Encoder = options.Encoder, Indented = options.WriteIndented, MaxDepth = options.MaxDepth, SkipValidation = true,
+        });
         for (int i = start; i < start + count; i++)
         {
-            buffer.Write(JsonSerializer.SerializeToUtf8Bytes(events[i], ServerJson.Options));
+            JsonSerializer.Serialize(writer, events[i], options);
+            writer.Flush();
             buffer.Write(NewLine);
+            writer.Reset(buffer);
         }
-
-        return buffer.WrittenSpan.ToArray();
     }
 
     /// <summary>Retained events after <paramref name="since"/>, at most <paramref name="limit"/>.</summary>

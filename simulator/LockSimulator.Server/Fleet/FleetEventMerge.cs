@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.InteropServices;
 
 namespace LockSimulator.Server.Fleet;
 
@@ -9,26 +10,16 @@ namespace LockSimulator.Server.Fleet;
 /// </summary>
 internal static class FleetEventMerge
 {
-    public static PendingEvent[] Merge(FleetLock[] locks)
+    /// <summary>Moves every lock's events into <paramref name="merged"/> (emptied first, its capacity kept for the next hour) in the fleet's order.</summary>
+    public static void Merge(FleetLock[] locks, List<PendingEvent> merged)
     {
-        var taken = new List<PendingEvent>[locks.Length];
-        int total = 0;
-        for (int i = 0; i < locks.Length; i++)
+        merged.Clear();
+        foreach (FleetLock source in locks)
         {
-            taken[i] = locks[i].TakeEvents();
-            total += taken[i].Count;
+            source.MoveEventsTo(merged);
         }
 
-        var merged = new PendingEvent[total];
-        int at = 0;
-        foreach (List<PendingEvent> events in taken)
-        {
-            events.CopyTo(merged, at);
-            at += events.Count;
-        }
-
-        Array.Sort(merged, Compare);
-        return merged;
+        CollectionsMarshal.AsSpan(merged).Sort(Compare);
     }
 
     private static int Compare(PendingEvent a, PendingEvent b)

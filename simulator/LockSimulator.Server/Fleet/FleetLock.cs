@@ -39,6 +39,7 @@ internal sealed class FleetLock
         BatteryPreset = batteryPreset;
         Sim = new SimulatedLock(setup);
         Sim.Trace.Capacity = TraceCapacity;
+        Sim.Trace.Detailed = keepTrace;
         Secret = setup.Paired ? setup.Secret : null;
         _events = new LockEventSource(Sim, setup.LockId, offsetMs, keepTrace);
         Sim.Radio.Notified += _ => _events.Collect();
@@ -189,6 +190,15 @@ internal sealed class FleetLock
         lock (_gate)
         {
             return _events.Take();
+        }
+    }
+
+    /// <summary>Appends the events not yet published to <paramref name="target"/> and forgets them here.</summary>
+    public void MoveEventsTo(List<PendingEvent> target)
+    {
+        lock (_gate)
+        {
+            _events.MoveTo(target);
         }
     }
 

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using LockFirmware;
+using LockFirmware.Battery;
+using LockFirmware.Motor;
 using LockSimulator.Tracing;
 
 namespace LockSimulator.Server.Fleet;
@@ -20,9 +22,9 @@ internal sealed class LockEventSource
     private readonly List<PendingEvent> _pending = new();
     private long _cursor;
     private long _order;
-    private string? _alarm;
-    private string? _battery;
-    private string? _gasRisk;
+    private MotorAlarm? _alarm;
+    private BatteryLevel? _battery;
+    private GasRiskCause? _gasRisk;
     private int _warnings = -1;
 
     /// <param name="keepTrace">False: the trace events are let go once turned into fleet events (a fleet day needs no trace).</param>
@@ -72,6 +74,12 @@ internal sealed class LockEventSource
     /// <summary>An event of the simulator's own (door, fault, …) at the lock's time now.</summary>
     public void Add(string kind, string value) => Add(_sim.Now, kind, value);
 
+    public void MoveTo(List<PendingEvent> target)
+    {
+        target.AddRange(_pending);
+        _pending.Clear();
+    }
+
     public List<PendingEvent> Take()
     {
         var taken = new List<PendingEvent>(_pending);
@@ -81,22 +89,29 @@ internal sealed class LockEventSource
 
     private void CollectFirmwareView(LockCore core)
     {
-        Report(ref _alarm, core.LastAlarm.ToString(), "alarm");
-        Report(ref _battery, core.BatteryLevel.ToString(), "battery");
-        Report(ref _gasRisk, core.GasRisk.ToString(), "gasRisk");
+        // Compared as values, named only on a change: this runs at every notification.
+        if (core.LastAlarm != _alarm)
+        {
+            _alarm = core.LastAlarm;
+            Add(_sim.Now, "alarm", core.LastAlarm.ToString());
+        }
+
+        if (core.BatteryLevel != _battery)
+        {
+            _battery = core.BatteryLevel;
+            Add(_sim.Now, "battery", core.BatteryLevel.ToString());
+        }
+
+        if (core.GasRisk != _gasRisk)
+        {
+            _gasRisk = core.GasRisk;
+            Add(_sim.Now, "gasRisk", core.GasRisk.ToString());
+        }
+
         if (core.Warnings != _warnings)
         {
             _warnings = core.Warnings;
             _pending.Add(new PendingEvent(_sim.Now + _offsetMs, _lockId, _order++, "warnings", $"0x{_warnings:X2}", WarningNames.Of(_warnings)));
-        }
-    }
-
-    private void Report(ref string? last, string now, string kind)
-    {
-        if (now != last)
-        {
-            last = now;
-            Add(_sim.Now, kind, now);
         }
     }
 

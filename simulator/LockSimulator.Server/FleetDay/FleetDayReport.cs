@@ -31,6 +31,7 @@ public sealed record FleetDayReport(
         $"  machine: {Machine.Cores} cores, CPU time {Machine.CpuTime.TotalSeconds:0.0} s ({Machine.CpuTime.TotalMilliseconds / Options.Locks:0.00} ms per lock-day), " +
         $"peak memory {Machine.PeakBytes / (1024.0 * 1024 * 1024):0.00} GiB ({Machine.PeakBytes / 1024.0 / Options.Locks:0.0} KiB per lock), " +
         $"{Machine.ManagedBytes / (1024 * 1024)} MiB managed heap at the end, load average {Machine.LoadAverage}\n" +
+        $"  collector: {Machine.AllocatedBytes / 1024.0 / Options.Locks:0.0} KiB allocated per lock-day, {Machine.Collections} collections ({Machine.FullCollections} full), {Machine.GcPause.TotalSeconds:0.00} s paused\n" +
         $"  event log sha256 {Digest}");
 }
 
@@ -42,6 +43,18 @@ public sealed record FleetDayPhases(TimeSpan Create, TimeSpan Simulate, TimeSpan
 
 /// <summary>
 /// What the run cost the machine: CPU time of the process (an honest figure when the machine
-/// is shared and wall time is not), its peak resident memory, and the load it ran under.
+/// is shared and wall time is not), its peak resident memory, the load it ran under, and what
+/// the garbage collector had to do (allocations are the fleet day's hidden cost).
 /// </summary>
-public sealed record FleetDayMachine(int Cores, TimeSpan CpuTime, long PeakBytes, long ManagedBytes, string LoadAverage);
+public sealed record FleetDayMachine(int Cores, TimeSpan CpuTime, long PeakBytes, long ManagedBytes, string LoadAverage)
+{
+    public long AllocatedBytes { get; init; }
+
+    /// <summary>Collections of any generation.</summary>
+    public int Collections { get; init; }
+
+    /// <summary>Collections of the whole heap (generation 2): each marks every live lock.</summary>
+    public int FullCollections { get; init; }
+
+    public TimeSpan GcPause { get; init; }
+}

@@ -82,7 +82,10 @@ public static class FleetDayRun
         var phases = new FleetDayPhases(createTime, fleet.SimulateTime, fleet.PublishTime - publishedAtStart, clock.Elapsed);
         using Process self = Process.GetCurrentProcess();
         var machine = new FleetDayMachine(Environment.ProcessorCount, self.TotalProcessorTime, self.PeakWorkingSet64,
-            GC.GetTotalMemory(false), $"{loadAtStart} at start, {LoadAverage()} at the end");
+            GC.GetTotalMemory(false), $"{loadAtStart} at start, {LoadAverage()} at the end")
+        {
+            AllocatedBytes = GC.GetTotalAllocatedBytes(), Collections = GC.CollectionCount(0), FullCollections = GC.CollectionCount(2), GcPause = GC.GetTotalPauseDuration(),
+        };
         return new FleetDayReport(options, answered, failures.Length, failureKinds, waits, moves, digest.Count, digest.Sha256, phases, machine)
         {
             WatchedLogs = logs,

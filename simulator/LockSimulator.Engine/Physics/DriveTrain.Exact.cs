@@ -1,0 +1,276 @@
+using System;
+using LockFirmware.Ports;
+
+namespace LockSimulator.Physics;
+
+/// <summary>
+/// The exact integration. With the bridge, the battery's state and the load fixed, the motor
+/// obeys J·dω/dt = k·(E − k·ω)/R − σ·F: linear in the speed ω, so ω relaxes exponentially
+/// towards its end speed and the angle is its closed-form integral. A segment ends where that
+/// stops being true: the thumb-turn reaches an end stop, the jam or an edge of the bolt throw
+/// (found on the closed form), the shaft comes to rest, or the battery (passivation breaking
+/// down, polarisation building) has drifted by <see cref="BatteryDrift"/>.
+/// </summary>
+public sealed partial class DriveTrain
+{
+    /// <summary>
+    /// Most the pack's source voltage or the loop's resistance may drift within one segment, as a
+    /// fraction: the fixed step's own lag (one 0.5 ms step of a passivation film breaking down) is larger.
+    /// </summary>
+    private const double BatteryDrift = 0.002;
+
+    /// <summary>Segments the battery's drift asks for are never shorter than this (seconds): a tenth of the fixed step.</summary>
+    private const double ShortestSegment = 0.00005;
+
+    /// <summary>Where the bolt starts and stops being thrown, as fractions of the travel (see <see cref="LoadTorqueAtThumbTurn"/>).</summary>
+    private const double BoltThrowFrom = 0.3;
+
+    private const double BoltThrowTo = 0.8;
+
+    // The loop of the segment under way: drive EMF (signed), resistance, whether the winding's back-EMF acts.
+    private double _loopEmf;
+    private double _loopOhms;
+    private bool _motorTorque;
+
+    private void AdvanceExact(double seconds)
+    {
+        while (_time < seconds)
+        {
+            if (!IsMoving && !IsDriving)
+            {
+                _current = 0;
+                AdvanceBatteryOnly(seconds);
+                return;
+            }
+
+            double length = Segment(seconds - _time);
+            _time = length >= seconds - _time ? seconds : _time + length;
+        }
+
+        _current = LoopCurrent(_omega);
+    }
+
+    /// <summary>Runs one segment of at most <paramref name="longest"/> seconds; returns its length (0 when it only stopped the shaft).</summary>
+    private double Segment(double longest)
+    {
+        SetLoop();
+        double ke = _motor.BackEmfConstant;
+        double startTorque = _motorTorque ? ke * _loopEmf / _loopOhms : 0;   // motor torque with the shaft still
+        double damping = _motorTorque ? ke * ke / _loopOhms : 0;              // its fall per rad/s of speed
+        double longestForBattery = IsDriving ? Math.Max(BatterySteadySeconds(), ShortestSegment) : double.PositiveInfinity;
+        longest = Math.Min(longest, longestForBattery);
+
+        double direction;
+        if (IsMoving)
+        {
+            direction = Math.Sign(_omega);
+        }
+        else
+        {
+            _omega = 0;
+            direction = Math.Sign(startTorque);
+            if (Math.Abs(startTorque) <= Friction(direction) || direction == 0 || AtLimit(direction))
+            {
+                // Held: by friction, or pressed against a stop. The stall current flows.
+                DrawSegment(longest, 0);
+                return longest;
+            }
+        }
+
+        double net = startTorque - direction * Friction(direction);
+        double inertia = _motor.RotorInertia;
+        Motion motion = new(_omega, net / inertia, damping / inertia);
+        double length = Math.Min(longest, motion.TimeToRest(direction));
+        bool rests = length == motion.TimeToRest(direction);
+
+        double mark = NextMark(direction);
+        double gear = _motor.GearRatio;
+        bool reachesMark = direction * (Position + motion.Angle(length) / gear - mark) >= 0;
+        if (reachesMark)
+        {
+            length = motion.TimeToAngle((mark - Position) * gear, length);
+            rests = false;
+        }
+
+        double turned = reachesMark ? (mark - Position) * gear : motion.Angle(length);
+        DrawSegment(length, turned);
+        _omega = rests ? 0 : motion.Speed(length);
+        Position = reachesMark ? mark : Position + turned / gear;
+        if (reachesMark && IsLimit(mark, direction))
+        {
+            _omega = 0;
+        }
+
+        return length;
+    }
+
+    /// <summary>The loop the bridge makes now (the same cases as the fixed step's <c>Step</c>).</summary>
+    private void SetLoop()
+    {
+        if (IsDriving && !OpenCircuit)
+        {
+            double sign = Drive == MotorDrive.Unlock ? 1 : -1;
+            double other = BoardAmps + (TestLoadOn ? LoadAmps() : 0);
+            double packOhms = Battery.InternalOhms;
+            _loopOhms = (ShortCircuit ? 0 : _motor.WindingOhms) + _motor.BridgeOhms + packOhms;
+            _loopEmf = sign * (Battery.SourceVolts - other * packOhms) * Duty;
+            _motorTorque = !ShortCircuit;
+        }
+        else if (Powered && Drive == MotorDrive.Brake && !OpenCircuit)
+        {
+            _loopOhms = _motor.WindingOhms + _motor.BridgeOhms;
+            _loopEmf = 0;
+            _motorTorque = !ShortCircuit;
+        }
+        else
+        {
+            _loopOhms = double.PositiveInfinity;
+            _loopEmf = 0;
+            _motorTorque = false;
+        }
+    }
+
+    /// <summary>Motor current at shaft speed <paramref name="omega"/> in the loop of the last segment.</summary>
+    private double LoopCurrent(double omega)
+    {
+        if (double.IsPositiveInfinity(_loopOhms))
+        {
+            return 0;
+        }
+
+        bool backEmf = !(ShortCircuit && IsDriving);
+        return (_loopEmf - (backEmf ? _motor.BackEmfConstant * omega : 0)) / _loopOhms;
+    }
+
+    /// <summary>The pack carries the segment's mean motor current: the charge is the closed form's (E·t − k·Δθ)/R.</summary>
+    private void DrawSegment(double seconds, double turnedRadians)
+    {
+        if (seconds <= 0)
+        {
+            return;
+        }
+
+        double charge = double.IsPositiveInfinity(_loopOhms) ? 0
+            : (_loopEmf * seconds - (_motorTorque ? _motor.BackEmfConstant * turnedRadians : 0)) / _loopOhms;
+        _current = charge / seconds;
+        Draw(seconds);
+    }
+
+    /// <summary>How long the pack's voltage and the loop's resistance stay within <see cref="BatteryDrift"/> at the stall current.</summary>
+    private double BatterySteadySeconds()
+    {
+        double stallAmps = double.IsPositiveInfinity(_loopOhms) ? 0 : Math.Abs(_loopEmf) / _loopOhms;
+        double amps = BoardAmps + stallAmps * Duty + (TestLoadOn ? LoadAmps() : 0);
+        double voltsPerSecond = Battery.VoltsDriftPerSecond(amps);
+        double ohmsPerSecond = Battery.OhmsDriftPerSecond(amps);
+        double volts = Math.Abs(_loopEmf) / Math.Max(Duty, 1e-9);
+        double forVolts = voltsPerSecond > 0 ? BatteryDrift * volts / voltsPerSecond : double.PositiveInfinity;
+        double forOhms = ohmsPerSecond > 0 && !double.IsPositiveInfinity(_loopOhms) ? BatteryDrift * _loopOhms / ohmsPerSecond : double.PositiveInfinity;
+        return Math.Min(forVolts, forOhms);
+    }
+
+    /// <summary>Friction at the motor shaft against moving in <paramref name="direction"/> from here: the load just ahead.</summary>
+    private double Friction(double direction)
+    {
+        double fraction = Position / _motor.TravelRadians;
+        bool bolt = direction > 0
+            ? fraction >= BoltThrowFrom && fraction < BoltThrowTo
+            : fraction > BoltThrowFrom && fraction <= BoltThrowTo;
+        double load = (_motor.CylinderTorqueNm + (bolt ? _motor.BoltThrowTorqueNm : 0)) * FrictionFactor;
+        return load / (_motor.GearRatio * _motor.GearEfficiency) + _motor.MotorFrictionNm;
+    }
+
+    /// <summary>The stop that blocks a move in <paramref name="direction"/>: an end stop, or the jam from either side.</summary>
+    private double Limit(double direction)
+    {
+        if (direction > 0)
+        {
+            return JamAt is double jam && Position <= jam ? Math.Min(jam, _motor.TravelRadians) : _motor.TravelRadians;
+        }
+
+        return JamAt is double low && Position >= low ? Math.Max(low, 0) : 0;
+    }
+
+    private bool AtLimit(double direction) => direction > 0 ? Position >= Limit(direction) : Position <= Limit(direction);
+
+    private bool IsLimit(double mark, double direction) => mark == Limit(direction);
+
+    /// <summary>The nearest angle ahead where the segment must end: the limit or an edge of the bolt throw.</summary>
+    private double NextMark(double direction)
+    {
+        double limit = Limit(direction);
+        double from = BoltThrowFrom * _motor.TravelRadians;
+        double to = BoltThrowTo * _motor.TravelRadians;
+        if (direction > 0)
+        {
+            double mark = limit;
+            mark = from > Position && from < mark ? from : mark;
+            return to > Position && to < mark ? to : mark;
+        }
+
+        double back = limit;
+        back = to < Position && to > back ? to : back;
+        return from < Position && from > back ? from : back;
+    }
+
+    /// <summary>
+    /// ω(t) = ω∞ + (ω₀ − ω∞)·e^(−λt) with λ = damping/J and ω∞ = acceleration/λ, or a straight
+    /// line ω₀ + a·t without damping (coasting, a shorted winding); angles are at the motor shaft.
+    /// </summary>
+    private readonly struct Motion
+    {
+        private readonly double _start;
+        private readonly double _acceleration;
+        private readonly double _rate;
+
+        public Motion(double start, double acceleration, double rate)
+        {
+            _start = start;
+            _acceleration = acceleration;
+            _rate = rate;
+        }
+
+        public double Speed(double t) => _rate > 0
+            ? End + (_start - End) * Math.Exp(-_rate * t)
+            : _start + _acceleration * t;
+
+        public double Angle(double t) => _rate > 0
+            ? End * t + (_start - End) * -double.ExpM1(-_rate * t) / _rate
+            : _start * t + 0.5 * _acceleration * t * t;
+
+        /// <summary>When the speed, moving in <paramref name="direction"/>, reaches zero (friction then holds the shaft); infinity if never.</summary>
+        public double TimeToRest(double direction)
+        {
+            if (_rate > 0)
+            {
+                return End * direction < 0 ? Math.Log((_start - End) / -End) / _rate : double.PositiveInfinity;
+            }
+
+            return _acceleration * direction < 0 ? -_start / _acceleration : double.PositiveInfinity;
+        }
+
+        /// <summary>When the shaft has turned <paramref name="angle"/> (reached within <paramref name="within"/>, the angle monotonic there): bisection.</summary>
+        public double TimeToAngle(double angle, double within)
+        {
+            double low = 0;
+            double high = within;
+            double sign = Math.Sign(angle);
+            for (int i = 0; i < 60 && high - low > 1e-12; i++)
+            {
+                double middle = 0.5 * (low + high);
+                if ((Angle(middle) - angle) * sign >= 0)
+                {
+                    high = middle;
+                }
+                else
+                {
+                    low = middle;
+                }
+            }
+
+            return high;
+        }
+
+        private double End => _acceleration / _rate;
+    }
+}
