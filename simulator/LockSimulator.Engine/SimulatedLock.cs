@@ -54,7 +54,8 @@ public sealed class SimulatedLock
         {
             Strike = new VirtualStrike(Clock, Trace, Scheduler.Budget);
             Guard.Strike = Strike;
-            Mains = new VirtualMainsSupply(Trace, Strike);
+            // A strike on a backed-up 12 V keeps its coil's supply whatever the mains sense says.
+            Mains = new VirtualMainsSupply(Trace, setup.Settings?.StrikeSupplyBackedUp == true ? null : Strike);
         }
 
         Scheduler.Elapse = ms =>
