@@ -73,6 +73,27 @@ namespace LockFirmware.Tests
         }
 
         [TestMethod]
+        public void A_supply_and_door_change_posted_while_the_queue_is_full_reaches_the_lock_at_its_final_level()
+        {
+            TestLock unit = TestLock.PairedWithTime(new BatteryProfile(), UnitKind.Port);
+            unit.Mains(true);
+            // The dispatcher is busy (a flash write): two writes fill the unit's queue.
+            byte[] write = new byte[] { Ble.Fragment.First | Ble.Fragment.Last, MessageType.Info };
+            Assert.IsTrue(unit.Inputs.Post(Events.InputKind.BleWrite, write, 0, write.Length));
+            Assert.IsTrue(unit.Inputs.Post(Events.InputKind.BleWrite, write, 0, write.Length));
+            Assert.IsTrue(unit.Inputs.Post(Events.InputKind.DoorOpened));
+            Assert.IsTrue(unit.Inputs.Post(Events.InputKind.MainsLost));
+
+            unit.RunFor(0);
+            unit.RunFor(MainsSupply.SettleMs);
+
+            Assert.AreEqual(0, unit.Inputs.Dropped);
+            Assert.IsTrue(unit.Core.Strike.DoorOpen);
+            Assert.IsTrue(unit.Core.Mains.SensedLost);
+            Assert.AreEqual(Warnings.MainsLost, unit.Core.Warnings & Warnings.MainsLost);
+        }
+
+        [TestMethod]
         public void A_strike_on_a_backed_up_supply_still_releases_with_the_mains_gone()
         {
             LockSettings settings = TestLock.SettingsFor(new BatteryProfile(), UnitKind.Port);

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using LockFirmware.Battery;
 using LockFirmware.Ble;
+using LockFirmware.Events;
 using LockFirmware.Status;
 using LockFirmware.Storage;
 using LockSimulator;
@@ -62,6 +63,30 @@ public class PortMainsTests
         sim.RunUntil(40_000);
         Assert.Equal(ResultCode.Ok, staff.Last(Opcode.Unlock).Result);
         Assert.Equal(1, sim.Trace.Events.Count(Signals.Strike, Released));
+    }
+
+    [Fact]
+    public void A_supply_lost_while_the_boards_input_queue_is_full_still_reaches_the_unit_and_refuses_the_next_unlock()
+    {
+        SimulatedLock sim = new(new LockSetup { Kind = UnitKind.Port, Timing = LockSimulator.Timing.TimingProfile.Device });
+        byte[] info = [Fragment.First | Fragment.Last, MessageType.Info];
+        // The dispatcher is held (a flash commit): the board's 8 slots fill with BLE writes, then the supply goes.
+        sim.At(5_000, () =>
+        {
+            for (int i = 0; i < InputQueue.BoardCapacity; i++)
+            {
+                Assert.True(sim.Core.Inputs.Post(InputKind.BleWrite, info, 0, info.Length));
+            }
+        });
+        sim.SetMains(5_000, present: false);
+        SimulatedPhone staff = SimulatedPhone.Staff(sim);
+        staff.Send(10_000, Opcode.Unlock);
+        sim.RunUntil(15_000);
+
+        Assert.Equal(0, sim.Core.Inputs.Dropped);
+        Assert.True(sim.Core.Mains.Lost);
+        Assert.Equal(Warnings.MainsLost, sim.Core.Warnings & Warnings.MainsLost);
+        Assert.Equal(ResultCode.NoStrikeSupply, staff.Last(Opcode.Unlock).Result);
     }
 
     [Fact]
