@@ -52,6 +52,11 @@ namespace LockFirmware.Ble
         /// A strike unit's Unlock while the building's supply is lost and its strike is not on a
         /// backed-up supply: the coil could not pull in, so nothing is released.
         /// </summary>
-        NoStrikeSupply = 0x26
+        NoStrikeSupply = 0x26,
+        /// <summary>
+        /// PAIR with the secret the unit holds or the one of its pairing before: it would clear the
+        /// revocations without voiding the credentials issued under that secret. Nothing changes.
+        /// </summary>
+        SecretReused = 0x27
     }
 }

@@ -286,7 +286,12 @@ namespace LockFirmware.Tests.Fakes
         /// </summary>
         public PhoneSession Open(Role role)
         {
-            Backend backend = Backend.OfVectors();
+            return Open(Backend.OfVectors(), role);
+        }
+
+        /// <summary>As <see cref="Open(Role)"/>, the credential issued by <paramref name="backend"/> (a lock paired again holds its secret).</summary>
+        public PhoneSession Open(Backend backend, Role role)
+        {
             byte[] credential = backend.Credential(ProtocolVectors.LockId, (uint)role, ProtocolVectors.UserId + 100, role, Backend.AnyDay, 0, 1440, ProtocolVectors.ValidFrom, ProtocolVectors.ValidFrom + 7 * 86400);
             return Open(PhoneSession.Issued(backend, credential));
         }
