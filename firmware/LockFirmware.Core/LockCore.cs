@@ -607,9 +607,10 @@ namespace LockFirmware
                 return ResultCode.AlreadyThere;
             }
 
-            if (result == MoveRequestResult.Restarted)
+            if (result == MoveRequestResult.Restarted || result == MoveRequestResult.Cancelled)
             {
-                // No new release, so no move to record; the phone that asked still hears the strike is released.
+                // No move to record (a release restarted, or one waiting for the rest dropped); the
+                // phone that asked still hears where the strike is.
                 _notices.StateChanged(_actuator.State, _actuator.LastAlarm, _battery.Level);
             }
 

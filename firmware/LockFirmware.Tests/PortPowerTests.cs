@@ -4,6 +4,7 @@ using LockFirmware.Motor;
 using LockFirmware.Security;
 using LockFirmware.Status;
 using LockFirmware.Storage;
+using LockFirmware.Strike;
 using LockFirmware.Tests.Fakes;
 using nanoFramework.TestFramework;
 
@@ -91,6 +92,40 @@ namespace LockFirmware.Tests
             Assert.IsTrue(unit.Core.Strike.DoorOpen);
             Assert.IsTrue(unit.Core.Mains.SensedLost);
             Assert.AreEqual(Warnings.MainsLost, unit.Core.Warnings & Warnings.MainsLost);
+        }
+
+        [TestMethod]
+        public void A_lock_that_drops_a_release_waiting_for_the_rest_is_answered_Ok_and_audited_and_one_that_changes_nothing_AlreadyThere()
+        {
+            TestLock unit = TestLock.PairedWithTime(new BatteryProfile(), UnitKind.Port);
+            unit.Mains(true);
+            PhoneSession staff = unit.Open(Role.Staff);
+            // A chain of unlocks up to the cap: then the strike rests engaged for a second.
+            unit.Send(staff.Command(Opcode.Unlock));
+            for (int i = 0; i < 7; i++)
+            {
+                unit.RunFor(4000);
+                unit.Send(staff.Command(Opcode.Unlock));
+            }
+
+            unit.RunFor(StrikeSettings.MaxContinuousReleaseMs - 7 * 4000 + 100);
+            Assert.IsFalse(unit.Strike.Released);
+            // Within that rest: the release waits for it.
+            unit.Send(staff.Command(Opcode.Unlock));
+            Assert.AreEqual(ResultCode.Ok, Result(unit));
+            Assert.IsFalse(unit.Strike.Released);
+
+            unit.Send(staff.Command(Opcode.Lock));
+            Assert.AreEqual(ResultCode.Ok, Result(unit));
+            Assert.IsTrue(staff.IsGenuineResponse(LastAnswer(unit), LastLength(unit)));
+            Assert.AreEqual((int)AuditEvent.Command, unit.AuditEventBack(0));
+            Assert.AreEqual((int)ResultCode.Ok, AuditResultBack(unit, 0));
+            unit.RunFor(StrikeSettings.RestAfterCapMs * 5);
+            Assert.IsFalse(unit.Strike.Released);
+            Assert.AreEqual(1, unit.Strike.Releases);
+
+            unit.Send(staff.Command(Opcode.Lock));
+            Assert.AreEqual(ResultCode.AlreadyThere, Result(unit));
         }
 
         [TestMethod]

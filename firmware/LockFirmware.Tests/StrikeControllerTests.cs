@@ -163,7 +163,9 @@ namespace LockFirmware.Tests
             Assert.IsFalse(rig.Relay.Released);
             Assert.AreEqual(MoveRequestResult.Started, rig.Strike.Request(LockState.Unlocked, StrikeSettings.MaxContinuousReleaseMs + 100));
             Assert.IsTrue(rig.Timers.IsArmed(TimerId.StrikeRelease));
-            Assert.AreEqual(MoveRequestResult.AlreadyThere, rig.Strike.Request(LockState.Locked, StrikeSettings.MaxContinuousReleaseMs + 200));
+            Assert.AreEqual(MoveRequestResult.Cancelled, rig.Strike.Request(LockState.Locked, StrikeSettings.MaxContinuousReleaseMs + 200));
+            // Now nothing waits: a second Lock truly changes nothing.
+            Assert.AreEqual(MoveRequestResult.AlreadyThere, rig.Strike.Request(LockState.Locked, StrikeSettings.MaxContinuousReleaseMs + 300));
 
             rig.RunUntil(StrikeSettings.MaxContinuousReleaseMs + 60000);
             Assert.IsFalse(rig.Relay.Released);

@@ -135,9 +135,10 @@ namespace LockFirmware.Strike
 
             if (_releasePending)
             {
-                // Engaged and resting: a lock asked for now keeps it so.
+                // Engaged and resting: a lock asked for now keeps it so, and that is a change.
                 _releasePending = false;
                 _timers.Cancel(TimerId.StrikeRelease);
+                return MoveRequestResult.Cancelled;
             }
 
             if (State != LockState.Unlocked)
