@@ -231,6 +231,18 @@ public class PortUnitTests
     }
 
     [Fact]
+    public void Settings_made_for_another_kind_of_unit_are_refused_with_a_clear_error()
+    {
+        // A door unit's settings under a port unit would leave it neither mains-fed nor with a building's audit ring.
+        var error = Assert.Throws<System.ArgumentException>(() => new SimulatedLock(new LockSetup { Kind = UnitKind.Port, Settings = new LockSettings() }));
+
+        Assert.Contains("LockSettings.For(Port)", error.Message);
+        SimulatedLock port = new(new LockSetup { Kind = UnitKind.Port, Settings = LockSettings.For(UnitKind.Port) });
+        Assert.True(port.Core.Mains.Fed);
+        Assert.Equal((StorageLayout.BuildingAuditSegments - 1) * StorageLayout.AuditRecordsPerSegment, port.Core.AuditLog.Capacity);
+    }
+
+    [Fact]
     public void The_status_says_which_kind_of_unit_answers()
     {
         foreach (UnitKind kind in new[] { UnitKind.Door, UnitKind.Port, UnitKind.Laundry })

@@ -40,6 +40,12 @@ public sealed class SimulatedLock
 
     public SimulatedLock(LockSetup setup)
     {
+        if (setup.Settings != null && setup.Settings.Kind != setup.Kind)
+        {
+            throw new ArgumentException($"LockSetup.Kind is {setup.Kind} but its Settings are a {setup.Settings.Kind} unit's: make them with " +
+                                        $"LockSettings.For({setup.Kind}) (its supply and audit ring), then change what you need", nameof(setup));
+        }
+
         _setup = setup;
         Clock = new VirtualClock();
         Trace = new TraceRecorder();
@@ -447,7 +453,6 @@ public sealed class SimulatedLock
         };
         LockSettings settings = _setup.Settings ?? LockSettings.For(_setup.Kind);
         settings.Serial = _setup.Serial;
-        settings.Kind = _setup.Kind;
         // As the board definition does on the device: the firmware's idle figure is its image's.
         settings.Battery.IdleMicroamps = IdleCurrentOf(_setup.Power);
         // On the board's timing the board's queue. The ideal link hands a message's fragments over at
