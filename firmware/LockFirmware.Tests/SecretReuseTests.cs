@@ -1,6 +1,8 @@
 using LockFirmware.Ble;
+using LockFirmware.Ports;
 using LockFirmware.Security;
 using LockFirmware.Storage;
+using LockFirmware.Tests.Crypto;
 using LockFirmware.Tests.Fakes;
 using nanoFramework.TestFramework;
 
@@ -19,7 +21,28 @@ namespace LockFirmware.Tests
         private const uint OtherLockId = 2002;
 
         [TestMethod]
-        public void A_pair_with_the_secret_the_unit_holds_is_refused_SecretReused_and_changes_nothing()
+        public void A_pair_with_the_secret_the_unit_holds_is_refused_SecretReused_and_the_window_stays_open_for_a_new_one()
+        {
+            Installer installer = new Installer();
+            TestLock unit = TestLock.Paired();
+            OpenWindow(unit);
+            Assert.AreEqual("8400", Send(unit, installer.Pair(unit, ProtocolVectors.LockId, ProtocolVectors.TokenTime, 0x31)));
+            OpenWindow(unit);
+            uint next = unit.Core.AuditLog.NextSequence;
+
+            Assert.AreEqual("8427", Send(unit, installer.Pair(unit, OtherLockId, ProtocolVectors.TokenTime + 60, 0x31)));
+
+            // INFO: still lock 1001, the window still open (flags: paired, provisioned, window).
+            unit.Send("01");
+            Assert.AreEqual("07" + "E9030000", unit.Phone.Last.Substring(12, 10));
+            // One record says it was refused.
+            Assert.AreEqual(next + 1, unit.Core.AuditLog.NextSequence);
+            Assert.AreEqual((int)AuditEvent.Refused, unit.AuditEventBack(0));
+            Assert.AreEqual("8400", Send(unit, installer.Pair(unit, OtherLockId, ProtocolVectors.TokenTime + 60, 0x32)));
+        }
+
+        [TestMethod]
+        public void A_refused_re_pairing_keeps_the_secret_and_its_revocations_in_flash()
         {
             Installer installer = new Installer();
             TestLock unit = TestLock.Paired();
@@ -30,7 +53,6 @@ namespace LockFirmware.Tests
             unit.Send(admin.Command(Opcode.RevokeKeys, Hex.Le32(9)));
             Assert.AreEqual(ResultCode.Ok, Result(unit));
             OpenWindow(unit);
-            uint next = unit.Core.AuditLog.NextSequence;
 
             Assert.AreEqual("8427", Send(unit, installer.Pair(unit, OtherLockId, ProtocolVectors.TokenTime + 60, 0x31)));
 
@@ -38,10 +60,6 @@ namespace LockFirmware.Tests
             Assert.AreEqual(ProtocolVectors.LockId, flash.Pairing.LockId);
             Assert.AreEqual(Hex.Of(installer.Secret, 0, 32), Hex.Of(flash.Pairing.Secret, 0, 32));
             Assert.IsTrue(flash.Revoked.Contains(9));
-            // One record says it was refused; the window stays open for a PAIR with a new secret.
-            Assert.AreEqual(next + 1, unit.Core.AuditLog.NextSequence);
-            Assert.AreEqual((int)AuditEvent.Refused, unit.AuditEventBack(0));
-            Assert.AreEqual("8400", Send(unit, installer.Pair(unit, OtherLockId, ProtocolVectors.TokenTime + 60, 0x32)));
         }
 
         [TestMethod]
@@ -63,17 +81,18 @@ namespace LockFirmware.Tests
         }
 
         [TestMethod]
-        public void The_fingerprints_outlive_a_power_cut()
+        public void The_flash_holds_the_documented_fingerprints_of_the_last_two_secrets()
         {
             Installer installer = new Installer();
             TestLock unit = TestLock.Paired();
             OpenWindow(unit);
             Assert.AreEqual("8400", Send(unit, installer.Pair(unit, ProtocolVectors.LockId, ProtocolVectors.TokenTime, 0x31)));
 
-            unit = unit.Reboot();
-            OpenWindow(unit);
-
-            Assert.AreEqual("8427", Send(unit, installer.Pair(unit, ProtocolVectors.LockId, ProtocolVectors.TokenTime, 0x31)));
+            // What the next power-up reads: HMAC(factoryKey, "LOCK-PRINT" || secret)[..16] of this secret and the one before.
+            LockMemory flash = Remount(unit);
+            Assert.IsTrue(flash.Pairing.Remembers(Print(installer.Secret), 0));
+            Assert.IsTrue(flash.Pairing.Remembers(Print(Hex.Bytes(ProtocolVectors.Secret)), 0));
+            Assert.IsFalse(flash.Pairing.Remembers(Print(new byte[32]), 0));
         }
 
         [TestMethod]
@@ -133,6 +152,14 @@ namespace LockFirmware.Tests
             }
 
             return false;
+        }
+
+        private static byte[] Print(byte[] secret)
+        {
+            IKeyedMac factory = new ManagedMacFactory().Create(Hex.Bytes(ProtocolVectors.FactoryKey), 0, 32);
+            byte[] print = new byte[32];
+            new MacInput().Start(Labels.SecretPrint).Add(secret, 0, 32).ComputeWith(factory, print, 0);
+            return print;
         }
 
         /// <summary>The installer's long press: the pairing window opens (its self-test runs out first).</summary>
