@@ -91,7 +91,7 @@ public sealed class SimulatedLock
 
             if (setup.Paired)
             {
-                Provision(Files, setup.LockId, setup.Secret, setup.Epoch);
+                Provision(Files, setup.LockId, setup.Secret, setup.Epoch, setup.Provisioned ? setup.UnitFactoryKey : null);
             }
         }
 
@@ -468,9 +468,11 @@ public sealed class SimulatedLock
 
     /// <summary>
     /// What the installer's pairing leaves in a unit's files (unless already paired): the lock
-    /// id, the secret, and the pairing's time as the clock's high-water mark, beside a saved state.
+    /// id, the secret, and the pairing's time as the clock's high-water mark, beside a saved state;
+    /// with the unit's <paramref name="factoryKey"/>, the secret's fingerprint too, as a PAIR
+    /// leaves it (so the unit refuses that secret again after an Unpair: SecretReused).
     /// </summary>
-    public static void Provision(IFileSystem files, uint lockId, byte[] secret, DateTimeOffset pairedAt)
+    public static void Provision(IFileSystem files, uint lockId, byte[] secret, DateTimeOffset pairedAt, byte[]? factoryKey = null)
     {
         var memory = new LockMemory(files);
         memory.Mount();
@@ -485,6 +487,14 @@ public sealed class SimulatedLock
         memory.Pairing.LockId = lockId;
         secret.CopyTo(memory.Pairing.Secret, 0);
         memory.Pairing.PairedAt = (uint)pairedAt.ToUnixTimeSeconds();
+        if (factoryKey != null)
+        {
+            byte[] print = new byte[32];
+            new LockFirmware.Security.MacInput().Start(LockFirmware.Security.Labels.SecretPrint).Add(secret, 0, secret.Length)
+                .ComputeWith(new HostMacFactory().Create(factoryKey, 0, factoryKey.Length), print, 0);
+            memory.Pairing.NotePrint(print, 0);
+        }
+
         memory.State.ClockLowerBound = memory.Pairing.PairedAt;
         memory.State.ClockPairedAt = memory.Pairing.PairedAt;
         memory.Save();
