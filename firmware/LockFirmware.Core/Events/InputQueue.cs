@@ -43,7 +43,10 @@ namespace LockFirmware.Events
 
         /// <summary>Orders kept levels due at the same point by when each was first kept.</summary>
         private readonly int[] _levelOrder = new int[3];
-        private int _kept;
+        private int _keptSerial;
+
+        /// <summary>Levels waiting beside the ring now: while 0 (always, unless the ring filled) a take looks at none of them.</summary>
+        private int _keptNow;
 
         public InputQueue(int capacity)
         {
@@ -65,7 +68,7 @@ namespace LockFirmware.Events
         /// <summary>True while an input waits to be taken.</summary>
         public bool HasInput
         {
-            get { lock (_gate) { return _count > 0 || _levelKept[0] || _levelKept[1] || _levelKept[2]; } }
+            get { lock (_gate) { return _count > 0 || _keptNow > 0; } }
         }
 
         public bool Post(InputKind kind)
@@ -85,8 +88,9 @@ namespace LockFirmware.Events
                     if (!_levelKept[level])
                     {
                         _levelKept[level] = true;
+                        _keptNow++;
                         _levelAfter[level] = _taken + _count;
-                        _levelOrder[level] = _kept++;
+                        _levelOrder[level] = _keptSerial++;
                     }
 
                     _levels[level] = kind;
@@ -121,10 +125,11 @@ namespace LockFirmware.Events
         {
             lock (_gate)
             {
-                int level = DueLevel();
+                int level = _keptNow > 0 ? DueLevel() : -1;
                 if (level >= 0)
                 {
                     _levelKept[level] = false;
+                    _keptNow--;
                     count = 0;
                     return _levels[level];
                 }
