@@ -33,6 +33,9 @@ namespace LockFirmware
         private readonly IActuator _actuator;
         private readonly StrikeController _strike;
         private readonly UnitKind _kind;
+
+        /// <summary>The strike's coil hangs on a backed-up 12 V, not on the supply the mains sense watches.</summary>
+        private readonly bool _strikeSupplyBackedUp;
         private readonly BatteryMonitor _battery;
         private readonly BatteryVerification _verification = new BatteryVerification();
         private readonly MainsSupply _mains;
@@ -68,6 +71,7 @@ namespace LockFirmware
             _motor = new MotorController(_outputs, ports.MotorSpeed, ports.Analog, _timers, settings.Motor);
             _motor.MoveFinished = OnMoveFinished;
             _kind = settings.Kind;
+            _strikeSupplyBackedUp = settings.StrikeSupplyBackedUp;
             _actuator = _motor;
             if (_kind != UnitKind.Door)
             {
@@ -573,11 +577,18 @@ namespace LockFirmware
         /// Battery policy: a Critical battery keeps its reserve for unlocking (locking is
         /// refused), a Depleted one may hold gas and moves nothing. Engaging a strike only
         /// cuts its coil's current, so a port unit never refuses it. A mains-fed unit with its
-        /// supply there runs on mains: its backup's level refuses nothing.
+        /// supply there runs on mains: its backup's level refuses nothing. A strike fed from the
+        /// building's supply cannot release while the sense says that supply is gone.
         /// </summary>
         public ResultCode RequestMove(LockState target, long now)
         {
             _autoRelock.OnCommand();
+            if (target == LockState.Unlocked && _strike != null && !_strikeSupplyBackedUp && _mains.SensedLost)
+            {
+                // The coil runs from the supply that is gone: answering Ok would open nothing.
+                return ResultCode.NoStrikeSupply;
+            }
+
             BatteryLevel level = _mains.OnBattery ? _battery.Level : BatteryLevel.Good;
             if (level == BatteryLevel.Depleted ? _strike == null || target == LockState.Unlocked
                 : level == BatteryLevel.Critical && target == LockState.Locked && _strike == null)
@@ -596,9 +607,10 @@ namespace LockFirmware
                 return ResultCode.AlreadyThere;
             }
 
-            if (result == MoveRequestResult.Restarted)
+            if (result == MoveRequestResult.Restarted || result == MoveRequestResult.Cancelled)
             {
-                // No new release, so no move to record; the phone that asked still hears the strike is released.
+                // No move to record (a release restarted, or one waiting for the rest dropped); the
+                // phone that asked still hears where the strike is.
                 _notices.StateChanged(_actuator.State, _actuator.LastAlarm, _battery.Level);
             }
 

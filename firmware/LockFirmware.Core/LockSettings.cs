@@ -19,6 +19,14 @@ namespace LockFirmware
         /// </summary>
         public bool MainsFed;
 
+        /// <summary>
+        /// A strike unit whose strike hangs on a backed-up 12 V (an access-control supply with its
+        /// own battery, its AC-fail contact on the mains sense: hardware/boards/port-unit.md,
+        /// "Power"). False by default: the strike's coil is fed from the building's 12 V that the
+        /// mains sense watches, so with that supply lost an Unlock is refused (NoStrikeSupply).
+        /// </summary>
+        public bool StrikeSupplyBackedUp;
+
         /// <summary>The strike's release and held-open times (port and laundry units).</summary>
         public Strike.StrikeSettings Strike = new Strike.StrikeSettings();
 

@@ -54,14 +54,67 @@ namespace LockFirmware.Tests
             byte[] payload = new byte[InputQueue.MaxPayload];
             int count;
 
-            Assert.IsTrue(queue.Post(InputKind.ButtonDown));
-            Assert.IsTrue(queue.Post(InputKind.ButtonUp));
-            Assert.IsFalse(queue.Post(InputKind.ButtonDown));
+            Assert.IsTrue(queue.Post(InputKind.BleWrite, payload, 0, 1));
+            Assert.IsTrue(queue.Post(InputKind.BleConnected));
+            Assert.IsFalse(queue.Post(InputKind.BleWrite, payload, 0, 1));
             Assert.AreEqual(1, queue.Dropped);
 
             queue.Take(payload, out count);
-            Assert.IsTrue(queue.Post(InputKind.ButtonDown));
+            Assert.IsTrue(queue.Post(InputKind.BleWrite, payload, 0, 1));
             Assert.AreEqual(1, queue.Dropped);
+        }
+
+        [TestMethod]
+        public void A_full_queue_still_takes_every_level_change_and_hands_over_each_inputs_final_level()
+        {
+            InputQueue queue = new InputQueue(2);
+            byte[] payload = new byte[InputQueue.MaxPayload];
+            int count;
+            Assert.IsTrue(queue.Post(InputKind.BleWrite, payload, 0, 1));
+            Assert.IsTrue(queue.Post(InputKind.BleWrite, payload, 0, 1));
+
+            // A flash write holds the dispatcher: the supply flickers, the door opens, the button is pressed and let go.
+            Assert.IsTrue(queue.Post(InputKind.MainsLost));
+            Assert.IsTrue(queue.Post(InputKind.MainsPresent));
+            Assert.IsTrue(queue.Post(InputKind.MainsLost));
+            Assert.IsTrue(queue.Post(InputKind.DoorOpened));
+            Assert.IsTrue(queue.Post(InputKind.ButtonDown));
+            Assert.IsTrue(queue.Post(InputKind.ButtonUp));
+            Assert.AreEqual(0, queue.Dropped);
+
+            Assert.AreEqual(InputKind.BleWrite, queue.Take(payload, out count));
+            Assert.AreEqual(InputKind.BleWrite, queue.Take(payload, out count));
+            // In the order each input first changed, each at its last level.
+            Assert.AreEqual(InputKind.MainsLost, queue.Take(payload, out count));
+            Assert.AreEqual(0, count);
+            Assert.AreEqual(InputKind.DoorOpened, queue.Take(payload, out count));
+            Assert.AreEqual(InputKind.ButtonUp, queue.Take(payload, out count));
+            Assert.IsFalse(queue.HasInput);
+            Assert.AreEqual(InputKind.None, queue.Take(payload, out count));
+        }
+
+        [TestMethod]
+        public void A_level_change_kept_beside_a_full_ring_comes_after_what_was_queued_before_it_and_before_what_came_after()
+        {
+            InputQueue queue = new InputQueue(2);
+            byte[] payload = new byte[InputQueue.MaxPayload];
+            int count;
+            Assert.IsTrue(queue.Post(InputKind.BleConnected));
+            Assert.IsTrue(queue.Post(InputKind.BleWrite, payload, 0, 1));
+            Assert.IsTrue(queue.Post(InputKind.DoorClosed));
+
+            Assert.AreEqual(InputKind.BleConnected, queue.Take(payload, out count));
+            Assert.IsTrue(queue.Post(InputKind.BleDisconnected));
+            Assert.AreEqual(InputKind.BleWrite, queue.Take(payload, out count));
+            Assert.AreEqual(InputKind.DoorClosed, queue.Take(payload, out count));
+            Assert.AreEqual(InputKind.BleDisconnected, queue.Take(payload, out count));
+            Assert.AreEqual(InputKind.None, queue.Take(payload, out count));
+
+            // With room again, edges go through the ring one by one, each of them seen.
+            Assert.IsTrue(queue.Post(InputKind.DoorOpened));
+            Assert.IsTrue(queue.Post(InputKind.DoorClosed));
+            Assert.AreEqual(InputKind.DoorOpened, queue.Take(payload, out count));
+            Assert.AreEqual(InputKind.DoorClosed, queue.Take(payload, out count));
         }
 
         [TestMethod]

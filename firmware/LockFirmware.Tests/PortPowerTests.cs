@@ -1,8 +1,10 @@
 using LockFirmware.Battery;
 using LockFirmware.Ble;
+using LockFirmware.Motor;
 using LockFirmware.Security;
 using LockFirmware.Status;
 using LockFirmware.Storage;
+using LockFirmware.Strike;
 using LockFirmware.Tests.Fakes;
 using nanoFramework.TestFramework;
 
@@ -42,9 +44,114 @@ namespace LockFirmware.Tests
         }
 
         [TestMethod]
+        public void With_the_supply_gone_an_unlock_is_refused_NoStrikeSupply_releases_nothing_and_is_audited_until_the_supply_is_back()
+        {
+            TestLock unit = TestLock.PairedWithTime(new BatteryProfile(), UnitKind.Port);
+            unit.Mains(true);
+            PhoneSession staff = unit.Open(Role.Staff);
+            unit.Mains(false);
+
+            // At once, before the settle time: the coil has no supply now, whatever the warning says yet.
+            unit.Send(staff.Command(Opcode.Unlock));
+            Assert.AreEqual(ResultCode.NoStrikeSupply, Result(unit));
+            Assert.IsTrue(staff.IsGenuineResponse(LastAnswer(unit), LastLength(unit)));
+            Assert.AreEqual(0, unit.Strike.Releases);
+            Assert.AreEqual(LockState.Locked, unit.Core.State);
+            Assert.AreEqual((int)AuditEvent.Command, unit.AuditEventBack(0));
+            Assert.AreEqual((int)ResultCode.NoStrikeSupply, AuditResultBack(unit, 0));
+
+            unit.RunFor(MainsSupply.SettleMs);
+            unit.Send(staff.Command(Opcode.Unlock));
+            Assert.AreEqual(ResultCode.NoStrikeSupply, Result(unit));
+            // Lock is still answered: it only cuts the coil.
+            unit.Send(staff.Command(Opcode.Lock));
+            Assert.AreEqual(ResultCode.AlreadyThere, Result(unit));
+
+            unit.Mains(true);
+            unit.Send(staff.Command(Opcode.Unlock));
+            Assert.AreEqual(ResultCode.Ok, Result(unit));
+            Assert.AreEqual(1, unit.Strike.Releases);
+        }
+
+        [TestMethod]
+        public void A_supply_and_door_change_posted_while_the_queue_is_full_reaches_the_lock_at_its_final_level()
+        {
+            TestLock unit = TestLock.PairedWithTime(new BatteryProfile(), UnitKind.Port);
+            unit.Mains(true);
+            // The dispatcher is busy (a flash write): two writes fill the unit's queue.
+            byte[] write = new byte[] { Ble.Fragment.First | Ble.Fragment.Last, MessageType.Info };
+            Assert.IsTrue(unit.Inputs.Post(Events.InputKind.BleWrite, write, 0, write.Length));
+            Assert.IsTrue(unit.Inputs.Post(Events.InputKind.BleWrite, write, 0, write.Length));
+            Assert.IsTrue(unit.Inputs.Post(Events.InputKind.DoorOpened));
+            Assert.IsTrue(unit.Inputs.Post(Events.InputKind.MainsLost));
+
+            unit.RunFor(0);
+            unit.RunFor(MainsSupply.SettleMs);
+
+            Assert.AreEqual(0, unit.Inputs.Dropped);
+            Assert.IsTrue(unit.Core.Strike.DoorOpen);
+            Assert.IsTrue(unit.Core.Mains.SensedLost);
+            Assert.AreEqual(Warnings.MainsLost, unit.Core.Warnings & Warnings.MainsLost);
+        }
+
+        [TestMethod]
+        public void A_lock_that_drops_a_release_waiting_for_the_rest_is_answered_Ok_and_audited_and_one_that_changes_nothing_AlreadyThere()
+        {
+            TestLock unit = TestLock.PairedWithTime(new BatteryProfile(), UnitKind.Port);
+            unit.Mains(true);
+            PhoneSession staff = unit.Open(Role.Staff);
+            // A chain of unlocks up to the cap: then the strike rests engaged for a second.
+            unit.Send(staff.Command(Opcode.Unlock));
+            for (int i = 0; i < 7; i++)
+            {
+                unit.RunFor(4000);
+                unit.Send(staff.Command(Opcode.Unlock));
+            }
+
+            unit.RunFor(StrikeSettings.MaxContinuousReleaseMs - 7 * 4000 + 100);
+            Assert.IsFalse(unit.Strike.Released);
+            // Within that rest: the release waits for it.
+            unit.Send(staff.Command(Opcode.Unlock));
+            Assert.AreEqual(ResultCode.Ok, Result(unit));
+            Assert.IsFalse(unit.Strike.Released);
+
+            unit.Send(staff.Command(Opcode.Lock));
+            Assert.AreEqual(ResultCode.Ok, Result(unit));
+            Assert.IsTrue(staff.IsGenuineResponse(LastAnswer(unit), LastLength(unit)));
+            Assert.AreEqual((int)AuditEvent.Command, unit.AuditEventBack(0));
+            Assert.AreEqual((int)ResultCode.Ok, AuditResultBack(unit, 0));
+            unit.RunFor(StrikeSettings.RestAfterCapMs * 5);
+            Assert.IsFalse(unit.Strike.Released);
+            Assert.AreEqual(1, unit.Strike.Releases);
+
+            unit.Send(staff.Command(Opcode.Lock));
+            Assert.AreEqual(ResultCode.AlreadyThere, Result(unit));
+        }
+
+        [TestMethod]
+        public void A_strike_on_a_backed_up_supply_still_releases_with_the_mains_gone()
+        {
+            LockSettings settings = TestLock.SettingsFor(new BatteryProfile(), UnitKind.Port);
+            settings.StrikeSupplyBackedUp = true;
+            TestLock unit = TestLock.PairedWithTime(settings);
+            unit.Mains(false);
+            unit.RunFor(MainsSupply.SettleMs);
+            PhoneSession staff = unit.Open(Role.Staff);
+
+            unit.Send(staff.Command(Opcode.Unlock));
+
+            Assert.AreEqual(ResultCode.Ok, Result(unit));
+            Assert.AreEqual(1, unit.Strike.Releases);
+            Assert.AreEqual(Warnings.MainsLost, unit.Core.Warnings & Warnings.MainsLost);
+        }
+
+        [TestMethod]
         public void With_the_supply_gone_a_depleted_backup_refuses_the_unlock_as_on_a_door_unit_until_it_is_back()
         {
-            TestLock unit = TestLock.PairedWithTime(Flat(PackType.NickelMetalHydride), UnitKind.Port);
+            // The strike on a backed-up supply: the unit's own pack is what refuses.
+            LockSettings settings = TestLock.SettingsFor(Flat(PackType.NickelMetalHydride), UnitKind.Port);
+            settings.StrikeSupplyBackedUp = true;
+            TestLock unit = TestLock.PairedWithTime(settings);
             unit.Mains(true);
             unit.Mains(false);
             unit.RunFor(MainsSupply.SettleMs);
@@ -187,6 +294,27 @@ namespace LockFirmware.Tests
         {
             int length;
             return (ResultCode)unit.LastMessage(out length)[4];
+        }
+
+        private static byte[] LastAnswer(TestLock unit)
+        {
+            int length;
+            return unit.LastMessage(out length);
+        }
+
+        private static int LastLength(TestLock unit)
+        {
+            int length;
+            unit.LastMessage(out length);
+            return length;
+        }
+
+        /// <summary>The result byte of the audit record <paramref name="back"/> before the newest.</summary>
+        private static int AuditResultBack(TestLock unit, int back)
+        {
+            byte[] record = new byte[AuditRecord.Size];
+            unit.Core.AuditLog.ReadSince(unit.Core.AuditLog.NextSequence - 1 - (uint)back, record, 1);
+            return record[AuditRecord.ResultOffset];
         }
     }
 }

@@ -86,6 +86,70 @@ namespace LockFirmware.Tests
         }
 
         [TestMethod]
+        public void A_chain_of_unlock_and_lock_pairs_never_holds_the_strike_released_past_the_cap_counting_gaps_under_the_rest_as_released()
+        {
+            // An attacker with a valid session: Unlock, Lock after `held` ms, the next Unlock `gap` ms
+            // after that Lock, for two minutes. A gap shorter than the rest does not let the keeper
+            // latch a door for good, so it counts as released; 999 and 1000 are the boundary.
+            int[] helds = new int[] { 1, 500, 4000, 29000, 29999 };
+            int[] gaps = new int[] { 0, 1, 100, 999, 1000 };
+            for (int h = 0; h < helds.Length; h++)
+            {
+                for (int g = 0; g < gaps.Length; g++)
+                {
+                    Rig rig = new Rig(ReleaseMs);
+                    SpanLog log = new SpanLog(rig);
+                    rig.Strike.MoveFinished = log.OnMoveFinished;
+                    long t = 0;
+                    while (t <= 120000)
+                    {
+                        rig.RunUntil(t);
+                        rig.Now = t;
+                        rig.Strike.Request(LockState.Unlocked, t);
+                        t += helds[h];
+                        rig.RunUntil(t);
+                        rig.Now = t;
+                        rig.Strike.Request(LockState.Locked, t);
+                        t += gaps[g];
+                    }
+
+                    rig.RunUntil(t + 60000);
+                    log.Close();
+                    Assert.IsTrue(log.LongestSpanMs <= StrikeSettings.MaxContinuousReleaseMs, "held " + helds[h] + " gap " + gaps[g] + ": released " + log.LongestSpanMs + " ms");
+                    Assert.IsTrue(log.Spans > 0);
+                }
+            }
+        }
+
+        [TestMethod]
+        public void A_release_right_after_a_lock_continues_the_chain_and_one_a_full_rest_later_starts_a_new_one()
+        {
+            Rig rig = new Rig(ReleaseMs);
+            rig.Strike.Request(LockState.Unlocked, 0);
+            rig.Strike.Request(LockState.Locked, 29500);
+
+            // 999 ms engaged: the same chain, so its cap (30 s from 0) is already over: no release until the rest.
+            Assert.AreEqual(MoveRequestResult.Started, rig.Strike.Request(LockState.Unlocked, 30499));
+            Assert.IsFalse(rig.Relay.Released);
+            rig.RunUntil(30499);
+            Assert.IsFalse(rig.Relay.Released);
+            rig.RunUntil(30500);
+            Assert.IsTrue(rig.Relay.Released);
+            // A new chain from 30 500: a full release time.
+            rig.RunUntil(30500 + ReleaseMs - 1);
+            Assert.IsTrue(rig.Relay.Released);
+            rig.RunUntil(30500 + ReleaseMs);
+            Assert.IsFalse(rig.Relay.Released);
+
+            // Locked at 40 000, released 1 000 ms later: a new chain, the whole release time.
+            rig.Strike.Request(LockState.Unlocked, 39000);
+            rig.Strike.Request(LockState.Locked, 40000);
+            rig.Strike.Request(LockState.Unlocked, 41000);
+            rig.RunUntil(41000 + ReleaseMs - 1);
+            Assert.IsTrue(rig.Relay.Released);
+        }
+
+        [TestMethod]
         public void A_lock_during_the_rest_after_the_cap_cancels_the_release_waiting_for_it()
         {
             Rig rig = new Rig(ReleaseMs);
@@ -99,7 +163,9 @@ namespace LockFirmware.Tests
             Assert.IsFalse(rig.Relay.Released);
             Assert.AreEqual(MoveRequestResult.Started, rig.Strike.Request(LockState.Unlocked, StrikeSettings.MaxContinuousReleaseMs + 100));
             Assert.IsTrue(rig.Timers.IsArmed(TimerId.StrikeRelease));
-            Assert.AreEqual(MoveRequestResult.AlreadyThere, rig.Strike.Request(LockState.Locked, StrikeSettings.MaxContinuousReleaseMs + 200));
+            Assert.AreEqual(MoveRequestResult.Cancelled, rig.Strike.Request(LockState.Locked, StrikeSettings.MaxContinuousReleaseMs + 200));
+            // Now nothing waits: a second Lock truly changes nothing.
+            Assert.AreEqual(MoveRequestResult.AlreadyThere, rig.Strike.Request(LockState.Locked, StrikeSettings.MaxContinuousReleaseMs + 300));
 
             rig.RunUntil(StrikeSettings.MaxContinuousReleaseMs + 60000);
             Assert.IsFalse(rig.Relay.Released);
@@ -233,6 +299,58 @@ namespace LockFirmware.Tests
                     }
 
                     due = Timers.NextDue;
+                }
+            }
+        }
+
+        /// <summary>
+        /// How long the strike stays released when engagements shorter than the rest count as
+        /// released (the keeper may not have latched a door): the longest such span, on the rig's clock.
+        /// </summary>
+        private sealed class SpanLog
+        {
+            private readonly Rig _rig;
+            private long _spanStart = -1;
+            private long _engagedAt = -1;
+
+            public SpanLog(Rig rig)
+            {
+                _rig = rig;
+            }
+
+            public long LongestSpanMs { get; private set; }
+
+            public int Spans { get; private set; }
+
+            public void OnMoveFinished(LockState state, MotorAlarm alarm)
+            {
+                long now = _rig.Now;
+                if (state == LockState.Unlocked)
+                {
+                    if (_spanStart < 0 || now - _engagedAt >= StrikeSettings.RestAfterCapMs)
+                    {
+                        _spanStart = now;
+                        Spans++;
+                    }
+
+                    _engagedAt = -1;
+                }
+                else
+                {
+                    _engagedAt = now;
+                    if (now - _spanStart > LongestSpanMs)
+                    {
+                        LongestSpanMs = now - _spanStart;
+                    }
+                }
+            }
+
+            /// <summary>The run is over: a release still on would count to now (the rig leaves none on).</summary>
+            public void Close()
+            {
+                if (_rig.Relay.Released)
+                {
+                    LongestSpanMs = long.MaxValue;
                 }
             }
         }

@@ -191,7 +191,7 @@ public class BleLinkTests
     {
         var sim = new SimulatedLock(Timings.Setup(LockSimulator.Timing.TimingProfile.Device, 1));
 
-        int taken = Enumerable.Range(0, 20).Count(_ => sim.Core.Inputs.Post(LockFirmware.Events.InputKind.ButtonUp));
+        int taken = Enumerable.Range(0, 20).Count(_ => sim.Core.Inputs.Post(LockFirmware.Events.InputKind.BleConnected));
 
         Assert.Equal(LockFirmware.Events.InputQueue.BoardCapacity, taken);
         Assert.Equal(8, taken); // what firmware/LockFirmware/Program.cs gives the board

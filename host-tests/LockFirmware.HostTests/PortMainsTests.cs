@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using LockFirmware.Battery;
 using LockFirmware.Ble;
+using LockFirmware.Events;
 using LockFirmware.Status;
 using LockFirmware.Storage;
 using LockSimulator;
@@ -22,10 +23,11 @@ public class PortMainsTests
 {
     private const string Released = "released (450 mA)";
 
-    private static SimulatedLock Port(BatteryParameters battery, PackType pack, VirtualFileSystem? files = null)
+    private static SimulatedLock Port(BatteryParameters battery, PackType pack, VirtualFileSystem? files = null, bool strikeBackedUp = false)
     {
         LockSettings settings = LockSettings.For(UnitKind.Port);
         settings.Battery.Pack = pack;
+        settings.StrikeSupplyBackedUp = strikeBackedUp;
         return new SimulatedLock(new LockSetup { Kind = UnitKind.Port, Battery = battery, Settings = settings, Files = files });
     }
 
@@ -38,9 +40,60 @@ public class PortMainsTests
     }
 
     [Fact]
+    public void With_the_building_s_supply_gone_an_unlock_is_refused_NoStrikeSupply_the_strike_never_pulls_and_the_refusal_is_audited()
+    {
+        SimulatedLock sim = Port(BatteryParameters.Good, PackType.LithiumIronPhosphate);
+        SimulatedPhone staff = SimulatedPhone.Staff(sim);
+        sim.SetMains(1_000, present: false);
+        staff.Send(1_500, Opcode.Unlock);
+        staff.Send(10_000, Opcode.Unlock);
+        sim.RunUntil(20_000);
+
+        Assert.All(staff.Responses.Where(r => r.Opcode == Opcode.Unlock), r => Assert.Equal(ResultCode.NoStrikeSupply, r.Result));
+        Assert.Equal(0, sim.Trace.Events.Count(Signals.Strike, Released));
+        AuditLog log = sim.Core.AuditLog;
+        byte[] buffer = new byte[log.Capacity * AuditRecord.Size];
+        int count = log.ReadSince(0, buffer, log.Capacity);
+        int refusals = Enumerable.Range(0, count).Count(i => buffer[i * AuditRecord.Size + AuditRecord.EventOffset] == (byte)AuditEvent.Command
+            && buffer[i * AuditRecord.Size + AuditRecord.ResultOffset] == (byte)ResultCode.NoStrikeSupply);
+        Assert.Equal(2, refusals);
+
+        sim.SetMains(30_000, present: true);
+        staff.Send(31_000, Opcode.Unlock);
+        sim.RunUntil(40_000);
+        Assert.Equal(ResultCode.Ok, staff.Last(Opcode.Unlock).Result);
+        Assert.Equal(1, sim.Trace.Events.Count(Signals.Strike, Released));
+    }
+
+    [Fact]
+    public void A_supply_lost_while_the_boards_input_queue_is_full_still_reaches_the_unit_and_refuses_the_next_unlock()
+    {
+        SimulatedLock sim = new(new LockSetup { Kind = UnitKind.Port, Timing = LockSimulator.Timing.TimingProfile.Device });
+        byte[] info = [Fragment.First | Fragment.Last, MessageType.Info];
+        // The dispatcher is held (a flash commit): the board's 8 slots fill with BLE writes, then the supply goes.
+        sim.At(5_000, () =>
+        {
+            for (int i = 0; i < InputQueue.BoardCapacity; i++)
+            {
+                Assert.True(sim.Core.Inputs.Post(InputKind.BleWrite, info, 0, info.Length));
+            }
+        });
+        sim.SetMains(5_000, present: false);
+        SimulatedPhone staff = SimulatedPhone.Staff(sim);
+        staff.Send(10_000, Opcode.Unlock);
+        sim.RunUntil(15_000);
+
+        Assert.Equal(0, sim.Core.Inputs.Dropped);
+        Assert.True(sim.Core.Mains.Lost);
+        Assert.Equal(Warnings.MainsLost, sim.Core.Warnings & Warnings.MainsLost);
+        Assert.Equal(ResultCode.NoStrikeSupply, staff.Last(Opcode.Unlock).Result);
+    }
+
+    [Fact]
     public void A_depleted_backup_lets_staff_in_on_mains_refuses_them_with_the_supply_gone_and_lets_them_in_again_when_it_is_back()
     {
-        SimulatedLock sim = Port(BatteryParameters.Depleted, PackType.LithiumIronPhosphate);
+        // The strike on a backed-up 12 V: with the mains gone it could release, and the unit's own pack decides.
+        SimulatedLock sim = Port(BatteryParameters.Depleted, PackType.LithiumIronPhosphate, strikeBackedUp: true);
         sim.PressButton(1_000);
         sim.RunUntil(25_000);
         Assert.Equal(BatteryLevel.Depleted, sim.Core.BatteryLevel);
@@ -216,13 +269,13 @@ public class PortMainsTests
     }
 
     [Fact]
-    public void With_the_supply_gone_the_strike_coil_has_no_current_and_a_push_on_the_door_does_not_get_through()
+    public void With_the_supply_gone_during_a_release_the_strike_coil_has_no_current_and_a_push_on_the_door_does_not_get_through()
     {
         // port-unit.md, "Wiring": the coil hangs on the building's 12 V, the supply the sense input watches.
         SimulatedLock port = Port(BatteryParameters.Good, PackType.LithiumIronPhosphate);
         SimulatedPhone staff = SimulatedPhone.Staff(port);
-        port.SetMains(1_000, present: false);
         staff.Send(10_000, Opcode.Unlock);
+        port.SetMains(10_500, present: false);
         port.RunUntil(11_000);
 
         Assert.Equal(ResultCode.Ok, staff.Last(Opcode.Unlock).Result);

@@ -101,6 +101,47 @@ public class PortUnitTests
         Assert.Equal(121, Commands(sim, Opcode.Unlock).Count(c => c.User == 42));
     }
 
+    [Theory]
+    [InlineData(TimingProfile.Ideal, 600, 100)]
+    [InlineData(TimingProfile.Ideal, 4_000, 900)]
+    [InlineData(TimingProfile.Device, 600, 100)]
+    [InlineData(TimingProfile.Device, 4_000, 900)]
+    public void A_chain_of_valid_unlocks_and_locks_never_holds_the_strike_released_past_the_cap(TimingProfile timing, int heldMs, int gapMs)
+    {
+        // Lock then Unlock again before the keeper could have latched the door for good: the
+        // gaps shorter than the rest count as released, and no such span may pass the cap.
+        SimulatedLock sim = Port(timing);
+        SimulatedPhone phone = SimulatedPhone.Staff(sim);
+        phone.StayConnected = true;
+        for (long t = 1_000; t <= 121_000; t += heldMs + gapMs)
+        {
+            phone.Send(t, Opcode.Unlock);
+            phone.Send(t + heldMs, Opcode.Lock);
+        }
+
+        sim.RunUntil(130_000);
+
+        var budget = sim.Scheduler.Budget;
+        long late = budget.TickMs + budget.ThreadQuantumMs;
+        long[] released = Times(sim, "released (450 mA)");
+        long[] engaged = Times(sim, "engaged (0 mA)");
+        Assert.Equal(released.Length, engaged.Length);
+        long longest = 0;
+        long spanStart = released[0];
+        for (int i = 0; i < released.Length; i++)
+        {
+            if (i > 0 && released[i] - engaged[i - 1] >= StrikeSettings.RestAfterCapMs)
+            {
+                spanStart = released[i];
+            }
+
+            longest = System.Math.Max(longest, engaged[i] - spanStart);
+        }
+
+        Assert.InRange(longest, StrikeSettings.MaxContinuousReleaseMs - heldMs - gapMs, StrikeSettings.MaxContinuousReleaseMs + late);
+        Assert.All(phone.Responses.Where(r => r.Opcode == Opcode.Unlock), r => Assert.Equal(ResultCode.Ok, r.Result));
+    }
+
     private static long[] Times(SimulatedLock sim, string value) =>
         sim.Trace.Events.Where(e => e.Signal == Signals.Strike && e.Value == value).Select(e => e.TimeMs).ToArray();
 
@@ -187,6 +228,18 @@ public class PortUnitTests
         Assert.Equal(ResultCode.Ok, phone.Last(Opcode.Lock).Result);
         Assert.Equal(3_000, sim.Trace.Events.FirstTime(Signals.Strike, "engaged (0 mA)", 2_000));
         Assert.Equal(LockState.Locked, sim.Core.State);
+    }
+
+    [Fact]
+    public void Settings_made_for_another_kind_of_unit_are_refused_with_a_clear_error()
+    {
+        // A door unit's settings under a port unit would leave it neither mains-fed nor with a building's audit ring.
+        var error = Assert.Throws<System.ArgumentException>(() => new SimulatedLock(new LockSetup { Kind = UnitKind.Port, Settings = new LockSettings() }));
+
+        Assert.Contains("LockSettings.For(Port)", error.Message);
+        SimulatedLock port = new(new LockSetup { Kind = UnitKind.Port, Settings = LockSettings.For(UnitKind.Port) });
+        Assert.True(port.Core.Mains.Fed);
+        Assert.Equal((StorageLayout.BuildingAuditSegments - 1) * StorageLayout.AuditRecordsPerSegment, port.Core.AuditLog.Capacity);
     }
 
     [Fact]

@@ -286,6 +286,28 @@ public class ProtocolSecurityTests
     }
 
     [Fact]
+    public void A_unit_paired_at_setup_refuses_its_old_secret_after_an_unpair_so_its_revoked_keys_stay_revoked()
+    {
+        // The simulator's ready-paired unit leaves in flash what the installer's PAIR leaves, fingerprint included.
+        SimulatedLock sim = new(new LockSetup());
+        var backend = new LockBackend(sim.Setup.LockId, sim.Setup.Secret);
+        var admin = new SimulatedPhone(sim, backend.Issue(new CredentialFields
+        {
+            LockId = sim.Setup.LockId, KeyId = 1, UserId = 1, Role = Role.Admin, ValidFrom = sim.Setup.Epoch.AddHours(-1), ValidUntil = sim.Setup.Epoch.AddDays(1),
+        }), backend);
+        admin.Send(1_000, Opcode.RevokeKeys, BitConverter.GetBytes(9u));
+        admin.Send(2_000, Opcode.Unpair);
+        sim.RunUntil(5_000);
+        Assert.Equal(ResultCode.Ok, admin.Last(Opcode.Unpair).Result);
+
+        Assert.Equal(ResultCode.SecretReused, LockSimulator.Scenarios.InstallerTool.Pair(sim, backend, organisation: 1));
+        Assert.False(sim.Core.Protocol.IsPaired);
+        sim.Connected = null;
+        sim.RunFor(1_000);
+        Assert.Equal(ResultCode.Ok, LockSimulator.Scenarios.InstallerTool.Pair(sim, new LockBackend(sim.Setup.LockId, new byte[32]), organisation: 1));
+    }
+
+    [Fact]
     public void Fragments_out_of_order_too_long_or_stalled_are_dropped_whole()
     {
         SimulatedLock sim = NewLock();

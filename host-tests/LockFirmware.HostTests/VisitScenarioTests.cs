@@ -44,6 +44,19 @@ public class VisitScenarioTests
     }
 
     [Fact]
+    public void At_an_entrance_without_its_supply_the_refused_unlock_is_not_taken_for_an_opening_in_the_audit()
+    {
+        VisitScenario visit = VisitScenario.Run(buildingSupplyCut: true);
+
+        Assert.False(visit.Passed);
+        Assert.Equal(0, visit.Port.Core.CompletedUnlocks);
+        // The port's audit holds the staff member's Unlock, refused NoStrikeSupply: it says who tried, not who opened.
+        VisitStep audit = visit.Steps.Single(s => s.Unit == "port" && s.What.Contains("audit"));
+        Assert.False(audit.Done, audit.Detail);
+        Assert.Null(visit.AtDoorMs);
+    }
+
+    [Fact]
     public void The_demo_runs_the_visit_and_exits_0()
     {
         var output = new StringWriter();

@@ -37,6 +37,25 @@ public class PairingTests
     }
 
     [Fact]
+    public async Task Pairing_again_with_the_same_secret_is_a_409_problem_and_keeps_the_lock_as_it_was_and_the_default_still_pairs()
+    {
+        await using TestServer server = await TestServer.StartAsync();
+        SimulatorLock unit = await server.Client.CreateLockAsync(new CreateLockRequest { LockId = 9103, Paired = false });
+        Assert.Equal("Ok", (await unit.PairAsync(NewSecret)).Result);
+
+        var reused = await Assert.ThrowsAsync<SimulatorApiException>(() => unit.PairAsync(NewSecret));
+
+        Assert.Equal(System.Net.HttpStatusCode.Conflict, reused.Status);
+        Assert.Contains("SecretReused", reused.Detail);
+        Assert.Equal(NewSecret, (await unit.GetAsync()).Secret);
+        Assert.Equal("Ok", (await unit.Phone(await server.StaffAsync(9103)).UnlockAsync()).Result);
+        // The back office's default, a fresh random secret, pairs as before.
+        PairResult fresh = await unit.PairAsync();
+        Assert.Equal("Ok", fresh.Result);
+        Assert.NotEqual(NewSecret, fresh.Secret);
+    }
+
+    [Fact]
     public async Task A_pair_over_the_ble_link_becomes_the_secret_of_get_lock_and_the_backend()
     {
         await using TestServer server = await TestServer.StartAsync();

@@ -84,6 +84,24 @@ public class PortMainsApiTests
     }
 
     [Fact]
+    public async Task An_unlock_with_the_supply_cut_is_answered_NoStrikeSupply_and_the_openapi_result_enum_names_it()
+    {
+        await using TestServer server = await TestServer.StartAsync();
+        SimulatorLock unit = await server.Client.CreateLockAsync(new CreateLockRequest { LockId = 3403, Kind = "port" });
+        await unit.SetMainsAsync(false);
+
+        PhoneResult unlock = await unit.Phone(await server.StaffAsync(3403)).UnlockAsync();
+
+        Assert.Equal("NoStrikeSupply", unlock.Result);
+        Assert.Equal("engaged", (await unit.GetAsync()).Strike);
+        Assert.Contains((await unit.AuditAsync()).Records, r => r.Event == "Command" && r.Result == "NoStrikeSupply");
+        using JsonDocument document = JsonDocument.Parse(await server.Http.GetStringAsync("/openapi/v1.json"));
+        JsonElement results = document.RootElement.GetProperty("components").GetProperty("schemas").GetProperty("PhoneResult")
+            .GetProperty("properties").GetProperty("result");
+        Assert.Contains("NoStrikeSupply", results.ToString());
+    }
+
+    [Fact]
     public async Task The_openapi_document_names_every_warning_of_both_bytes_and_the_mains_states()
     {
         await using TestServer server = await TestServer.StartAsync();

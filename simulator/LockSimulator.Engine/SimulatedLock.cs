@@ -41,6 +41,12 @@ public sealed class SimulatedLock
 
     public SimulatedLock(LockSetup setup)
     {
+        if (setup.Settings != null && setup.Settings.Kind != setup.Kind)
+        {
+            throw new ArgumentException($"LockSetup.Kind is {setup.Kind} but its Settings are a {setup.Settings.Kind} unit's: make them with " +
+                                        $"LockSettings.For({setup.Kind}) (its supply and audit ring), then change what you need", nameof(setup));
+        }
+
         _setup = setup;
         Clock = new VirtualClock();
         Trace = new TraceRecorder();
@@ -56,7 +62,8 @@ public sealed class SimulatedLock
         {
             Strike = new VirtualStrike(Clock, Trace, Scheduler.Budget);
             Guard.Strike = Strike;
-            Mains = new VirtualMainsSupply(Trace, Strike);
+            // A strike on a backed-up 12 V keeps its coil's supply whatever the mains sense says.
+            Mains = new VirtualMainsSupply(Trace, setup.Settings?.StrikeSupplyBackedUp == true ? null : Strike);
         }
 
         Scheduler.Elapse = ms =>
@@ -86,7 +93,7 @@ public sealed class SimulatedLock
 
             if (setup.Paired)
             {
-                Provision(Files, setup.LockId, setup.Secret, setup.Epoch);
+                Provision(Files, setup.LockId, setup.Secret, setup.Epoch, setup.Provisioned ? setup.UnitFactoryKey : null);
             }
         }
 
@@ -448,7 +455,6 @@ public sealed class SimulatedLock
         };
         LockSettings settings = _setup.Settings ?? LockSettings.For(_setup.Kind);
         settings.Serial = _setup.Serial;
-        settings.Kind = _setup.Kind;
         // As the board definition does on the device: the firmware's idle figure is its image's.
         settings.Battery.IdleMicroamps = IdleCurrentOf(_setup.Power);
         // On the board's timing the board's queue. The ideal link hands a message's fragments over at
@@ -464,9 +470,11 @@ public sealed class SimulatedLock
 
     /// <summary>
     /// What the installer's pairing leaves in a unit's files (unless already paired): the lock
-    /// id, the secret, and the pairing's time as the clock's high-water mark, beside a saved state.
+    /// id, the secret, and the pairing's time as the clock's high-water mark, beside a saved state;
+    /// with the unit's <paramref name="factoryKey"/>, the secret's fingerprint too, as a PAIR
+    /// leaves it (so the unit refuses that secret again after an Unpair: SecretReused).
     /// </summary>
-    public static void Provision(IFileSystem files, uint lockId, byte[] secret, DateTimeOffset pairedAt)
+    public static void Provision(IFileSystem files, uint lockId, byte[] secret, DateTimeOffset pairedAt, byte[]? factoryKey = null)
     {
         var memory = new LockMemory(files);
         memory.Mount();
@@ -481,6 +489,14 @@ public sealed class SimulatedLock
         memory.Pairing.LockId = lockId;
         secret.CopyTo(memory.Pairing.Secret, 0);
         memory.Pairing.PairedAt = (uint)pairedAt.ToUnixTimeSeconds();
+        if (factoryKey != null)
+        {
+            byte[] print = new byte[32];
+            new LockFirmware.Security.MacInput().Start(LockFirmware.Security.Labels.SecretPrint).Add(secret, 0, secret.Length)
+                .ComputeWith(new HostMacFactory().Create(factoryKey, 0, factoryKey.Length), print, 0);
+            memory.Pairing.NotePrint(print, 0);
+        }
+
         memory.State.ClockLowerBound = memory.Pairing.PairedAt;
         memory.State.ClockPairedAt = memory.Pairing.PairedAt;
         memory.Save();

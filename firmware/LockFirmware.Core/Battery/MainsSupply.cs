@@ -46,6 +46,15 @@ namespace LockFirmware.Battery
             get { return Fed && Known && !Present; }
         }
 
+        /// <summary>
+        /// The sense input says the supply is gone right now, settled or not: what a strike coil
+        /// on that supply has this instant (a mains-fed unit after its first report only).
+        /// </summary>
+        public bool SensedLost
+        {
+            get { return Fed && Known && !_sensed; }
+        }
+
         /// <summary>The sense input's level; true when the settled state changed now (the first report, when it says lost).</summary>
         public bool OnSense(bool present, long now)
         {

@@ -47,6 +47,16 @@ namespace LockFirmware.Ble
         /// <summary>The unit has no factory identity yet: PROVISION it first.</summary>
         NotProvisioned = 0x24,
         /// <summary>PROVISION on a unit that already has its identity: it is written once.</summary>
-        AlreadyProvisioned = 0x25
+        AlreadyProvisioned = 0x25,
+        /// <summary>
+        /// A strike unit's Unlock while the building's supply is lost and its strike is not on a
+        /// backed-up supply: the coil could not pull in, so nothing is released.
+        /// </summary>
+        NoStrikeSupply = 0x26,
+        /// <summary>
+        /// PAIR with the secret the unit holds or the one of its pairing before: it would clear the
+        /// revocations without voiding the credentials issued under that secret. Nothing changes.
+        /// </summary>
+        SecretReused = 0x27
     }
 }

@@ -6,12 +6,18 @@ namespace LockFirmware.Events
     /// A fixed ring of input events between interrupt/BLE threads and the one thread that
     /// runs the lock logic. Every slot owns its payload buffer, allocated once at start-up,
     /// so posting and taking allocate nothing (the device heap is about 50 KB).
+    /// The edges of a level input (push button, door contact, mains sense) are never dropped:
+    /// when the ring is full (the dispatcher held by a flash commit), the input's latest level
+    /// waits in a slot of its own beside the ring, taken after what was queued before it. Two
+    /// edges that meet there leave only the last, so the lock logic may miss a flicker but never
+    /// the level the input settled at, which it would otherwise not learn until the next edge.
     /// </summary>
     public sealed class InputQueue
     {
         /// <summary>
         /// Inputs that may wait for the lock logic on the board (button edges, door and mains
-        /// sense edges, BLE writes); more are dropped and counted. The simulator's queue on the
+        /// sense edges, BLE writes); more BLE inputs are dropped and counted, a level input's
+        /// edge is kept beside the ring. The simulator's queue on the
         /// board's timing has the same size, so it refuses what the board refuses.
         /// </summary>
         public const int BoardCapacity = 8;
@@ -26,6 +32,23 @@ namespace LockFirmware.Events
         private int _head;
         private int _count;
         private int _dropped;
+
+        /// <summary>Ring inputs taken so far (wrapping): what a kept level is ordered against.</summary>
+        private int _taken;
+
+        // One kept level per level input (button, door, mains), by LevelSlot.
+        private readonly InputKind[] _levels = new InputKind[3];
+        private readonly bool[] _levelKept = new bool[3];
+
+        /// <summary>The kept level is taken once the ring has handed out this many inputs (those queued before it).</summary>
+        private readonly int[] _levelAfter = new int[3];
+
+        /// <summary>Orders kept levels due at the same point by when each was first kept.</summary>
+        private readonly int[] _levelOrder = new int[3];
+        private int _keptSerial;
+
+        /// <summary>Levels waiting beside the ring now: while 0 (always, unless the ring filled) a take looks at none of them.</summary>
+        private int _keptNow;
 
         public InputQueue(int capacity)
         {
@@ -47,14 +70,14 @@ namespace LockFirmware.Events
         /// <summary>True while an input waits to be taken.</summary>
         /// <remarks>
         /// Read without the gate (the simulator asks before every dispatcher round): every write
-        /// of the count happens under the gate, and a compare-exchange that puts back the value
-        /// it finds is an atomic, fenced read on every target (on the board the interpreter runs
-        /// it as one step). It cannot undo a concurrent Post, since it only ever writes the same
+        /// of the count and of the kept levels' number happens under the gate, and a
+        /// compare-exchange that puts back the value it finds is an atomic, fenced read on every
+        /// target (on the board the interpreter runs it as one step). It cannot undo a concurrent Post, since it only ever writes the same
         /// value it read; a Post still holding the gate is seen before or after, as with the lock.
         /// </remarks>
         public bool HasInput
         {
-            get { return Interlocked.CompareExchange(ref _count, 0, 0) > 0; }
+            get { return Interlocked.CompareExchange(ref _count, 0, 0) > 0 || Interlocked.CompareExchange(ref _keptNow, 0, 0) > 0; }
         }
 
         public bool Post(InputKind kind)
@@ -62,11 +85,27 @@ namespace LockFirmware.Events
             return Post(kind, null, 0, 0);
         }
 
-        /// <summary>Copies the payload into the queue; false (and counted) when it cannot.</summary>
+        /// <summary>Copies the payload into the queue; false (and counted) when it cannot. A level input's edge is always taken.</summary>
         public bool Post(InputKind kind, byte[] payload, int offset, int count)
         {
             lock (_gate)
             {
+                int level = LevelSlot(kind);
+                if (level >= 0 && (_levelKept[level] || _count == _kinds.Length))
+                {
+                    // Beside the ring: a later edge of the same input only changes the level kept.
+                    if (!_levelKept[level])
+                    {
+                        _levelKept[level] = true;
+                        _keptNow++;
+                        _levelAfter[level] = _taken + _count;
+                        _levelOrder[level] = _keptSerial++;
+                    }
+
+                    _levels[level] = kind;
+                    return true;
+                }
+
                 if (_count == _kinds.Length || count > MaxPayload || count < 0)
                 {
                     _dropped++;
@@ -95,6 +134,15 @@ namespace LockFirmware.Events
         {
             lock (_gate)
             {
+                int level = _keptNow > 0 ? DueLevel() : -1;
+                if (level >= 0)
+                {
+                    _levelKept[level] = false;
+                    _keptNow--;
+                    count = 0;
+                    return _levels[level];
+                }
+
                 if (_count == 0)
                 {
                     count = 0;
@@ -110,7 +158,43 @@ namespace LockFirmware.Events
 
                 _head = (_head + 1) % _kinds.Length;
                 _count--;
+                _taken++;
                 return kind;
+            }
+        }
+
+        /// <summary>The kept level whose turn has come (everything queued before it taken), the earliest first; -1 if none.</summary>
+        private int DueLevel()
+        {
+            int due = -1;
+            for (int i = 0; i < _levelKept.Length; i++)
+            {
+                // A difference, so the count may wrap.
+                if (_levelKept[i] && _taken - _levelAfter[i] >= 0 && (due < 0 || _levelOrder[i] - _levelOrder[due] < 0))
+                {
+                    due = i;
+                }
+            }
+
+            return due;
+        }
+
+        /// <summary>Which kept level an input's edge belongs to; -1 for an input that is not a level (BLE).</summary>
+        private static int LevelSlot(InputKind kind)
+        {
+            switch (kind)
+            {
+                case InputKind.ButtonDown:
+                case InputKind.ButtonUp:
+                    return 0;
+                case InputKind.DoorOpened:
+                case InputKind.DoorClosed:
+                    return 1;
+                case InputKind.MainsPresent:
+                case InputKind.MainsLost:
+                    return 2;
+                default:
+                    return -1;
             }
         }
     }

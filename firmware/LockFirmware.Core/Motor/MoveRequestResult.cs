@@ -10,6 +10,8 @@ namespace LockFirmware.Motor
         /// <summary>A move towards the same end is under way: acknowledged, no second move.</summary>
         AlreadyMoving,
         /// <summary>A port unit's strike was already released: its release time starts again from now (Strike.StrikeController).</summary>
-        Restarted
+        Restarted,
+        /// <summary>A port unit's Lock dropped a release waiting for the strike's rest: nothing moved, but the unlock will not happen.</summary>
+        Cancelled
     }
 }

@@ -11,7 +11,9 @@ namespace LockFirmware.Protocol
     /// under a key derived from the factory key, then a MAC over the unit's serial and the
     /// pairing nonce of the window opened by a long press, so a recorded PAIR is worthless in
     /// any later window and the secret never crosses the air in clear. A PAIR on a paired unit
-    /// (installer at the unit) re-pairs it: the recovery from a clock set too far ahead.
+    /// (installer at the unit) re-pairs it: the recovery from a clock set too far ahead. Its
+    /// secret must be new (not the one held, nor the one of the pairing before), or the re-pairing
+    /// would clear the revocations while the old credentials stay valid.
     /// </summary>
     public sealed partial class LockProtocol
     {
@@ -27,6 +29,9 @@ namespace LockFirmware.Protocol
         private readonly byte[] _pairingNonce = new byte[32];
         private readonly byte[] _aesKey = new byte[16];
         private readonly byte[] _iv = new byte[16];
+
+        /// <summary>The secret a PAIR carries, held here until it is known to be new.</summary>
+        private readonly byte[] _candidate = new byte[PairingState.SecretLength];
         private IKeyedMac _factoryMac;
         private uint _pairingWindows;
         private long _pairingUntil = -1;
@@ -128,10 +133,23 @@ namespace LockFirmware.Protocol
 
             bool repair = _memory.Pairing.Paired;
             PairingState pairing = _memory.Pairing;
+            _aes.Decrypt(_aesKey, _iv, message, PairSealedOffset, PairingState.SecretLength, _candidate, 0);
+            _input.Start(Labels.SecretPrint).Add(_candidate, 0, PairingState.SecretLength).ComputeWith(_factoryMac, _mac, 0);
+            if ((repair && ConstantTime.Equals(_candidate, 0, pairing.Secret, 0, PairingState.SecretLength)) || pairing.Remembers(_mac, 0))
+            {
+                // The revocations would go and the credentials issued under that secret stay valid.
+                System.Array.Clear(_candidate, 0, PairingState.SecretLength);
+                _actions.Audit(AuditEvent.Refused, (byte)ResultCode.SecretReused, 0, 0, MessageType.Pair);
+                Reply(MessageType.Pair, ResultCode.SecretReused);
+                return;
+            }
+
             // A new generation: the revocations saved under the old pairing no longer count, in
             // the same commit as the new secret (LockMemory.MountRevocations).
             _memory.WipePairing();
-            _aes.Decrypt(_aesKey, _iv, message, PairSealedOffset, PairingState.SecretLength, pairing.Secret, 0);
+            System.Array.Copy(_candidate, 0, pairing.Secret, 0, PairingState.SecretLength);
+            System.Array.Clear(_candidate, 0, PairingState.SecretLength);
+            pairing.NotePrint(_mac, 0);
             pairing.LockId = Bytes.ReadUInt32(message, PairIdOffset);
             pairing.Organisation = message[PairOrganisationOffset];
             pairing.Paired = true;

@@ -18,6 +18,7 @@ namespace LockFirmware.Security
         public static readonly byte[] PairEncryptionKey = Ascii("LOCK-PAIR-ENC");
         public static readonly byte[] PairMacKey = Ascii("LOCK-PAIR-MAC");
         public static readonly byte[] Pair = Ascii("LOCK-PAIR");
+        public static readonly byte[] SecretPrint = Ascii("LOCK-PRINT");
 
         private static byte[] Ascii(string text)
         {

@@ -7,7 +7,7 @@ namespace LockFirmware.Storage
         public const string SafetyName = "safety";
         public const int SafetySlotSize = 80;
 
-        /// <summary>The pairing state's record (files pairing.a, pairing.b): a 64-byte copy (PairingState.SlotSize).</summary>
+        /// <summary>The pairing state's record (files pairing.a, pairing.b): a 96-byte copy (PairingState.SlotSize).</summary>
         public const string PairingName = "pairing";
 
         /// <summary>

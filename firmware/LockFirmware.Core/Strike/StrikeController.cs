@@ -10,9 +10,10 @@ namespace LockFirmware.Strike
     /// opened and closed again. An unlock during a release restarts its time from that command,
     /// so a second staff member's release is not cut short by the first's, but no chain of
     /// unlocks holds the strike released longer than <see cref="StrikeSettings.MaxContinuousReleaseMs"/>
-    /// from the release's start: there it engages and rests engaged for
+    /// from the chain's start: there it engages and rests engaged for
     /// <see cref="StrikeSettings.RestAfterCapMs"/>; an unlock meanwhile is accepted and releases
-    /// when the rest is over. A door opening during a release confirms the entry; a door standing
+    /// when the rest is over. A release that starts less than that rest after any engagement (a
+    /// Lock, a door cycle) continues the chain before it, so Lock and Unlock in turn gain nothing. A door opening during a release confirms the entry; a door standing
     /// open past <see cref="StrikeSettings.HeldOpenMs"/> raises the held-open alarm until it
     /// closes. Released reads as Unlocked, engaged as Locked: the strike's state is known from its
     /// output, without a sensor.
@@ -24,6 +25,12 @@ namespace LockFirmware.Strike
         private readonly int _releaseMs;
         private readonly int _heldOpenMs;
         private long _releasedAt;
+
+        /// <summary>When the chain of releases this one belongs to began: the cap counts from here.</summary>
+        private long _chainStart;
+
+        /// <summary>When the strike last engaged (far in the past before the first release).</summary>
+        private long _engagedAt = long.MinValue / 2;
         private long _restUntil = long.MinValue;
         private bool _releasePending;
         private bool _doorOpen;
@@ -104,7 +111,7 @@ namespace LockFirmware.Strike
             {
                 if (State == LockState.Unlocked)
                 {
-                    if (now < _releasedAt + StrikeSettings.MaxContinuousReleaseMs)
+                    if (now < _chainStart + StrikeSettings.MaxContinuousReleaseMs)
                     {
                         Retrigger(now);
                         return MoveRequestResult.Restarted;
@@ -115,7 +122,7 @@ namespace LockFirmware.Strike
                     EngageAtCap(now);
                 }
 
-                if (now < _restUntil)
+                if (now < _restUntil || ContinuesSpentChain(now))
                 {
                     _releasePending = true;
                     _timers.Start(TimerId.StrikeRelease, _restUntil);
@@ -128,9 +135,10 @@ namespace LockFirmware.Strike
 
             if (_releasePending)
             {
-                // Engaged and resting: a lock asked for now keeps it so.
+                // Engaged and resting: a lock asked for now keeps it so, and that is a change.
                 _releasePending = false;
                 _timers.Cancel(TimerId.StrikeRelease);
+                return MoveRequestResult.Cancelled;
             }
 
             if (State != LockState.Unlocked)
@@ -147,7 +155,7 @@ namespace LockFirmware.Strike
         {
             if (State == LockState.Unlocked)
             {
-                if (now >= _releasedAt + StrikeSettings.MaxContinuousReleaseMs)
+                if (now >= _chainStart + StrikeSettings.MaxContinuousReleaseMs)
                 {
                     EngageAtCap(now);
                 }
@@ -222,6 +230,7 @@ namespace LockFirmware.Strike
             if (State == LockState.Unlocked)
             {
                 _timers.Cancel(TimerId.StrikeRelease);
+                _engagedAt = now;
                 State = LockState.Locked;
                 OnTimeMs = (int)(now - _releasedAt);
                 Finished();
@@ -238,10 +247,17 @@ namespace LockFirmware.Strike
                 LastAlarm = MotorAlarm.None;
             }
 
+            if (now - _engagedAt >= StrikeSettings.RestAfterCapMs)
+            {
+                _chainStart = now;
+            }
+
             _releasedAt = now;
             OnTimeMs = 0;
             _enteredDuringRelease = false;
-            _timers.Start(TimerId.StrikeRelease, now + _releaseMs);
+            long end = now + _releaseMs;
+            long cap = _chainStart + StrikeSettings.MaxContinuousReleaseMs;
+            _timers.Start(TimerId.StrikeRelease, end < cap ? end : cap);
             CompletedUnlocks++;
             Finished();
         }
@@ -254,7 +270,7 @@ namespace LockFirmware.Strike
         private void Retrigger(long now)
         {
             long end = now + _releaseMs;
-            long cap = _releasedAt + StrikeSettings.MaxContinuousReleaseMs;
+            long cap = _chainStart + StrikeSettings.MaxContinuousReleaseMs;
             _timers.Start(TimerId.StrikeRelease, end < cap ? end : cap);
             _enteredDuringRelease = false;
         }
@@ -265,8 +281,25 @@ namespace LockFirmware.Strike
             _restUntil = now + StrikeSettings.RestAfterCapMs;
         }
 
+        /// <summary>
+        /// A release now would start within the rest of the last engagement, so it continues that
+        /// chain; when the chain has had its cap, it waits until the strike has rested engaged
+        /// (true; the rest's end is set). So no Lock between Unlocks stretches the cap.
+        /// </summary>
+        private bool ContinuesSpentChain(long now)
+        {
+            if (now - _engagedAt >= StrikeSettings.RestAfterCapMs || now < _chainStart + StrikeSettings.MaxContinuousReleaseMs)
+            {
+                return false;
+            }
+
+            _restUntil = _engagedAt + StrikeSettings.RestAfterCapMs;
+            return true;
+        }
+
         private void Engage(long now)
         {
+            _engagedAt = now;
             _strike.Release(false);
             _timers.Cancel(TimerId.StrikeRelease);
             State = LockState.Locked;

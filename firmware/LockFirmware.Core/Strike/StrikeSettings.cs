@@ -10,8 +10,9 @@ namespace LockFirmware.Strike
         public const int MaxReleaseMs = 20000;
 
         /// <summary>
-        /// No chain of unlocks holds the strike released longer than this from the release's start:
-        /// each unlock during a release restarts its time, up to here. A single release stays far
+        /// No chain of unlocks holds the strike released longer than this from the chain's first
+        /// release: each unlock during a release restarts its time, up to here, and a release that
+        /// starts within <see cref="RestAfterCapMs"/> of an engagement belongs to the same chain. A single release stays far
         /// inside an intermittent-duty solenoid's rated on-time (2-3 min, Magnet-Schultz's
         /// definition of intermittent duty); a chain held at the cap keeps the coil on ~97 % of the
         /// time, which only a continuous-duty strike takes: the port unit's (hardware/boards/port-unit.md,

@@ -16,13 +16,17 @@ namespace LockFirmware.Tests.Fakes
     {
         private const int PairLength = 74;
 
+        private readonly ManagedMacFactory _macs = new ManagedMacFactory();
+        private readonly ManagedAesCbc _aes = new ManagedAesCbc();
         private readonly IKeyedMac _factory;
         private readonly MacInput _input = new MacInput();
         private readonly byte[] _key = new byte[32];
+        private readonly byte[] _aesKey = new byte[16];
+        private readonly byte[] _iv = new byte[16];
 
         public Installer()
         {
-            _factory = new ManagedMacFactory().Create(Hex.Bytes(ProtocolVectors.FactoryKey), 0, 32);
+            _factory = _macs.Create(Hex.Bytes(ProtocolVectors.FactoryKey), 0, 32);
         }
 
         /// <summary>The secret the lock holds after the last <see cref="Pair"/> is accepted.</summary>
@@ -49,19 +53,17 @@ namespace LockFirmware.Tests.Fakes
             }
 
             _input.Start(Labels.PairEncryptionKey).ComputeWith(_factory, _key, 0);
-            byte[] aesKey = new byte[16];
-            byte[] iv = new byte[16];
             for (int i = 0; i < 16; i++)
             {
-                aesKey[i] = _key[i];
-                iv[i] = pair[10 + i];
+                _aesKey[i] = _key[i];
+                _iv[i] = pair[10 + i];
             }
 
             Secret = new byte[32];
-            new ManagedAesCbc().Decrypt(aesKey, iv, pair, 26, 32, Secret, 0);
+            _aes.Decrypt(_aesKey, _iv, pair, 26, 32, Secret, 0);
 
             _input.Start(Labels.PairMacKey).ComputeWith(_factory, _key, 0);
-            IKeyedMac pairMac = new ManagedMacFactory().Create(_key, 0, 32);
+            IKeyedMac pairMac = _macs.Create(_key, 0, 32);
             // INFO: type result flags(2) hw fw fw protocol... serial at 11, the nonce at 19.
             _input.Start(Labels.Pair)
                 .Add(info, 11, 8)

@@ -2,7 +2,7 @@ using LockFirmware.Ports;
 
 namespace LockFirmware.Tests.Fakes
 {
-    /// <summary>LEDs that remember every write and when it came, so tests can check exact timings.</summary>
+    /// <summary>LEDs that remember their first 16 writes and when each came, so tests can check exact timings; later writes are only counted.</summary>
     public sealed class RecordingLeds : ILeds
     {
         private const int Capacity = 16;
@@ -23,7 +23,11 @@ namespace LockFirmware.Tests.Fakes
 
         public void Set(Led led, bool on)
         {
-            _changes[Count] = new LedChange(led, on, _clock.NowMilliseconds);
+            if (Count < Capacity)
+            {
+                _changes[Count] = new LedChange(led, on, _clock.NowMilliseconds);
+            }
+
             Count++;
         }
     }

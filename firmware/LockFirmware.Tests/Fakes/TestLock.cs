@@ -24,8 +24,7 @@ namespace LockFirmware.Tests.Fakes
         public const int VolumeFiles = 8 + AuditSegments;
 
         private readonly byte[] _fragment = new byte[Ble.Fragment.DefaultPayload];
-        private readonly Battery.BatteryProfile _battery;
-        private readonly UnitKind _kind;
+        private readonly LockSettings _settings;
 
         /// <summary>A lock on <paramref name="files"/>, not yet started; its clock starts at 0 as a boot does.</summary>
         public TestLock(RamFileSystem files)
@@ -41,9 +40,15 @@ namespace LockFirmware.Tests.Fakes
 
         /// <param name="kind">A door unit (the drive train's motor) or a port or laundry unit (a <see cref="RecordingStrike"/>, no motor).</param>
         public TestLock(RamFileSystem files, Battery.BatteryProfile battery, UnitKind kind)
+            : this(files, SettingsFor(battery, kind))
         {
-            _battery = battery;
-            _kind = kind;
+        }
+
+        /// <param name="settings">A unit's settings (LockSettings.For its kind, then what the test changes); the audit ring is set to <see cref="AuditSegments"/>.</param>
+        public TestLock(RamFileSystem files, LockSettings settings)
+        {
+            _settings = settings;
+            UnitKind kind = settings.Kind;
             Files = files;
             Clock = new FakeClock();
             Train = new EndStopDriveTrain(Clock, 0);
@@ -71,9 +76,7 @@ namespace LockFirmware.Tests.Fakes
             ports.Files = files;
             ports.Guard = new FakeGuard();
             ports.Aes = new ManagedAesCbc();
-            LockSettings settings = LockSettings.For(kind);
             settings.AuditSegments = AuditSegments;
-            settings.Battery = battery;
             // Each write is handled as it is posted, so two slots are enough.
             Inputs = new InputQueue(2);
             Core = new LockCore(ports, settings, Inputs);
@@ -119,9 +122,22 @@ namespace LockFirmware.Tests.Fakes
 
         public static TestLock Blank(Battery.BatteryProfile battery, UnitKind kind)
         {
-            TestLock unit = new TestLock(new RamFileSystem(VolumeFiles), battery, kind);
+            return Blank(SettingsFor(battery, kind));
+        }
+
+        public static TestLock Blank(LockSettings settings)
+        {
+            TestLock unit = new TestLock(new RamFileSystem(VolumeFiles), settings);
             unit.Core.Start();
             return unit;
+        }
+
+        /// <summary>A <paramref name="kind"/> unit's default settings with the pack <paramref name="battery"/>.</summary>
+        public static LockSettings SettingsFor(Battery.BatteryProfile battery, UnitKind kind)
+        {
+            LockSettings settings = LockSettings.For(kind);
+            settings.Battery = battery;
+            return settings;
         }
 
         /// <summary>
@@ -143,7 +159,12 @@ namespace LockFirmware.Tests.Fakes
 
         public static TestLock Paired(Battery.BatteryProfile battery, UnitKind kind)
         {
-            TestLock unit = Blank(battery, kind);
+            return Paired(SettingsFor(battery, kind));
+        }
+
+        public static TestLock Paired(LockSettings settings)
+        {
+            TestLock unit = Blank(settings);
             unit.Send(ProtocolVectors.Provision);
             unit.Press(LongPressMs);
             unit.Send(ProtocolVectors.Pair);
@@ -169,7 +190,13 @@ namespace LockFirmware.Tests.Fakes
         /// <summary>As <see cref="PairedWithTime()"/>, a unit of <paramref name="kind"/> with the pack <paramref name="battery"/>.</summary>
         public static TestLock PairedWithTime(Battery.BatteryProfile battery, UnitKind kind)
         {
-            TestLock unit = Paired(battery, kind);
+            return PairedWithTime(SettingsFor(battery, kind));
+        }
+
+        /// <summary>As <see cref="PairedWithTime()"/>, a unit with <paramref name="settings"/>.</summary>
+        public static TestLock PairedWithTime(LockSettings settings)
+        {
+            TestLock unit = Paired(settings);
             unit.Send(ProtocolVectors.TimeToken);
             unit.Connect();
             return unit;
@@ -179,7 +206,7 @@ namespace LockFirmware.Tests.Fakes
         public TestLock Reboot()
         {
             Files.Mount();
-            TestLock next = new TestLock(Files, _battery, _kind);
+            TestLock next = new TestLock(Files, _settings);
             next.Core.Start();
             return next;
         }
@@ -259,7 +286,12 @@ namespace LockFirmware.Tests.Fakes
         /// </summary>
         public PhoneSession Open(Role role)
         {
-            Backend backend = Backend.OfVectors();
+            return Open(Backend.OfVectors(), role);
+        }
+
+        /// <summary>As <see cref="Open(Role)"/>, the credential issued by <paramref name="backend"/> (a lock paired again holds its secret).</summary>
+        public PhoneSession Open(Backend backend, Role role)
+        {
             byte[] credential = backend.Credential(ProtocolVectors.LockId, (uint)role, ProtocolVectors.UserId + 100, role, Backend.AnyDay, 0, 1440, ProtocolVectors.ValidFrom, ProtocolVectors.ValidFrom + 7 * 86400);
             return Open(PhoneSession.Issued(backend, credential));
         }

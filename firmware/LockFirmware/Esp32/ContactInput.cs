@@ -6,7 +6,8 @@ namespace LockFirmware.Device.Esp32
     /// <summary>
     /// A contact to ground on a pin with the internal pull-up: the push button, the door's
     /// reed switch (closed by the magnet when the door is shut), or a mains-fed unit's supply
-    /// sense (an optocoupler's transistor, conducting while the building's supply is there). Each edge is queued as it comes;
+    /// sense (an optocoupler's transistor, conducting while the building's supply is there). Each edge is queued as it comes
+    /// (a full queue keeps the contact's latest level beside its ring: InputQueue);
     /// the lock logic debounces, so the pin's filter is only a glitch filter. On the ESP32 that
     /// filter is a FreeRTOS timer counted in 10 ms ticks, at least one (nf-interpreter
     /// targets/ESP32/_nanoCLR/System.Device.Gpio/cpu_gpio.cpp), so it is set to exactly one tick.

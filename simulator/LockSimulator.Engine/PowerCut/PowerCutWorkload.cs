@@ -27,7 +27,13 @@ public static class PowerCutWorkload
 
     private static readonly DateTimeOffset Epoch = new(2026, 11, 23, 7, 0, 0, TimeSpan.Zero);
     private static readonly byte[] FirstSecret = Enumerable.Range(0xA0, 32).Select(i => (byte)i).ToArray();
-    private static readonly byte[] SecondSecret = Enumerable.Range(0x30, 32).Select(i => (byte)i).ToArray();
+
+    /// <summary>
+    /// The secret of a later pairing, a new one for every <paramref name="tag"/>: a unit refuses
+    /// a PAIR with the secret it holds or held last (SecretReused), as the back office's fresh
+    /// random secret never is.
+    /// </summary>
+    private static byte[] NewSecret(long tag) => System.Security.Cryptography.SHA256.HashData(BitConverter.GetBytes(tag));
 
     /// <summary>A lock booting on <paramref name="files"/>; <paramref name="hours"/> moves its wall clock on, as real time passes between lives.</summary>
     public static SimulatedLock Boot(VirtualFileSystem files, int hours = 0) => new(new LockSetup
@@ -74,7 +80,7 @@ public static class PowerCutWorkload
                 case 5:
                     admin.Send(sim.Now, Opcode.Unpair);
                     sim.RunFor(500);
-                    owner = new LockBackend(sim.Setup.LockId, round % 40 == 5 ? SecondSecret : FirstSecret);
+                    owner = new LockBackend(sim.Setup.LockId, NewSecret(round));
                     Pair(sim, owner);
                     staff = Phone(sim, owner, Role.Staff, 7);
                     admin = Phone(sim, owner, Role.Admin, 1);
@@ -96,7 +102,12 @@ public static class PowerCutWorkload
     public static void RandomLife(VirtualFileSystem files, Random random, int hours)
     {
         SimulatedLock sim = Boot(files, hours);
-        var owner = new LockBackend(sim.Setup.LockId, FirstSecret);
+        var memory = new LockMemory(files, AuditSegments);
+        memory.Mount();
+        // Whoever the last life (or the check after its cut) paired it with.
+        LockBackend owner = memory.Pairing.Paired
+            ? new LockBackend(memory.Pairing.LockId, memory.Pairing.Secret.ToArray())
+            : new LockBackend(sim.Setup.LockId, NewSecret(random.NextInt64()));
         if (!sim.Core.Protocol.IsPaired)
         {
             Pair(sim, owner);
@@ -118,7 +129,10 @@ public static class PowerCutWorkload
                 default:
                     admin.Send(sim.Now, Opcode.Unpair);
                     sim.RunFor(500);
+                    owner = new LockBackend(sim.Setup.LockId, NewSecret(random.NextInt64()));
                     Pair(sim, owner);
+                    staff = Phone(sim, owner, Role.Staff, 7);
+                    admin = Phone(sim, owner, Role.Admin, 1);
                     break;
             }
 
@@ -157,6 +171,7 @@ public static class PowerCutWorkload
                 return $"cut {cutAt}: the unpaired lock moved for a credential";
             }
 
+            owner = new LockBackend(sim.Setup.LockId, NewSecret(-1 - cutAt));
             Pair(sim, owner);
         }
 

@@ -83,11 +83,17 @@ public sealed class VisitScenario
     /// <param name="timing">Ideal time or the board's; both units get it.</param>
     /// <param name="seed">Seed of the device timing's jitter.</param>
     /// <param name="portCredentialSecret">The secret the port unit's credential is sealed with; null: the port unit's own. Another makes the phone a stranger at the entrance.</param>
-    public static VisitScenario Run(Timing.TimingProfile timing = Timing.TimingProfile.Ideal, int seed = 1, byte[]? portCredentialSecret = null)
+    /// <param name="buildingSupplyCut">The building's supply is gone before the staff arrive: the port unit's strike has none (NoStrikeSupply).</param>
+    public static VisitScenario Run(Timing.TimingProfile timing = Timing.TimingProfile.Ideal, int seed = 1, byte[]? portCredentialSecret = null, bool buildingSupplyCut = false)
     {
         var portSetup = new LockSetup { Kind = UnitKind.Port, LockId = PortLockId, Serial = "SIMPORT1", Secret = SecretOf(0x50), Timing = timing, Seed = seed };
         var doorSetup = new LockSetup { Kind = UnitKind.Door, LockId = DoorLockId, Serial = "SIM01001", Secret = SecretOf(0xD0), Timing = timing, Seed = seed };
         var visit = new VisitScenario(new SimulatedLock(portSetup), new SimulatedLock(doorSetup));
+        if (buildingSupplyCut)
+        {
+            visit.Port.SetMains(0, present: false);
+        }
+
         visit.Walk(portCredentialSecret ?? portSetup.Secret);
         return visit;
     }
@@ -104,7 +110,7 @@ public sealed class VisitScenario
         bool released = Answered(atPort, Opcode.Unlock, ResultCode.Ok);
         Step("port", "the staff phone releases the strike", released, Describe(atPort, Opcode.Unlock));
         AuditStep(Port, "port", PortKeyId, notBefore: 0);
-        uint? entry = Find(Port, AuditEvent.Entry, 0, 0)?.Time;
+        uint? entry = Find(Port, AuditEvent.Entry, detail: null, result: null)?.Time;
         bool inside = entry != null && Port.Core.State == LockState.Locked && !Port.Strike!.Energised;
         Step("port", "the door contact confirms the entry and the strike engages again", inside,
             entry == null ? "no entry record" : $"entry at {Clock(entry.Value)}, state {Port.Core.State}");
@@ -162,8 +168,8 @@ public sealed class VisitScenario
         return answer == null ? $"no answer to {opcode}" : $"{opcode}: {answer.Result}";
     }
 
-    /// <summary>The latest record of <paramref name="kind"/> with the given detail and result (both 0 for any).</summary>
-    private static AuditEntry? Find(SimulatedLock unit, AuditEvent kind, uint detail, byte result)
+    /// <summary>The latest record of <paramref name="kind"/> with the given detail and result (null: any; a result of 0 is Ok, not "any").</summary>
+    private static AuditEntry? Find(SimulatedLock unit, AuditEvent kind, uint? detail, byte? result)
     {
         AuditLog log = unit.Core.AuditLog;
         byte[] buffer = new byte[log.Capacity * AuditRecord.Size];
@@ -172,8 +178,8 @@ public sealed class VisitScenario
         {
             int at = i * AuditRecord.Size;
             if ((AuditEvent)buffer[at + AuditRecord.EventOffset] != kind
-                || (detail != 0 && Bytes.ReadUInt32(buffer, at + AuditRecord.DetailOffset) != detail)
-                || buffer[at + AuditRecord.ResultOffset] != result && result != 0)
+                || (detail != null && Bytes.ReadUInt32(buffer, at + AuditRecord.DetailOffset) != detail)
+                || (result != null && buffer[at + AuditRecord.ResultOffset] != result))
             {
                 continue;
             }

@@ -8,17 +8,18 @@ namespace LockSimulator.Virtual;
 /// optocoupler lit by the supply, read as a contact on a GPIO (hardware/boards/port-unit.md,
 /// "Power"). Like the ESP32's ContactInput it posts the input's state when the firmware starts
 /// and every change after; the firmware's own settle time (MainsSupply.SettleMs) decides when a
-/// change counts. Present until a scenario cuts it. The same supply feeds the strike's coil.
+/// change counts. Present until a scenario cuts it. The same supply feeds the strike's coil
+/// unless the installer wired the strike from a backed-up 12 V.
 /// </summary>
 public sealed class VirtualMainsSupply
 {
     private readonly TraceRecorder _trace;
     private InputQueue? _inputs;
 
-    private readonly VirtualStrike _strike;
+    private readonly VirtualStrike? _strike;
 
-    /// <param name="strike">The strike whose coil the same supply feeds.</param>
-    public VirtualMainsSupply(TraceRecorder trace, VirtualStrike strike)
+    /// <param name="strike">The strike whose coil the same supply feeds; null when the strike hangs on a backed-up 12 V (LockSettings.StrikeSupplyBackedUp).</param>
+    public VirtualMainsSupply(TraceRecorder trace, VirtualStrike? strike)
     {
         _trace = trace;
         _strike = strike;
@@ -43,7 +44,7 @@ public sealed class VirtualMainsSupply
         }
 
         Present = present;
-        _strike.Supply(present);
+        _strike?.Supply(present);
         _trace.Record(now, Signals.Mains, present ? "present" : "lost");
         Post();
     }
