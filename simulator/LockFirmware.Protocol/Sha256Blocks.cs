@@ -2,7 +2,7 @@ using System;
 using System.Buffers.Binary;
 using System.Numerics;
 
-namespace LockSimulator.Virtual;
+namespace LockFirmware.Protocol.Client;
 
 /// <summary>
 /// SHA-256's compression function (FIPS 180-4, section 6.2.2) on a state the caller keeps: what
