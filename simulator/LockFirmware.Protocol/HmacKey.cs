@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using LockFirmware.Ports;
 
@@ -11,6 +12,7 @@ namespace LockFirmware.Protocol.Client;
 /// (HostMacFactoryTests, ProtocolSessionTests). It is also the firmware's MAC port in the
 /// simulator (HostMacFactory), so a lock's session key is one object.
 /// </summary>
+[SkipLocalsInit]
 internal sealed class HmacKey : IKeyedMac
 {
     public const int DigestBytes = 32;

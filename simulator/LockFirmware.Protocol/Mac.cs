@@ -1,10 +1,12 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Buffers;
 using System.Security.Cryptography;
 
 namespace LockFirmware.Protocol.Client;
 
 /// <summary>HMAC-SHA256 of "label || parts", as every MAC of the protocol is built.</summary>
+[SkipLocalsInit]
 internal static class Mac
 {
     /// <summary>Messages up to this length are put together on the stack.</summary>

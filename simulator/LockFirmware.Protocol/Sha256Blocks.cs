@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Buffers.Binary;
 using System.Numerics;
 
@@ -9,6 +10,7 @@ namespace LockFirmware.Protocol.Client;
 /// an HMAC needs to start from a key's pad states instead of hashing the key again per MAC.
 /// Checked against the platform's SHA-256 and HMAC (HostMacFactoryTests).
 /// </summary>
+[SkipLocalsInit]
 internal static class Sha256Blocks
 {
     public const int BlockBytes = 64;

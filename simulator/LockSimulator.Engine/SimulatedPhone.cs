@@ -173,7 +173,11 @@ public sealed class SimulatedPhone
             var (opcode, payload) = _pending.Dequeue();
             _awaiting.Enqueue((opcode, payload));
             _eventSinceCommand = false;
-            Log($"-> {opcode}");
+            if (Logging)
+            {
+                Log($"-> {opcode}");
+            }
+
             Transmit(_session.Command(opcode, payload));
         }
     }

@@ -78,8 +78,14 @@ public sealed class VirtualBleLink : IBleLink
     /// <summary>ATT payload of the current connection (MTU − 3).</summary>
     public int Payload => _payload;
 
-    /// <summary>Every notification the lock sent, in order (also those nobody was connected to hear).</summary>
+    /// <summary>Every notification the lock sent, in order (also those nobody was connected to hear), while <see cref="KeepNotifications"/>.</summary>
     public IReadOnlyList<byte[]> Notifications => _notifications;
+
+    /// <summary>
+    /// False: notifications go to the phone but are not also kept in <see cref="Notifications"/>
+    /// (a fleet or server lock, whose list nobody reads, would otherwise grow with every one).
+    /// </summary>
+    public bool KeepNotifications { get; set; } = true;
 
     /// <summary>Raised for each notification the connected phone receives.</summary>
     public event Action<byte[]>? Notified;
@@ -249,7 +255,10 @@ public sealed class VirtualBleLink : IBleLink
     public void Notify(byte[] buffer, int offset, int count)
     {
         byte[] copy = buffer.AsSpan(offset, count).ToArray();
-        _notifications.Add(copy);
+        if (KeepNotifications)
+        {
+            _notifications.Add(copy);
+        }
         if (Holder == null)
         {
             return;
