@@ -17,8 +17,8 @@ internal sealed class HmacKey : IKeyedMac
 {
     public const int DigestBytes = 32;
 
-    // The inner pad's state, then the outer pad's.
-    private readonly uint[] _starts = new uint[2 * Sha256Blocks.StateWords];
+    // The inner pad's state, then the outer pad's, inside the key object (a session makes a key per HELLO on each side).
+    private PadStates _starts;
 
     public HmacKey(ReadOnlySpan<byte> key)
     {
@@ -33,8 +33,9 @@ internal sealed class HmacKey : IKeyedMac
             key.CopyTo(block);
         }
 
-        Start(block, 0x36, _starts.AsSpan(0, Sha256Blocks.StateWords));
-        Start(block, 0x5c, _starts.AsSpan(Sha256Blocks.StateWords));
+        Span<uint> starts = _starts;
+        Start(block, 0x36, starts[..Sha256Blocks.StateWords]);
+        Start(block, 0x5c, starts[Sha256Blocks.StateWords..]);
         CryptographicOperations.ZeroMemory(block);
     }
 
@@ -43,9 +44,10 @@ internal sealed class HmacKey : IKeyedMac
     {
         Span<uint> state = stackalloc uint[Sha256Blocks.StateWords];
         Span<byte> inner = stackalloc byte[DigestBytes];
-        _starts.AsSpan(0, Sha256Blocks.StateWords).CopyTo(state);
+        ReadOnlySpan<uint> starts = _starts;
+        starts[..Sha256Blocks.StateWords].CopyTo(state);
         Sha256Blocks.Finish(state, Sha256Blocks.BlockBytes, message, inner);
-        _starts.AsSpan(Sha256Blocks.StateWords).CopyTo(state);
+        starts[Sha256Blocks.StateWords..].CopyTo(state);
         Sha256Blocks.Finish(state, Sha256Blocks.BlockBytes, inner, mac[..DigestBytes]);
     }
 
@@ -63,5 +65,11 @@ internal sealed class HmacKey : IKeyedMac
         Sha256Blocks.Initial.CopyTo(state);
         Sha256Blocks.Compress(state, padded);
         CryptographicOperations.ZeroMemory(padded);
+    }
+
+    [InlineArray(2 * Sha256Blocks.StateWords)]
+    private struct PadStates
+    {
+        private uint _first;
     }
 }
