@@ -1,10 +1,12 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Buffers;
 using System.Security.Cryptography;
 
 namespace LockFirmware.Protocol.Client;
 
 /// <summary>HMAC-SHA256 of "label || parts", as every MAC of the protocol is built.</summary>
+[SkipLocalsInit]
 internal static class Mac
 {
     /// <summary>Messages up to this length are put together on the stack.</summary>
@@ -36,5 +38,24 @@ internal static class Mac
         }
 
         return mac;
+    }
+
+    /// <summary>
+    /// The MAC of "label || first || second" under a key keyed once, written to
+    /// <paramref name="mac"/> (32 bytes): what a session computes per command and event.
+    /// </summary>
+    public static void Of(HmacKey key, ReadOnlySpan<byte> label, ReadOnlySpan<byte> first, ReadOnlySpan<byte> second, Span<byte> mac)
+    {
+        int length = label.Length + first.Length + second.Length;
+        byte[]? rented = length > StackBytes ? ArrayPool<byte>.Shared.Rent(length) : null;
+        Span<byte> message = rented ?? stackalloc byte[StackBytes];
+        label.CopyTo(message);
+        first.CopyTo(message[label.Length..]);
+        second.CopyTo(message[(label.Length + first.Length)..]);
+        key.Compute(message[..length], mac);
+        if (rented != null)
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
     }
 }

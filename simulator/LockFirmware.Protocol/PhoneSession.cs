@@ -15,9 +15,11 @@ namespace LockFirmware.Protocol.Client;
 public sealed class PhoneSession
 {
     private readonly IssuedCredential _credential;
+    // Both keys are keyed once (pad states), the session key per HELLO: a MAC is then two or three SHA-256 blocks.
+    private readonly HmacKey _credentialKey;
     private readonly Func<byte[]> _nonces;
     private byte[] _phoneNonce = [];
-    private byte[]? _sessionKey;
+    private HmacKey? _sessionKey;
     private int _nextCounter = 1;
     private int _nextEvent = 1;
 
@@ -25,6 +27,7 @@ public sealed class PhoneSession
     public PhoneSession(IssuedCredential credential, Func<byte[]>? nonces = null)
     {
         _credential = credential;
+        _credentialKey = new HmacKey(credential.Key);
         _nonces = nonces ?? (() => RandomNumberGenerator.GetBytes(ProtocolInfo.PhoneNonceLength));
     }
 
@@ -58,12 +61,16 @@ public sealed class PhoneSession
             throw new ProtocolViolationException("not an answer to HELLO");
         }
 
+        Span<byte> mac = stackalloc byte[HmacKey.DigestBytes];
         if (response[1] != (byte)ResultCode.Ok)
         {
-            bool authenticated = response.Length == 2 + ProtocolInfo.MacLength
-                && CryptographicOperations.FixedTimeEquals(
-                    Mac.Of(_credential.Key, Labels.Response, response[..2], _phoneNonce).AsSpan(0, ProtocolInfo.MacLength),
-                    response.AsSpan(2));
+            bool authenticated = false;
+            if (response.Length == 2 + ProtocolInfo.MacLength)
+            {
+                Mac.Of(_credentialKey, Labels.Response, response.AsSpan(0, 2), _phoneNonce, mac);
+                authenticated = CryptographicOperations.FixedTimeEquals(mac[..ProtocolInfo.MacLength], response.AsSpan(2));
+            }
+
             throw new LockRefusedException(MessageType.Hello, (ResultCode)response[1], authenticated);
         }
 
@@ -72,21 +79,25 @@ public sealed class PhoneSession
             throw new ProtocolViolationException("a challenge carries a 16-byte lock nonce");
         }
 
-        _sessionKey = Mac.Of(_credential.Key, Labels.Session, response[2..], _phoneNonce);
+        Mac.Of(_credentialKey, Labels.Session, response.AsSpan(2), _phoneNonce, mac);
+        _sessionKey = new HmacKey(mac);
+        CryptographicOperations.ZeroMemory(mac);
         _nextCounter = 1;
         _nextEvent = 1;
     }
 
     public byte[] Command(Opcode opcode, ReadOnlySpan<byte> payload = default)
     {
-        byte[] key = _sessionKey ?? throw new InvalidOperationException("no session: send Hello first");
+        HmacKey key = _sessionKey ?? throw new InvalidOperationException("no session: send Hello first");
         int signed = 4 + payload.Length;
         byte[] message = new byte[signed + ProtocolInfo.MacLength];
         message[0] = MessageType.Command;
         BinaryPrimitives.WriteUInt16LittleEndian(message.AsSpan(1), (ushort)_nextCounter++);
         message[3] = (byte)opcode;
         payload.CopyTo(message.AsSpan(4));
-        Mac.Of(key, Labels.Command, message[..signed]).AsSpan(0, ProtocolInfo.MacLength).CopyTo(message.AsSpan(signed));
+        Span<byte> mac = stackalloc byte[HmacKey.DigestBytes];
+        Mac.Of(key, Labels.Command, message.AsSpan(0, signed), default, mac);
+        mac[..ProtocolInfo.MacLength].CopyTo(message.AsSpan(signed));
         return message;
     }
 
@@ -97,7 +108,7 @@ public sealed class PhoneSession
     /// </summary>
     public CommandResponse ReadResponse(byte[] message)
     {
-        byte[] key = _sessionKey ?? throw new InvalidOperationException("no session");
+        HmacKey key = _sessionKey ?? throw new InvalidOperationException("no session");
         if (message.Length == 2 && message[0] == (MessageType.Command | MessageType.ResponseFlag))
         {
             throw new LockRefusedException(MessageType.Command, (ResultCode)message[1]);
@@ -109,8 +120,9 @@ public sealed class PhoneSession
         }
 
         int signed = message.Length - ProtocolInfo.MacLength;
-        byte[] expected = Mac.Of(key, Labels.Response, message[..signed]);
-        if (!CryptographicOperations.FixedTimeEquals(expected.AsSpan(0, ProtocolInfo.MacLength), message.AsSpan(signed)))
+        Span<byte> expected = stackalloc byte[HmacKey.DigestBytes];
+        Mac.Of(key, Labels.Response, message.AsSpan(0, signed), default, expected);
+        if (!CryptographicOperations.FixedTimeEquals(expected[..ProtocolInfo.MacLength], message.AsSpan(signed)))
         {
             throw new ProtocolViolationException("response MAC does not match: not from this lock's session");
         }
@@ -136,9 +148,10 @@ public sealed class PhoneSession
             return parsed;
         }
 
-        byte[] expected = Mac.Of(_sessionKey, Labels.Event, message[..signed]);
+        Span<byte> expected = stackalloc byte[HmacKey.DigestBytes];
+        Mac.Of(_sessionKey, Labels.Event, message.AsSpan(0, signed), default, expected);
         int sequence = BinaryPrimitives.ReadUInt16LittleEndian(message.AsSpan(LockEvent.Length));
-        if (!CryptographicOperations.FixedTimeEquals(expected.AsSpan(0, ProtocolInfo.MacLength), message.AsSpan(signed)) || sequence != _nextEvent)
+        if (!CryptographicOperations.FixedTimeEquals(expected[..ProtocolInfo.MacLength], message.AsSpan(signed)) || sequence != _nextEvent)
         {
             throw new ProtocolViolationException("event MAC or sequence does not match: not from this lock's session");
         }

@@ -93,6 +93,13 @@ public sealed class SimulatedPhone
 
     public List<LockEvent> Events { get; } = new();
 
+    /// <summary>
+    /// False: events are still verified (and end the wait for a move's event) but not kept in
+    /// <see cref="Events"/>: a fleet day reads none, and a day's worth per phone only burdens
+    /// the collector.
+    /// </summary>
+    public bool KeepEvents { get; set; } = true;
+
     /// <summary>Error codes the lock answered outside a session (HELLO, SET_TIME, transport).</summary>
     public List<(byte Type, ResultCode Result)> Refusals { get; } = new();
 
@@ -173,7 +180,11 @@ public sealed class SimulatedPhone
             var (opcode, payload) = _pending.Dequeue();
             _awaiting.Enqueue((opcode, payload));
             _eventSinceCommand = false;
-            Log($"-> {opcode}");
+            if (Logging)
+            {
+                Log($"-> {opcode}");
+            }
+
             Transmit(_session.Command(opcode, payload));
         }
     }
@@ -241,7 +252,11 @@ public sealed class SimulatedPhone
         if (LockEvent.IsEvent(message))
         {
             LockEvent lockEvent = ReadEvent(message);
-            Events.Add(lockEvent);
+            if (KeepEvents)
+            {
+                Events.Add(lockEvent);
+            }
+
             _eventSinceCommand = true;
             if (Logging)
             {

@@ -78,8 +78,14 @@ public sealed class VirtualBleLink : IBleLink
     /// <summary>ATT payload of the current connection (MTU − 3).</summary>
     public int Payload => _payload;
 
-    /// <summary>Every notification the lock sent, in order (also those nobody was connected to hear).</summary>
+    /// <summary>Every notification the lock sent, in order (also those nobody was connected to hear), while <see cref="KeepNotifications"/>.</summary>
     public IReadOnlyList<byte[]> Notifications => _notifications;
+
+    /// <summary>
+    /// False: notifications go to the phone but are not also kept in <see cref="Notifications"/>
+    /// (a fleet or server lock, whose list nobody reads, would otherwise grow with every one).
+    /// </summary>
+    public bool KeepNotifications { get; set; } = true;
 
     /// <summary>Raised for each notification the connected phone receives.</summary>
     public event Action<byte[]>? Notified;
@@ -185,8 +191,8 @@ public sealed class VirtualBleLink : IBleLink
         long arrives = _events.Uplink(_clock.NowMilliseconds, _pacing!.PacketsFor(copy.Length));
         long at = _events.TimeOf(arrives);
         _events.PhoneAwaits(_events.Downlink(_handlerDone!(at), _pacing.PacketsFor(0)));
-        OnThisConnection(at, () => Arrive(copy));
-        OnThisConnection(_handlerStart!(at), () => HandOver(copy));
+        _schedule!(at, new Delivery(this, Delivery.Step.Arrive, copy).Run);
+        _schedule(_handlerStart!(at), new Delivery(this, Delivery.Step.HandOver, copy).Run);
         return true;
     }
 
@@ -249,7 +255,10 @@ public sealed class VirtualBleLink : IBleLink
     public void Notify(byte[] buffer, int offset, int count)
     {
         byte[] copy = buffer.AsSpan(offset, count).ToArray();
-        _notifications.Add(copy);
+        if (KeepNotifications)
+        {
+            _notifications.Add(copy);
+        }
         if (Holder == null)
         {
             return;
@@ -269,7 +278,7 @@ public sealed class VirtualBleLink : IBleLink
         }
 
         long arrives = _events.Downlink(_clock.NowMilliseconds, _pacing!.PacketsFor(count));
-        OnThisConnection(_events.TimeOf(arrives), () => Receive(copy));
+        _schedule!(_events.TimeOf(arrives), new Delivery(this, Delivery.Step.Receive, copy).Run);
     }
 
     private void Receive(byte[] notification)
@@ -330,5 +339,57 @@ public sealed class VirtualBleLink : IBleLink
         _trace.Log(_clock.NowMilliseconds, Signals.BleLink, why);
         Inputs?.Post(InputKind.BleDisconnected);
         HolderChanged?.Invoke();
+    }
+
+    /// <summary>
+    /// A write or notification in flight, delivered only if the connection it was sent on still
+    /// holds: one object and its delegate per frame, where closures made four (a fleet day
+    /// sends about a hundred frames per lock).
+    /// </summary>
+    private sealed class Delivery
+    {
+        private readonly VirtualBleLink _link;
+        private readonly int _connection;
+        private readonly Step _step;
+        private readonly byte[] _frame;
+
+        public Delivery(VirtualBleLink link, Step step, byte[] frame)
+        {
+            _link = link;
+            _connection = link._connection;
+            _step = step;
+            _frame = frame;
+            Run = Deliver;
+        }
+
+        public enum Step
+        {
+            Arrive,
+            HandOver,
+            Receive,
+        }
+
+        public Action Run { get; }
+
+        private void Deliver()
+        {
+            if (_link._connection != _connection || _link.Holder == null)
+            {
+                return;
+            }
+
+            switch (_step)
+            {
+                case Step.Arrive:
+                    _link.Arrive(_frame);
+                    break;
+                case Step.HandOver:
+                    _link.HandOver(_frame);
+                    break;
+                default:
+                    _link.Receive(_frame);
+                    break;
+            }
+        }
     }
 }

@@ -34,8 +34,18 @@ public sealed class VirtualBoard : IMotorBridge, IMotorSpeed, IAnalogInputs, ILe
     {
         _physics.Drive = drive;
         Power.OnMotor(drive != MotorDrive.Coast);
-        _trace.Record(_clock.NowMilliseconds, Signals.Motor, drive.ToString().ToLowerInvariant());
+        _trace.Record(_clock.NowMilliseconds, Signals.Motor, DriveName(drive));
     }
+
+    /// <summary>The drive as the trace names it, without formatting the enum at every change.</summary>
+    private static string DriveName(MotorDrive drive) => drive switch
+    {
+        MotorDrive.Coast => "coast",
+        MotorDrive.Unlock => "unlock",
+        MotorDrive.Lock => "lock",
+        MotorDrive.Brake => "brake",
+        _ => throw new ArgumentOutOfRangeException(nameof(drive), drive, "not a bridge drive"),
+    };
 
     /// <summary>PWM soft start: the drive train sees the average voltage.</summary>
     public void SetDuty(int permille) => _physics.Duty = permille / 1000.0;

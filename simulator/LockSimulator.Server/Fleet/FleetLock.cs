@@ -40,6 +40,7 @@ internal sealed class FleetLock
         Sim = new SimulatedLock(setup);
         Sim.Trace.Capacity = TraceCapacity;
         Sim.Trace.Detailed = keepTrace;
+        Sim.Radio.KeepNotifications = false;
         Secret = setup.Paired ? setup.Secret : null;
         _events = new LockEventSource(Sim, setup.LockId, offsetMs, keepTrace);
         Sim.Radio.Notified += _ => _events.Collect();

@@ -55,6 +55,7 @@ public static class FleetDayRun
             FleetLock created = fleet.Create(new CreateLockRequest { LockId = FirstLockId + (uint)index });
             phones[2 * i] = SimulatedPhone.Staff(created.Sim, keyId: 7, userId: (uint)(1 + index % 500));
             phones[2 * i + 1] = SimulatedPhone.Staff(created.Sim, keyId: 9, userId: 9_000);
+            phones[2 * i].KeepEvents = phones[2 * i + 1].KeepEvents = false;
             arbiters[i] = new ConnectionArbiter(created);
             Plan(arbiters[i], phones[2 * i], phones[2 * i + 1], options, new Random(PlanSeed(options.Seed, index)));
         }

@@ -1,0 +1,75 @@
+using System;
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using LockFirmware.Ports;
+
+namespace LockFirmware.Protocol.Client;
+
+/// <summary>
+/// An HMAC-SHA256 key (RFC 2104) keyed once: its inner and outer pad states are computed when
+/// the key is made, so a MAC of a short protocol message costs two or three SHA-256 blocks in
+/// managed code and no native context. The same bytes as <see cref="HMACSHA256"/>
+/// (HostMacFactoryTests, ProtocolSessionTests). It is also the firmware's MAC port in the
+/// simulator (HostMacFactory), so a lock's session key is one object.
+/// </summary>
+[SkipLocalsInit]
+internal sealed class HmacKey : IKeyedMac
+{
+    public const int DigestBytes = 32;
+
+    // The inner pad's state, then the outer pad's, inside the key object (a session makes a key per HELLO on each side).
+    private PadStates _starts;
+
+    public HmacKey(ReadOnlySpan<byte> key)
+    {
+        Span<byte> block = stackalloc byte[Sha256Blocks.BlockBytes];
+        block.Clear();
+        if (key.Length > Sha256Blocks.BlockBytes)
+        {
+            SHA256.HashData(key, block);
+        }
+        else
+        {
+            key.CopyTo(block);
+        }
+
+        Span<uint> starts = _starts;
+        Start(block, 0x36, starts[..Sha256Blocks.StateWords]);
+        Start(block, 0x5c, starts[Sha256Blocks.StateWords..]);
+        CryptographicOperations.ZeroMemory(block);
+    }
+
+    /// <summary>Writes the 32-byte MAC of <paramref name="message"/> to <paramref name="mac"/>.</summary>
+    public void Compute(ReadOnlySpan<byte> message, Span<byte> mac)
+    {
+        Span<uint> state = stackalloc uint[Sha256Blocks.StateWords];
+        Span<byte> inner = stackalloc byte[DigestBytes];
+        ReadOnlySpan<uint> starts = _starts;
+        starts[..Sha256Blocks.StateWords].CopyTo(state);
+        Sha256Blocks.Finish(state, Sha256Blocks.BlockBytes, message, inner);
+        starts[Sha256Blocks.StateWords..].CopyTo(state);
+        Sha256Blocks.Finish(state, Sha256Blocks.BlockBytes, inner, mac[..DigestBytes]);
+    }
+
+    void IKeyedMac.Compute(byte[] data, int offset, int count, byte[] mac, int macOffset) =>
+        Compute(data.AsSpan(offset, count), mac.AsSpan(macOffset, DigestBytes));
+
+    private static void Start(ReadOnlySpan<byte> key, byte pad, Span<uint> state)
+    {
+        Span<byte> padded = stackalloc byte[Sha256Blocks.BlockBytes];
+        for (int i = 0; i < padded.Length; i++)
+        {
+            padded[i] = (byte)(key[i] ^ pad);
+        }
+
+        Sha256Blocks.Initial.CopyTo(state);
+        Sha256Blocks.Compress(state, padded);
+        CryptographicOperations.ZeroMemory(padded);
+    }
+
+    [InlineArray(2 * Sha256Blocks.StateWords)]
+    private struct PadStates
+    {
+        private uint _first;
+    }
+}
