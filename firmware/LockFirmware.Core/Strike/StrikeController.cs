@@ -13,8 +13,8 @@ namespace LockFirmware.Strike
     /// from the chain's start: there it engages and rests engaged for
     /// <see cref="StrikeSettings.RestAfterCapMs"/>; an unlock meanwhile is accepted and releases
     /// when the rest is over. A release that starts less than that rest after any engagement (a
-    /// Lock, a door cycle) continues the chain before it, so Lock and Unlock in turn gain nothing. A door opening during a release confirms the entry; a door standing
-    /// open past <see cref="StrikeSettings.HeldOpenMs"/> raises the held-open alarm until it
+    /// Lock, a door cycle) continues the chain before it, so Lock and Unlock in turn gain nothing.
+    /// A door opening during a release confirms the entry; a door standing open past <see cref="StrikeSettings.HeldOpenMs"/> raises the held-open alarm until it
     /// closes. Released reads as Unlocked, engaged as Locked: the strike's state is known from its
     /// output, without a sensor.
     /// </summary>
