@@ -440,7 +440,7 @@ public sealed class SimulatedLock
         _analog = new FaultyAnalog(Board);
         var ports = new LockPorts
         {
-            Motor = Strike == null ? Board : null,
+            Motor = Strike == null ? new TimedMotor(Board, Scheduler) : null,
             Strike = Strike,
             MotorSpeed = Board,
             Analog = _analog,

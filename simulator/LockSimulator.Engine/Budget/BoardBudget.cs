@@ -63,9 +63,10 @@ public sealed class BoardBudget
     public int ThreadQuantumMs { get; init; } = 20;
 
     /// <summary>
-    /// Interpreting one dispatcher round: queue take, a motor step's two ADC reads and its
-    /// arithmetic, the check-in (estimate: nanoFramework interprets on the order of a million
-    /// IL instructions a second at 240 MHz; a round is a few hundred, plus two native ADC calls).
+    /// Interpreting one dispatcher round apart from the inputs it takes: a motor step's two ADC
+    /// reads and its arithmetic, the timers, the check-in (estimate: nanoFramework interprets on
+    /// the order of a million IL instructions a second at 240 MHz; a round is a few hundred,
+    /// plus two native ADC calls). A command's own work is priced per stage in UnlockPathCost.
     /// </summary>
     public int RoundMicros { get; init; } = 400;
 

@@ -114,16 +114,24 @@ public sealed class BoardScheduler
     public long HandlerStart(long arrival) => IsDevice ? OnTick(arrival) : arrival;
 
     /// <summary>When that handler has queued the write and answered it (Respond releases NimBLE's wait): its start plus its own time, whole ms.</summary>
-    public long HandlerDone(long arrival) => HandlerStart(arrival) + (IsDevice ? (long)Math.Ceiling(Budget.BleWriteDispatchMicros / 1000) : 0);
+    public long HandlerDone(long arrival) => HandlerStart(arrival) + (IsDevice ? (long)Math.Ceiling(UnlockPathCost.WriteHandlerMicros(Budget) / 1000) : 0);
 
-    /// <summary>A write handler ran before the dispatcher: its interpreter time is spent before the dispatcher's next work.</summary>
+    /// <summary>Device processing charged so far (µs), GC pauses, hangs and scheduling waits excluded.</summary>
+    public long ChargedMicros { get; private set; }
+
+    /// <summary>A write handler ran before the dispatcher: its time (dispatch and managed code, UnlockPathCost) is spent before the dispatcher's next work.</summary>
     public void HandlerRan()
     {
         if (IsDevice)
         {
-            _spentMicros += (long)Budget.BleWriteDispatchMicros;
+            long micros = Whole(UnlockPathCost.WriteHandlerMicros(Budget));
+            _spentMicros += micros;
+            ChargedMicros += micros;
         }
     }
+
+    /// <summary>The firmware spends <paramref name="micros"/> of interpreted work (a stage of UnlockPathCost), rounded up to whole µs.</summary>
+    public void SpendInterpreted(double micros) => Spend(Whole(micros));
 
     /// <summary>A round begins: the interpreter's base cost of it (waking, the queue take) is spent before any of its work, the motor start included.</summary>
     public void RoundStarts() => Spend(Budget.RoundMicros);
@@ -148,6 +156,7 @@ public sealed class BoardScheduler
         }
 
         _spentMicros += micros;
+        ChargedMicros += micros;
         long whole = _spentMicros / 1000;
         if (whole > 0)
         {
@@ -180,6 +189,8 @@ public sealed class BoardScheduler
         _inputWake = Timers.Never;
         _plannedDue = Timers.Never;
     }
+
+    private static long Whole(double micros) => (long)Math.Ceiling(micros);
 
     private long Jitter() => _random.Next(Budget.ThreadQuantumMs + 1);
 }

@@ -1,4 +1,6 @@
 using LockFirmware.Ports;
+using LockFirmware.Storage;
+using LockSimulator.Budget;
 using LockSimulator.Virtual;
 
 namespace LockSimulator.Timing;
@@ -33,8 +35,16 @@ internal sealed class TimedFiles : IFileSystem
     public int Read(string name, int position, byte[] buffer, int offset, int count) =>
         Timed(() => _inner.Read(name, position, buffer, offset, count), write: false);
 
-    public bool Write(string name, int position, byte[] buffer, int offset, int count) =>
-        Timed(() => _inner.Write(name, position, buffer, offset, count), write: true);
+    public bool Write(string name, int position, byte[] buffer, int offset, int count)
+    {
+        if (name.StartsWith(StorageLayout.AuditPrefix, System.StringComparison.Ordinal))
+        {
+            // The record's managed work (building it, its CRC) comes before its page program.
+            _scheduler.SpendInterpreted(UnlockPathCost.AuditRecord.InterpretedMicros(_scheduler.Budget));
+        }
+
+        return Timed(() => _inner.Write(name, position, buffer, offset, count), write: true);
+    }
 
     public bool Delete(string name) => Timed(() => _inner.Delete(name), write: true);
 

@@ -73,9 +73,13 @@ public sealed class TraceRecorder
         }
     }
 
+    /// <summary>Raised as each event is added, at the moment of the simulation it happens (for probes that read other state then).</summary>
+    public event Action<TraceEvent>? Added;
+
     private void Add(TraceEvent e)
     {
         _events.Add(e);
+        Added?.Invoke(e);
         if (_events.Count > _capacity)
         {
             Trim();

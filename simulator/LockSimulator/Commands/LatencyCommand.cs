@@ -76,7 +76,7 @@ public static class LatencyCommand
     {
         BleLinkBudget link = report.Link;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Unlock latency, {report.Runs} seeded runs per row, device timing (events seen on the {budget.TickMs} ms tick, write handler {budget.BleWriteDispatchMicros} µs, HMAC {budget.HmacMicros} µs, GC pauses {budget.GcPauseMinMs}–{budget.GcPauseMaxMs} ms)"));
+            $"Unlock latency, {report.Runs} seeded runs per row, device timing (events seen on the {budget.TickMs} ms tick, write handler {UnlockPathCost.WriteHandlerMicros(budget):0} µs, HMAC {budget.HmacMicros} µs, GC pauses {budget.GcPauseMinMs}–{budget.GcPauseMaxMs} ms)"));
         output.WriteLine($"BLE link: connection interval {link.ConnectionIntervalMs} ms, {link.PacketsPerEvent} packet(s) per event and direction, link-layer payload {link.LinkLayerPayloadBytes} bytes; writes are Write Requests answered after the managed handler");
         output.WriteLine("from the phone's first write (HELLO) to:      motor start (ms)          end stop, Unlocked (ms)");
         output.WriteLine("                                             p50    p99    max        p50    p99    max");
