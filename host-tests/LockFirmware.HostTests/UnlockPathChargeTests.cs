@@ -1,3 +1,4 @@
+using System;
 using LockFirmware.Ble;
 using LockSimulator;
 using LockSimulator.Budget;
@@ -22,7 +23,20 @@ public class UnlockPathChargeTests
     [InlineData(3)]
     public void An_idle_lock_charges_at_least_the_estimate_from_the_final_write_to_the_motor_start(int seed)
     {
-        var sim = new SimulatedLock(new LockSetup { Timing = TimingProfile.Device, Seed = seed, StartFraction = 0, Budget = Budget });
+        AssertChargedAtLeastTheEstimate(UnitKind.Door, seed, Signals.Motor, "unlock");
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void A_port_unit_charges_at_least_the_estimate_from_the_final_write_to_the_strike_release(int seed)
+    {
+        AssertChargedAtLeastTheEstimate(UnitKind.Port, seed, Signals.Strike, "released");
+    }
+
+    private static void AssertChargedAtLeastTheEstimate(UnitKind kind, int seed, string actuator, string starts)
+    {
+        var sim = new SimulatedLock(new LockSetup { Kind = kind, Timing = TimingProfile.Device, Seed = seed, StartFraction = 0, Budget = Budget });
         SimulatedPhone phone = Timings.WithSession(sim);
         const long commandAt = 3_000;
         long? atWrite = null;
@@ -34,7 +48,7 @@ public class UnlockPathChargeTests
             {
                 atWrite = sim.Scheduler.ChargedMicros;
             }
-            else if (sim.Now >= commandAt && atMotorStart == null && e.Signal == Signals.Motor && e.Value == "unlock")
+            else if (sim.Now >= commandAt && atMotorStart == null && e.Signal == actuator && e.Value.StartsWith(starts, StringComparison.Ordinal))
             {
                 atMotorStart = sim.Scheduler.ChargedMicros;
             }
@@ -50,6 +64,6 @@ public class UnlockPathChargeTests
         Assert.Equal(UnlockPathCost.WriteHandlerMicros(Budget), (double)(afterHandler! - atWrite!), 0);
         double charged = atMotorStart.Value - atWrite.Value;
         double estimate = UnlockPathCost.ToMotorMicros(Budget);
-        Assert.True(charged >= estimate, $"charged {charged} µs before the motor start, the estimate is {estimate} µs");
+        Assert.True(charged >= estimate, $"charged {charged} µs before the {actuator} moved, the estimate is {estimate} µs");
     }
 }

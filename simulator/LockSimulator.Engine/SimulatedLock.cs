@@ -441,7 +441,7 @@ public sealed class SimulatedLock
         var ports = new LockPorts
         {
             Motor = Strike == null ? new TimedMotor(Board, Scheduler) : null,
-            Strike = Strike,
+            Strike = Strike == null ? null : new TimedStrike(Strike, Scheduler),
             MotorSpeed = Board,
             Analog = _analog,
             Leds = Board,
