@@ -7,8 +7,9 @@ namespace LockFirmware.Protocol.Client;
 
 /// <summary>
 /// An HMAC-SHA256 key (RFC 2104) keyed once: its inner and outer pad states are computed when
-/// the key is made, so a MAC of a short protocol message costs two or three SHA-256 blocks in
-/// managed code and no native context. The same bytes as <see cref="HMACSHA256"/>
+/// the key is made, so a MAC of a short protocol message costs two or three SHA-256 blocks
+/// (<see cref="Sha256Blocks"/>: the CPU's SHA instructions where libcrypto offers them) and no
+/// native context to create and free. The same bytes as <see cref="HMACSHA256"/>
 /// (HostMacFactoryTests, ProtocolSessionTests). It is also the firmware's MAC port in the
 /// simulator (HostMacFactory), so a lock's session key is one object.
 /// </summary>
@@ -42,13 +43,14 @@ internal sealed class HmacKey : IKeyedMac
     /// <summary>Writes the 32-byte MAC of <paramref name="message"/> to <paramref name="mac"/>.</summary>
     public void Compute(ReadOnlySpan<byte> message, Span<byte> mac)
     {
-        Span<uint> state = stackalloc uint[Sha256Blocks.StateWords];
+        // Only the state words are set: the rest of the context is the native transform's to use, and it reads none of it.
+        Span<uint> context = stackalloc uint[Sha256Blocks.ContextWords];
         Span<byte> inner = stackalloc byte[DigestBytes];
         ReadOnlySpan<uint> starts = _starts;
-        starts[..Sha256Blocks.StateWords].CopyTo(state);
-        Sha256Blocks.Finish(state, Sha256Blocks.BlockBytes, message, inner);
-        starts[Sha256Blocks.StateWords..].CopyTo(state);
-        Sha256Blocks.Finish(state, Sha256Blocks.BlockBytes, inner, mac[..DigestBytes]);
+        starts[..Sha256Blocks.StateWords].CopyTo(context);
+        Sha256Blocks.Finish(context, Sha256Blocks.BlockBytes, message, inner);
+        starts[Sha256Blocks.StateWords..].CopyTo(context);
+        Sha256Blocks.Finish(context, Sha256Blocks.BlockBytes, inner, mac[..DigestBytes]);
     }
 
     void IKeyedMac.Compute(byte[] data, int offset, int count, byte[] mac, int macOffset) =>
@@ -62,8 +64,10 @@ internal sealed class HmacKey : IKeyedMac
             padded[i] = (byte)(key[i] ^ pad);
         }
 
-        Sha256Blocks.Initial.CopyTo(state);
-        Sha256Blocks.Compress(state, padded);
+        Span<uint> context = stackalloc uint[Sha256Blocks.ContextWords];
+        Sha256Blocks.Initial.CopyTo(context);
+        Sha256Blocks.Compress(context, padded);
+        context[..Sha256Blocks.StateWords].CopyTo(state);
         CryptographicOperations.ZeroMemory(padded);
     }
 

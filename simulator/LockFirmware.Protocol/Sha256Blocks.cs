@@ -9,14 +9,22 @@ namespace LockFirmware.Protocol.Client;
 /// <summary>
 /// SHA-256's compression function (FIPS 180-4, section 6.2.2) on a state the caller keeps: what
 /// an HMAC needs to start from a key's pad states instead of hashing the key again per MAC.
-/// Checked against the platform's SHA-256 and HMAC (HostMacFactoryTests).
+/// Blocks go to libcrypto's SHA256_Transform (<see cref="NativeSha256"/>, the CPU's SHA
+/// instructions) where there is one, else to the managed compression; both give the same bytes
+/// (Sha256BlocksTests), checked against the platform's SHA-256 and HMAC (HostMacFactoryTests).
 /// </summary>
 [SkipLocalsInit]
-internal static class Sha256Blocks
+internal static unsafe class Sha256Blocks
 {
     public const int BlockBytes = 64;
 
     public const int StateWords = 8;
+
+    /// <summary>
+    /// The words of a context: the state first, then room the native transform may use
+    /// (OpenSSL's SHA256_CTX), so one context goes to either compression without copying.
+    /// </summary>
+    public const int ContextWords = NativeSha256.ContextWords;
 
     /// <summary>The initial hash value H(0).</summary>
     public static ReadOnlySpan<uint> Initial =>
@@ -36,12 +44,76 @@ internal static class Sha256Blocks
         0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
     ];
 
-    /// <summary>Folds one 64-byte block into <paramref name="state"/>.</summary>
+    /// <summary>Whether blocks go to the native transform: when there is one and the tests have not turned it off.</summary>
+    public static bool UsesNative => NativeSha256.Available && !ManagedOnly;
+
+    /// <summary>Turns the native transform off, so the tests run the managed path on a machine that has both.</summary>
+    internal static bool ManagedOnly { get; set; }
+
+    /// <summary>
+    /// Folds <paramref name="blocks"/> (whole 64-byte blocks) into the state at the start of
+    /// <paramref name="context"/> (<see cref="ContextWords"/> words).
+    /// </summary>
+    public static void Compress(Span<uint> context, ReadOnlySpan<byte> blocks)
+    {
+        if (context.Length < ContextWords || blocks.Length % BlockBytes != 0)
+        {
+            throw new ArgumentException("a SHA-256 context is 28 words and blocks are whole 64-byte blocks");
+        }
+
+        if (UsesNative)
+        {
+            // One call per block: libcrypto exports no multi-block compression, and the call costs a few nanoseconds.
+            fixed (uint* state = context)
+            fixed (byte* bytes = blocks)
+            {
+                for (int at = 0; at < blocks.Length; at += BlockBytes)
+                {
+                    NativeSha256.Transform(state, bytes + at);
+                }
+            }
+
+            return;
+        }
+
+        for (int at = 0; at < blocks.Length; at += BlockBytes)
+        {
+            CompressManaged(context, blocks.Slice(at, BlockBytes));
+        }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="transform"/> folds a block as the managed compression does: run
+    /// once on "abc" (FIPS 180-4's first example) before it is trusted with any MAC.
+    /// </summary>
+    internal static bool AgreesWithManaged(delegate* unmanaged[SuppressGCTransition]<uint*, byte*, void> transform)
+    {
+        Span<byte> block = stackalloc byte[BlockBytes];
+        block.Clear();
+        "abc"u8.CopyTo(block);
+        block[3] = 0x80;
+        block[BlockBytes - 1] = 3 * 8;
+        Span<uint> native = stackalloc uint[ContextWords];
+        Span<uint> managed = stackalloc uint[StateWords];
+        native.Clear();
+        Initial.CopyTo(native);
+        Initial.CopyTo(managed);
+        fixed (uint* state = native)
+        fixed (byte* bytes = block)
+        {
+            transform(state, bytes);
+        }
+
+        CompressManaged(managed, block);
+        return native[..StateWords].SequenceEqual(managed);
+    }
+
+    /// <summary>Folds one 64-byte block into <paramref name="state"/> in managed code.</summary>
     /// <remarks>
     /// Indexes through references once the lengths are checked: the bounds checks of span
     /// indexing were a third of the time, and a fleet day computes some fifty blocks per command.
     /// </remarks>
-    public static void Compress(Span<uint> state, ReadOnlySpan<byte> block)
+    internal static void CompressManaged(Span<uint> state, ReadOnlySpan<byte> block)
     {
         if (state.Length < StateWords || block.Length < BlockBytes)
         {
@@ -97,16 +169,14 @@ internal static class Sha256Blocks
     }
 
     /// <summary>
-    /// Hashes <paramref name="message"/> on from <paramref name="state"/>, which has already taken
-    /// <paramref name="bytesBefore"/> bytes (whole blocks), pads it, and writes the 32-byte digest.
+    /// Hashes <paramref name="message"/> on from the state in <paramref name="context"/>, which has
+    /// already taken <paramref name="bytesBefore"/> bytes (whole blocks), pads it, and writes the
+    /// 32-byte digest.
     /// </summary>
-    public static void Finish(Span<uint> state, long bytesBefore, ReadOnlySpan<byte> message, Span<byte> digest)
+    public static void Finish(Span<uint> context, long bytesBefore, ReadOnlySpan<byte> message, Span<byte> digest)
     {
         int whole = message.Length / BlockBytes * BlockBytes;
-        for (int at = 0; at < whole; at += BlockBytes)
-        {
-            Compress(state, message.Slice(at, BlockBytes));
-        }
+        Compress(context, message[..whole]);
 
         // The rest, 0x80, zeros, and the message's length in bits: one block, or two when the rest leaves under 9 bytes.
         Span<byte> tail = stackalloc byte[2 * BlockBytes];
@@ -116,14 +186,11 @@ internal static class Sha256Blocks
         tail[rest] = 0x80;
         int tailLength = rest + 9 <= BlockBytes ? BlockBytes : 2 * BlockBytes;
         BinaryPrimitives.WriteInt64BigEndian(tail.Slice(tailLength - 8, 8), (bytesBefore + message.Length) * 8);
-        for (int at = 0; at < tailLength; at += BlockBytes)
-        {
-            Compress(state, tail.Slice(at, BlockBytes));
-        }
+        Compress(context, tail[..tailLength]);
 
         for (int i = 0; i < StateWords; i++)
         {
-            BinaryPrimitives.WriteUInt32BigEndian(digest.Slice(4 * i, 4), state[i]);
+            BinaryPrimitives.WriteUInt32BigEndian(digest.Slice(4 * i, 4), context[i]);
         }
     }
 }
