@@ -1,5 +1,6 @@
 using System;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using System.Security.Cryptography;
 using LockFirmware.Ports;
 
@@ -58,10 +59,12 @@ internal sealed class HmacKey : IKeyedMac
 
     private static void Start(ReadOnlySpan<byte> key, byte pad, Span<uint> state)
     {
+        // Sixteen bytes at a time: a session makes two keys per HELLO on each side, each with two pads.
         Span<byte> padded = stackalloc byte[Sha256Blocks.BlockBytes];
-        for (int i = 0; i < padded.Length; i++)
+        Vector128<byte> pads = Vector128.Create(pad);
+        for (int i = 0; i < Sha256Blocks.BlockBytes; i += Vector128<byte>.Count)
         {
-            padded[i] = (byte)(key[i] ^ pad);
+            (Vector128.Create(key.Slice(i, Vector128<byte>.Count)) ^ pads).CopyTo(padded[i..]);
         }
 
         Span<uint> context = stackalloc uint[Sha256Blocks.ContextWords];

@@ -1,7 +1,6 @@
 using System;
 using System.Runtime.CompilerServices;
 using System.Buffers;
-using System.Security.Cryptography;
 
 namespace LockFirmware.Protocol.Client;
 
@@ -12,8 +11,15 @@ internal static class Mac
     /// <summary>Messages up to this length are put together on the stack.</summary>
     private const int StackBytes = 512;
 
-    /// <remarks>One-shot over the parts put together: the same MAC as appending them to an incremental HMAC, without a native context to create and free per MAC.</remarks>
-    public static byte[] Of(ReadOnlySpan<byte> key, byte[] label, params byte[][] parts)
+    /// <summary>The MAC of "label || parts" under <paramref name="key"/>, keyed for this one MAC.</summary>
+    /// <remarks>
+    /// Through <see cref="HmacKey"/> rather than HMACSHA256.HashData: the same bytes, without a
+    /// native HMAC context to create and free per call (1.6 µs against 0.4 µs, Sha256Benchmarks).
+    /// </remarks>
+    public static byte[] Of(ReadOnlySpan<byte> key, byte[] label, params byte[][] parts) => Of(new HmacKey(key), label, parts);
+
+    /// <summary>The MAC of "label || parts" under a key keyed once, as a backend computes its credentials and tokens.</summary>
+    public static byte[] Of(HmacKey key, byte[] label, params byte[][] parts)
     {
         int length = label.Length;
         foreach (byte[] part in parts)
@@ -31,7 +37,8 @@ internal static class Mac
             at += part.Length;
         }
 
-        byte[] mac = HMACSHA256.HashData(key, message[..length]);
+        byte[] mac = new byte[HmacKey.DigestBytes];
+        key.Compute(message[..length], mac);
         if (rented != null)
         {
             ArrayPool<byte>.Shared.Return(rented);
