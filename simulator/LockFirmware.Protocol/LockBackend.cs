@@ -19,9 +19,6 @@ public sealed class LockBackend
 
     private readonly byte[] _secret;
 
-    // The secret keyed once (its HMAC pad states), as a backend keeps it for every credential and token it signs.
-    private readonly HmacKey _secretKey;
-
     public LockBackend(uint lockId, byte[] secret)
     {
         if (secret.Length != PairingState.SecretLength)
@@ -31,7 +28,6 @@ public sealed class LockBackend
 
         LockId = lockId;
         _secret = (byte[])secret.Clone();
-        _secretKey = new HmacKey(_secret);
     }
 
     public uint LockId { get; }
@@ -73,9 +69,9 @@ public sealed class LockBackend
         BinaryPrimitives.WriteUInt16LittleEndian(c[18..], (ushort)end);
         BinaryPrimitives.WriteUInt32LittleEndian(c[20..], (uint)fields.ValidFrom.ToUnixTimeSeconds());
         BinaryPrimitives.WriteUInt32LittleEndian(c[24..], (uint)fields.ValidUntil.ToUnixTimeSeconds());
-        byte[] tag = Mac.Of(_secretKey, Labels.Credential, credential[..Credential.FieldsLength]);
+        byte[] tag = Mac.Of(_secret, Labels.Credential, credential[..Credential.FieldsLength]);
         tag.AsSpan(0, Credential.TagLength).CopyTo(c[Credential.FieldsLength..]);
-        byte[] key = Mac.Of(_secretKey, Labels.CredentialKey, credential);
+        byte[] key = Mac.Of(_secret, Labels.CredentialKey, credential);
         return new IssuedCredential(credential, key);
     }
 
@@ -97,7 +93,7 @@ public sealed class LockBackend
         BinaryPrimitives.WriteUInt32LittleEndian(message.AsSpan(1), UnixSeconds(time, nameof(time)));
         BinaryPrimitives.WriteUInt32LittleEndian(message.AsSpan(5), LockId);
         message[9] = (byte)authority;
-        byte[] tag = Mac.Of(_secretKey, Labels.Time, message[1..10]);
+        byte[] tag = Mac.Of(_secret, Labels.Time, message[1..10]);
         tag.AsSpan(0, Credential.TagLength).CopyTo(message.AsSpan(10));
         return message;
     }
