@@ -176,21 +176,23 @@ internal static unsafe class Sha256Blocks
     public static void Finish(Span<uint> context, long bytesBefore, ReadOnlySpan<byte> message, Span<byte> digest)
     {
         int whole = message.Length / BlockBytes * BlockBytes;
-        Compress(context, message[..whole]);
+        if (whole > 0)
+        {
+            Compress(context, message[..whole]);
+        }
 
         // The rest, 0x80, zeros, and the message's length in bits: one block, or two when the rest leaves under 9 bytes.
-        Span<byte> tail = stackalloc byte[2 * BlockBytes];
-        tail.Clear();
         int rest = message.Length - whole;
+        int tailLength = rest + 9 <= BlockBytes ? BlockBytes : 2 * BlockBytes;
+        Span<byte> tail = stackalloc byte[2 * BlockBytes];
+        tail = tail[..tailLength];
+        tail.Clear();
         message[whole..].CopyTo(tail);
         tail[rest] = 0x80;
-        int tailLength = rest + 9 <= BlockBytes ? BlockBytes : 2 * BlockBytes;
-        BinaryPrimitives.WriteInt64BigEndian(tail.Slice(tailLength - 8, 8), (bytesBefore + message.Length) * 8);
-        Compress(context, tail[..tailLength]);
+        BinaryPrimitives.WriteInt64BigEndian(tail[^8..], (bytesBefore + message.Length) * 8);
+        Compress(context, tail);
 
-        for (int i = 0; i < StateWords; i++)
-        {
-            BinaryPrimitives.WriteUInt32BigEndian(digest.Slice(4 * i, 4), context[i]);
-        }
+        // The state words big-endian, all eight in one vectorised swap.
+        BinaryPrimitives.ReverseEndianness(context[..StateWords], MemoryMarshal.Cast<byte, uint>(digest[..(4 * StateWords)]));
     }
 }
