@@ -6,31 +6,61 @@ namespace LockSimulator.Server.Fleet;
 
 /// <summary>
 /// Puts the events of many locks into the fleet's one order, (time, lock id, the lock's own
-/// order): the order a single-threaded run would publish them in, whichever thread ran which lock.
+/// order): the order a single-threaded run would publish them in, whichever thread ran which
+/// lock. Its buffers are kept from one advance to the next (an hour of a large fleet would
+/// otherwise make fresh large-object arrays every time).
 /// </summary>
-internal static class FleetEventMerge
+internal sealed class FleetEventMerge
 {
-    /// <summary>Moves every lock's events into <paramref name="merged"/> (emptied first, its capacity kept for the next hour) in the fleet's order.</summary>
-    public static void Merge(FleetLock[] locks, List<PendingEvent> merged)
+    private readonly List<PendingEvent> _gathered = new();
+    private UInt128[] _keys = [];
+    private PendingEvent[] _merged = [];
+
+    /// <summary>
+    /// Takes every lock's events and returns them in the fleet's order, valid until
+    /// <see cref="Release"/>. Each event is sorted by one number, its time (from the earliest),
+    /// its lock id and its place in the gathered list; a lock's events are gathered in the
+    /// lock's own order, so their places order them as the lock did.
+    /// </summary>
+    public ReadOnlyMemory<PendingEvent> Merge(FleetLock[] locks)
     {
-        merged.Clear();
         foreach (FleetLock source in locks)
         {
-            source.MoveEventsTo(merged);
+            source.MoveEventsTo(_gathered);
         }
 
-        CollectionsMarshal.AsSpan(merged).Sort(Compare);
+        ReadOnlySpan<PendingEvent> gathered = CollectionsMarshal.AsSpan(_gathered);
+        if (_keys.Length < gathered.Length)
+        {
+            _keys = new UInt128[gathered.Length];
+            _merged = new PendingEvent[gathered.Length];
+        }
+
+        long earliest = long.MaxValue;
+        foreach (PendingEvent e in gathered)
+        {
+            earliest = Math.Min(earliest, e.TimeMs);
+        }
+
+        Span<UInt128> keys = _keys.AsSpan(0, gathered.Length);
+        for (int i = 0; i < keys.Length; i++)
+        {
+            keys[i] = new UInt128(unchecked((ulong)(gathered[i].TimeMs - earliest)), (ulong)gathered[i].LockId << 32 | (uint)i);
+        }
+
+        keys.Sort();
+        for (int i = 0; i < keys.Length; i++)
+        {
+            _merged[i] = gathered[(int)(uint)keys[i]];
+        }
+
+        return _merged.AsMemory(0, gathered.Length);
     }
 
-    private static int Compare(PendingEvent a, PendingEvent b)
+    /// <summary>Lets go of the last merge's events (their strings and names are not held until the next).</summary>
+    public void Release()
     {
-        int byTime = a.TimeMs.CompareTo(b.TimeMs);
-        if (byTime != 0)
-        {
-            return byTime;
-        }
-
-        int byLock = a.LockId.CompareTo(b.LockId);
-        return byLock != 0 ? byLock : a.Order.CompareTo(b.Order);
+        Array.Clear(_merged, 0, _gathered.Count);
+        _gathered.Clear();
     }
 }

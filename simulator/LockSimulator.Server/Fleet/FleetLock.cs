@@ -186,7 +186,7 @@ internal sealed class FleetLock
         }
     }
 
-    public List<PendingEvent> TakeEvents()
+    public PendingEvent[] TakeEvents()
     {
         lock (_gate)
         {

@@ -21,7 +21,6 @@ internal sealed class LockEventSource
     private readonly bool _keepTrace;
     private readonly List<PendingEvent> _pending = new();
     private long _cursor;
-    private long _order;
     private MotorAlarm? _alarm;
     private BatteryLevel? _battery;
     private GasRiskCause? _gasRisk;
@@ -80,9 +79,9 @@ internal sealed class LockEventSource
         _pending.Clear();
     }
 
-    public List<PendingEvent> Take()
+    public PendingEvent[] Take()
     {
-        var taken = new List<PendingEvent>(_pending);
+        PendingEvent[] taken = _pending.ToArray();
         _pending.Clear();
         return taken;
     }
@@ -111,10 +110,10 @@ internal sealed class LockEventSource
         if (core.Warnings != _warnings)
         {
             _warnings = core.Warnings;
-            _pending.Add(new PendingEvent(_sim.Now + _offsetMs, _lockId, _order++, "warnings", $"0x{_warnings:X2}", WarningNames.Of(_warnings)));
+            _pending.Add(new PendingEvent(_sim.Now + _offsetMs, _lockId, "warnings", $"0x{_warnings:X2}", WarningNames.Of(_warnings)));
         }
     }
 
     private void Add(long localMs, string kind, string value) =>
-        _pending.Add(new PendingEvent(localMs + _offsetMs, _lockId, _order++, kind, value));
+        _pending.Add(new PendingEvent(localMs + _offsetMs, _lockId, kind, value));
 }
