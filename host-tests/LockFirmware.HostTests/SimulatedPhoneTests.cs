@@ -56,6 +56,39 @@ public class SimulatedPhoneTests
             counting.NotOk.Select(r => (r.Opcode, r.Result, r.Counter)));
     }
 
+    [Fact]
+    public void A_link_that_lends_its_notifications_gives_the_handlers_the_same_bytes_and_the_phone_the_same_answers()
+    {
+        (List<string> copied, int copies, SimulatedPhone phone) = Heard(lend: false);
+        (List<string> lent, int buffers, SimulatedPhone borrower) = Heard(lend: true);
+
+        Assert.True(copied.Count >= 6, $"{copied.Count} notifications");
+        Assert.Equal(copied.Count, copies);
+        Assert.True(buffers < lent.Count, $"{buffers} buffers for {lent.Count} notifications: none was lent twice");
+        Assert.Equal(copied, lent);
+        Assert.Equal(phone.Responses.Select(r => (r.Opcode, r.Result, r.Counter)), borrower.Responses.Select(r => (r.Opcode, r.Result, r.Counter)));
+    }
+
+    /// <summary>What the handlers heard, in how many distinct arrays, and the phone that heard it.</summary>
+    private static (List<string> Notifications, int Arrays, SimulatedPhone Phone) Heard(bool lend)
+    {
+        var sim = new SimulatedLock(new LockSetup());
+        sim.Radio.LendNotifications = lend;
+        var heard = new List<string>();
+        var arrays = new HashSet<byte[]>(ReferenceEqualityComparer.Instance);
+        sim.Radio.Notified += n =>
+        {
+            heard.Add(Convert.ToHexString(n));
+            arrays.Add(n);
+        };
+        SimulatedPhone phone = SimulatedPhone.Staff(sim);
+        phone.Send(0, Opcode.Unlock);
+        phone.Send(30_000, Opcode.Status);
+        sim.RunUntil(60_000);
+        Assert.Equal(2, phone.Answered);
+        return (heard, arrays.Count, phone);
+    }
+
     /// <summary>An unlock, the same unlock once the bolt is back (AlreadyThere), a status read.</summary>
     private static SimulatedPhone Visit(bool keep)
     {

@@ -261,11 +261,12 @@ public sealed class VirtualBleLink : IBleLink
 
     public void Notify(byte[] buffer, int offset, int count)
     {
-        byte[] copy = buffer.AsSpan(offset, count).ToArray();
+        // Copied only where it is kept: the firmware reuses its buffer.
         if (KeepNotifications)
         {
-            _notifications.Add(copy);
+            _notifications.Add(buffer.AsSpan(offset, count).ToArray());
         }
+
         if (Holder == null)
         {
             return;
@@ -278,6 +279,13 @@ public sealed class VirtualBleLink : IBleLink
             return;
         }
 
+        if (_events == null && LendNotifications)
+        {
+            ReceiveLent(buffer.AsSpan(offset, count));
+            return;
+        }
+
+        byte[] copy = buffer.AsSpan(offset, count).ToArray();
         if (_events == null)
         {
             Receive(copy);
@@ -286,6 +294,27 @@ public sealed class VirtualBleLink : IBleLink
 
         long arrives = _events.Downlink(_clock.NowMilliseconds, _pacing!.PacketsFor(count));
         _schedule!(_events.TimeOf(arrives), new Delivery(this, Delivery.Step.Receive, copy).Run);
+    }
+
+    /// <summary>
+    /// True: the <see cref="Notified"/> handlers get a buffer valid only while they run (one
+    /// kept per length and thread), not a copy of their own each. For a fleet day, whose
+    /// handlers (the phones' readers, the event source) copy or ignore what they get.
+    /// </summary>
+    public bool LendNotifications { get; set; }
+
+    /// <summary>Buffers lent to the handlers, by length; taken out while lent, so a handler that led to another notification gets another.</summary>
+    [ThreadStatic]
+    private static byte[]?[]? t_lent;
+
+    private void ReceiveLent(ReadOnlySpan<byte> notification)
+    {
+        byte[]?[] lent = t_lent ??= new byte[]?[LockMtu + 1];
+        byte[] frame = lent[notification.Length] ?? new byte[notification.Length];
+        lent[notification.Length] = null;
+        notification.CopyTo(frame);
+        Receive(frame);
+        lent[notification.Length] = frame;
     }
 
     private void Receive(byte[] notification)

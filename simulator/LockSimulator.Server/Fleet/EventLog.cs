@@ -2,6 +2,7 @@ using System;
 using System.Buffers;
 using System.Collections.Generic;
 using System.Security.Cryptography;
+using System.Threading.Tasks;
 using LockSimulator.Server.Contracts;
 using LockSimulator.Server.Hosting;
 
@@ -88,36 +89,52 @@ internal sealed class EventLog
 
     /// <summary>
     /// Appends every event's JSON line to the digest in sequence order. The lines of a large
-    /// batch are written in parallel chunks, a wave of one chunk per core at a time, and hashed
-    /// in order: the same digest as one line at a time. The chunks' buffers are kept for the next
-    /// batch (an hour of a large fleet would otherwise make fresh large-object arrays every time).
+    /// batch are written in parallel chunks, a wave of one chunk per core at a time, and each
+    /// wave is hashed in order while the next is written (into the other of two sets of
+    /// buffers): the same digest as one line at a time. The buffers are kept for the next batch
+    /// (an hour of a large fleet would otherwise make fresh large-object arrays every time).
     /// </summary>
     private void HashInOrder(ReadOnlyMemory<PendingEvent> events, long firstSeq)
     {
         int chunks = (events.Length + HashChunk - 1) / HashChunk;
         int wave = Math.Max(1, Math.Min(Environment.ProcessorCount, chunks));
-        while (_chunkBuffers.Count < wave)
+        while (_chunkBuffers.Count < 2 * wave)
         {
             _chunkBuffers.Add(new ArrayBufferWriter<byte>(HashChunk * 128));
         }
 
-        for (int first = 0; first < chunks; first += wave)
+        Task hashing = Task.CompletedTask;
+        for (int first = 0, set = 0; first < chunks; first += wave, set = wave - set)
         {
             int count = Math.Min(wave, chunks - first);
-            int from = first;
+            int from = first, buffers = set;
             if (count == 1)
             {
-                Lines(events, firstSeq, from * HashChunk, _chunkBuffers[0]);
+                Lines(events, firstSeq, from * HashChunk, _chunkBuffers[buffers]);
             }
             else
             {
-                System.Threading.Tasks.Parallel.For(0, count, c => Lines(events, firstSeq, (from + c) * HashChunk, _chunkBuffers[c]));
+                Parallel.For(0, count, c => Lines(events, firstSeq, (from + c) * HashChunk, _chunkBuffers[buffers + c]));
             }
 
-            for (int c = 0; c < count; c++)
+            // The wave before is hashed by now, so its buffers may be written again next.
+            hashing.Wait();
+            if (first + wave >= chunks)
             {
-                _digest.AppendData(_chunkBuffers[c].WrittenSpan);
+                Hash(buffers, count);
             }
+            else
+            {
+                hashing = Task.Run(() => Hash(buffers, count));
+            }
+        }
+    }
+
+    private void Hash(int firstBuffer, int count)
+    {
+        for (int c = firstBuffer; c < firstBuffer + count; c++)
+        {
+            _digest.AppendData(_chunkBuffers[c].WrittenSpan);
         }
     }
 

@@ -57,6 +57,7 @@ public static class FleetDayRun
             phones[2 * i + 1] = SimulatedPhone.Staff(created.Sim, keyId: 9, userId: 9_000);
             phones[2 * i].KeepEvents = phones[2 * i + 1].KeepEvents = false;
             phones[2 * i].KeepResponses = phones[2 * i + 1].KeepResponses = false;
+            created.Sim.Radio.LendNotifications = true;
             arbiters[i] = new ConnectionArbiter(created);
             Plan(arbiters[i], phones[2 * i], phones[2 * i + 1], options, new Random(PlanSeed(options.Seed, index)));
         }
