@@ -8,27 +8,45 @@ namespace LockSimulator.Server.Fleet;
 /// <summary>
 /// Puts the events of many locks into the fleet's one order, (time, lock id, the lock's own
 /// order): the order a single-threaded run would publish them in, whichever thread ran which
-/// lock. Its buffers are kept from one advance to the next (an hour of a large fleet would
-/// otherwise make fresh large-object arrays every time).
+/// lock. The locks of an advance are run in chunks, each appending its locks' events to its
+/// own list (<see cref="Lists"/>). All buffers are kept from one advance to the next (an hour
+/// of a large fleet would otherwise make fresh large-object arrays every time).
 /// </summary>
 internal sealed class FleetEventMerge
 {
+    /// <summary>Locks run one after another into one list: a few milliseconds of work, so both cores stay busy to the end.</summary>
+    public const int Chunk = 256;
+
+    private readonly List<List<PendingEvent>> _lists = new();
     private readonly List<PendingEvent> _gathered = new();
     private UInt128[] _keys = [];
     private UInt128[] _sorted = [];
     private PendingEvent[] _merged = [];
 
-    /// <summary>
-    /// Takes every lock's events and returns them in the fleet's order, valid until
-    /// <see cref="Release"/>. Each event is sorted by one number, its time (from the earliest),
-    /// its lock id and its place in the gathered list; a lock's events are gathered in the
-    /// lock's own order, so their places order them as the lock did.
-    /// </summary>
-    public ReadOnlyMemory<PendingEvent> Merge(FleetLock[] locks)
+    /// <summary>An empty list for each chunk of <paramref name="locks"/> locks, in chunk order.</summary>
+    public IReadOnlyList<List<PendingEvent>> Lists(int locks)
     {
-        foreach (FleetLock source in locks)
+        int chunks = (locks + Chunk - 1) / Chunk;
+        while (_lists.Count < chunks)
         {
-            source.MoveEventsTo(_gathered);
+            _lists.Add(new List<PendingEvent>());
+        }
+
+        return _lists;
+    }
+
+    /// <summary>
+    /// Takes the events the chunks' lists got and returns them in the fleet's order, valid until
+    /// <see cref="Release"/>. Each event is sorted by one number, its time (from the earliest),
+    /// its lock id and its place in the gathered events; a lock's events are appended to one
+    /// list in the lock's own order, so their places order them as the lock did.
+    /// </summary>
+    public ReadOnlyMemory<PendingEvent> Merge()
+    {
+        foreach (List<PendingEvent> list in _lists)
+        {
+            _gathered.AddRange(list);
+            list.Clear();
         }
 
         ReadOnlySpan<PendingEvent> gathered = CollectionsMarshal.AsSpan(_gathered);

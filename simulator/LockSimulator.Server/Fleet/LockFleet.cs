@@ -212,11 +212,18 @@ internal sealed class LockFleet
     {
         long started = System.Diagnostics.Stopwatch.GetTimestamp();
         FleetLock[] all = _locks.Values.ToArray();
-        Parallel.ForEach(all, l => l.RunTo(target));
+        IReadOnlyList<List<PendingEvent>> lists = _merge.Lists(all.Length);
+        Parallel.For(0, (all.Length + FleetEventMerge.Chunk - 1) / FleetEventMerge.Chunk, chunk =>
+        {
+            for (int i = chunk * FleetEventMerge.Chunk; i < Math.Min(all.Length, (chunk + 1) * FleetEventMerge.Chunk); i++)
+            {
+                all[i].RunTo(target, lists[chunk]);
+            }
+        });
         System.Threading.Interlocked.Exchange(ref _now, target);
         long simulated = System.Diagnostics.Stopwatch.GetTimestamp();
         SimulateTime += System.Diagnostics.Stopwatch.GetElapsedTime(started, simulated);
-        ReadOnlyMemory<PendingEvent> merged = _merge.Merge(all);
+        ReadOnlyMemory<PendingEvent> merged = _merge.Merge();
         Remember(merged.Span, Events.Publish(merged));
         _merge.Release();
         PublishTime += System.Diagnostics.Stopwatch.GetElapsedTime(simulated);
