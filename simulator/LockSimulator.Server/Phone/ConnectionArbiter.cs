@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using LockFirmware.Ble;
 using LockSimulator.Server.Fleet;
 
@@ -19,7 +18,8 @@ internal sealed class ConnectionArbiter
     public const long RetryMs = 1_000;
 
     private readonly FleetLock _lock;
-    private readonly Dictionary<SimulatedPhone, Holding> _holdings = new();
+    /// <summary>What each phone sent: a few phones per lock, so an array searched in turn (a dictionary per lock cost more than it saved).</summary>
+    private Holding[] _holdings = [];
 
     /// <summary>The operations planned so far, one per phone and opcode: each is scheduled (and retried) with its one delegate.</summary>
     private Planned[] _planned = [];
@@ -88,13 +88,17 @@ internal sealed class ConnectionArbiter
 
     private Holding HoldingOf(SimulatedPhone phone)
     {
-        if (!_holdings.TryGetValue(phone, out Holding? holding))
+        foreach (Holding known in _holdings)
         {
-            holding = new Holding();
-            _holdings.Add(phone, holding);
+            if (known.Phone == phone)
+            {
+                return known;
+            }
         }
 
-        return holding;
+        var made = new Holding(phone);
+        _holdings = [.. _holdings, made];
+        return made;
     }
 
     /// <summary>An operation of one phone, and the one delegate that tries (and tries again) to send it.</summary>
@@ -119,9 +123,12 @@ internal sealed class ConnectionArbiter
         private void Try() => _arbiter.TrySend(this);
     }
 
-    private sealed class Holding
+    private sealed class Holding(SimulatedPhone phone)
     {
-        public int Sent;
-        public long LastSentMs;
+        public SimulatedPhone Phone { get; } = phone;
+
+        public int Sent { get; set; }
+
+        public long LastSentMs { get; set; }
     }
 }
