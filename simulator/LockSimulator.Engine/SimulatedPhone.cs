@@ -42,8 +42,9 @@ public sealed class SimulatedPhone
     /// <summary>Sends planned so far without a payload, one per opcode: each is scheduled (and retried) with its one delegate.</summary>
     private Outgoing[] _plain = [];
 
-    /// <summary>The fragment being written: the link copies what it keeps, so one buffer serves every write.</summary>
-    private byte[]? _frame;
+    /// <summary>The fragment being written: the link copies what it keeps, so one buffer per thread serves every phone's writes.</summary>
+    [ThreadStatic]
+    private static byte[]? t_frame;
     private long _lastExchange = long.MinValue;
     private bool _sentTime;
     private bool _awaitingEvent;
@@ -256,8 +257,8 @@ public sealed class SimulatedPhone
         _lastExchange = _lock.Now;
         int perFragment = _lock.Radio.Payload - 1;
         // Taken while writing: a write that led back here (it does not today) would get its own.
-        byte[] frame = _frame ?? new byte[VirtualBleLink.LockMtu];
-        _frame = null;
+        byte[] frame = t_frame ?? new byte[VirtualBleLink.LockMtu];
+        t_frame = null;
         for (int sent = 0, index = 0; sent < message.Length; index++)
         {
             int chunk = Math.Min(perFragment, message.Length - sent);
@@ -278,7 +279,7 @@ public sealed class SimulatedPhone
             sent += chunk;
         }
 
-        _frame = frame;
+        t_frame = frame;
     }
 
     /// <summary>After an answer: more to send, an event to wait for, or done.</summary>

@@ -52,9 +52,11 @@ internal sealed class FleetEventMerge
         ReadOnlySpan<PendingEvent> gathered = CollectionsMarshal.AsSpan(_gathered);
         if (_keys.Length < gathered.Length)
         {
-            _keys = new UInt128[gathered.Length];
-            _sorted = new UInt128[gathered.Length];
-            _merged = new PendingEvent[gathered.Length];
+            // With room to spare: the busiest hour of a day comes after quieter ones.
+            int size = gathered.Length + gathered.Length / 2;
+            _keys = new UInt128[size];
+            _sorted = new UInt128[size];
+            _merged = new PendingEvent[size];
         }
 
         long earliest = long.MaxValue;
