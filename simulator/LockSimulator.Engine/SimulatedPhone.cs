@@ -116,7 +116,10 @@ public sealed class SimulatedPhone
     public int Answered { get; private set; }
 
     /// <summary>Verified responses whose result was not Ok, in order, kept or not.</summary>
-    public List<CommandResponse> NotOk { get; } = new();
+    public IReadOnlyList<CommandResponse> NotOk => (IReadOnlyList<CommandResponse>?)_notOk ?? [];
+
+    /// <summary>Made at the first response not Ok: most phones of a fleet never get one.</summary>
+    private List<CommandResponse>? _notOk;
 
     public List<LockEvent> Events { get; } = new();
 
@@ -378,7 +381,7 @@ public sealed class SimulatedPhone
 
                 if (response.Result != ResultCode.Ok)
                 {
-                    NotOk.Add(response);
+                    (_notOk ??= new()).Add(response);
                 }
 
                 _awaiting.TryDequeue(out _);
