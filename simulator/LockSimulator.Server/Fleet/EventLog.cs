@@ -98,7 +98,8 @@ internal sealed class EventLog
     {
         int chunks = (events.Length + HashChunk - 1) / HashChunk;
         int wave = Math.Max(1, Math.Min(Environment.ProcessorCount, chunks));
-        while (_chunkBuffers.Count < 2 * wave)
+        // A second set only when a batch has a second wave to write while the first is hashed.
+        while (_chunkBuffers.Count < (chunks > wave ? 2 * wave : wave))
         {
             _chunkBuffers.Add(new ArrayBufferWriter<byte>(HashChunk * 128));
         }
