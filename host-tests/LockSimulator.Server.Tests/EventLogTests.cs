@@ -11,7 +11,7 @@ public class EventLogTests
     {
         var log = new EventLog();
         EventSubscription reader = log.Subscribe(lockId: null);
-        log.Publish(Enumerable.Range(0, EventSubscription.Capacity + 10).Select(i => new PendingEvent(i, 1, i, "door", "open")).ToList());
+        log.Publish(Enumerable.Range(0, EventSubscription.Capacity + 10).Select(i => new PendingEvent(i, 1, "door", "open")).ToArray());
 
         int queued = 0;
         while (reader.Reader.TryRead(out _))

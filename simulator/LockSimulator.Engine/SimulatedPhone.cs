@@ -4,6 +4,7 @@ using LockFirmware.Ble;
 using LockFirmware.Protocol;
 using LockFirmware.Protocol.Client;
 using LockFirmware.Security;
+using LockSimulator.Virtual;
 
 namespace LockSimulator;
 
@@ -33,6 +34,17 @@ public sealed class SimulatedPhone
     private readonly NotificationReader _reader = new();
     private readonly Queue<(Opcode Opcode, byte[] Payload)> _pending = new();
     private readonly Queue<(Opcode Opcode, byte[] Payload)> _awaiting = new();
+
+    /// <summary>When each pending wait for a move's event began, oldest first (the waits end in the order they began).</summary>
+    private readonly Queue<long> _eventWaits = new();
+    private readonly Action _eventWaitEnds;
+
+    /// <summary>Sends planned so far without a payload, one per opcode: each is scheduled (and retried) with its one delegate.</summary>
+    private Outgoing[] _plain = [];
+
+    /// <summary>The fragment being written: the link copies what it keeps, so one buffer per thread serves every phone's writes.</summary>
+    [ThreadStatic]
+    private static byte[]? t_frame;
     private long _lastExchange = long.MinValue;
     private bool _sentTime;
     private bool _awaitingEvent;
@@ -50,6 +62,7 @@ public sealed class SimulatedPhone
             random.NextBytes(nonce);
             return nonce;
         });
+        _eventWaitEnds = EventWaitEnds;
         _lock.Radio.Notified += OnNotification;
         _lock.LinkLost += Forget;
         _lock.Radio.Dropped += holder =>
@@ -89,7 +102,24 @@ public sealed class SimulatedPhone
     /// </summary>
     public bool StayConnected { get; set; }
 
+    /// <summary>Every verified response, in order, while <see cref="KeepResponses"/>.</summary>
     public List<CommandResponse> Responses { get; } = new();
+
+    /// <summary>
+    /// False: responses are counted (<see cref="Answered"/>) and those not Ok kept
+    /// (<see cref="NotOk"/>), but not all kept in <see cref="Responses"/>: a fleet day tallies
+    /// only counts and failures, and a day of responses per phone only burdens the collector.
+    /// </summary>
+    public bool KeepResponses { get; set; } = true;
+
+    /// <summary>Verified responses so far, kept or not.</summary>
+    public int Answered { get; private set; }
+
+    /// <summary>Verified responses whose result was not Ok, in order, kept or not.</summary>
+    public IReadOnlyList<CommandResponse> NotOk => (IReadOnlyList<CommandResponse>?)_notOk ?? [];
+
+    /// <summary>Made at the first response not Ok: most phones of a fleet never get one.</summary>
+    private List<CommandResponse>? _notOk;
 
     public List<LockEvent> Events { get; } = new();
 
@@ -106,17 +136,36 @@ public sealed class SimulatedPhone
     /// <summary>Sends <paramref name="opcode"/> at <paramref name="timeMs"/>, opening a session first if needed.</summary>
     public void Send(long timeMs, Opcode opcode, byte[]? payload = null)
     {
-        _lock.At(timeMs, () => Begin(opcode, payload ?? []));
+        Outgoing send = payload is { Length: > 0 } ? new Outgoing(this, opcode, payload) : Plain(opcode);
+        _lock.At(timeMs, send.Begin);
     }
 
-    private void Begin(Opcode opcode, byte[] payload)
+    /// <summary>The one send of <paramref name="opcode"/> without a payload: a plan of many such commands shares it.</summary>
+    private Outgoing Plain(Opcode opcode)
+    {
+        foreach (Outgoing known in _plain)
+        {
+            if (known.Opcode == opcode)
+            {
+                return known;
+            }
+        }
+
+        var made = new Outgoing(this, opcode, []);
+        _plain = [.. _plain, made];
+        return made;
+    }
+
+    private void Begin(Outgoing send)
     {
         if (_lock.Radio.Holder != this && !ConnectNow())
         {
             // The lock is not advertising: another phone holds its one connection, or no power.
-            _lock.At(_lock.Now + RetryMs, () => Begin(opcode, payload));
+            _lock.At(_lock.Now + RetryMs, send.Begin);
             return;
         }
+
+        (Opcode opcode, byte[] payload) = (send.Opcode, send.Payload);
 
         _pending.Enqueue((opcode, payload));
         _awaitingEvent = false;
@@ -200,13 +249,40 @@ public sealed class SimulatedPhone
     /// <summary>Whether log lines are kept: the costly ones are not even written otherwise.</summary>
     private bool Logging => _lock.Trace.Detailed;
 
+    /// <summary>Writes <paramref name="message"/> in fragments of the link's ATT payload (docs/PROTOCOL.md, "Transport"; as <see cref="Fragments.Split"/> cuts them).</summary>
     private void Transmit(byte[] message)
     {
-        _lastExchange = _lock.Now;
-        foreach (byte[] fragment in Fragments.Split(message, _lock.Radio.Payload))
+        if (message.Length == 0 || message.Length > Fragment.MaxMessage)
         {
-            _lock.Radio.Write(this, fragment);
+            throw new ArgumentException($"a message is 1 to {Fragment.MaxMessage} bytes", nameof(message));
         }
+
+        _lastExchange = _lock.Now;
+        int perFragment = _lock.Radio.Payload - 1;
+        // Taken while writing: a write that led back here (it does not today) would get its own.
+        byte[] frame = t_frame ?? new byte[VirtualBleLink.LockMtu];
+        t_frame = null;
+        for (int sent = 0, index = 0; sent < message.Length; index++)
+        {
+            int chunk = Math.Min(perFragment, message.Length - sent);
+            int flags = index & Fragment.IndexMask;
+            if (sent == 0)
+            {
+                flags |= Fragment.First;
+            }
+
+            if (sent + chunk == message.Length)
+            {
+                flags |= Fragment.Last;
+            }
+
+            frame[0] = (byte)flags;
+            Array.Copy(message, sent, frame, 1, chunk);
+            _lock.Radio.WriteFrame(this, frame, chunk + 1);
+            sent += chunk;
+        }
+
+        t_frame = frame;
     }
 
     /// <summary>After an answer: more to send, an event to wait for, or done.</summary>
@@ -226,14 +302,18 @@ public sealed class SimulatedPhone
         }
 
         _awaitingEvent = true;
-        long asked = _lock.Now;
-        _lock.At(asked + EventWaitMs, () =>
+        _eventWaits.Enqueue(_lock.Now);
+        _lock.At(_lock.Now + EventWaitMs, _eventWaitEnds);
+    }
+
+    /// <summary>The app stops waiting for the event unless something was exchanged since it began to.</summary>
+    private void EventWaitEnds()
+    {
+        long asked = _eventWaits.Dequeue();
+        if (_awaitingEvent && _lastExchange <= asked)
         {
-            if (_awaitingEvent && _lastExchange <= asked)
-            {
-                HangUp();
-            }
-        });
+            HangUp();
+        }
     }
 
     private void OnNotification(byte[] notification)
@@ -293,7 +373,17 @@ public sealed class SimulatedPhone
                     break;
                 }
 
-                Responses.Add(response);
+                Answered++;
+                if (KeepResponses)
+                {
+                    Responses.Add(response);
+                }
+
+                if (response.Result != ResultCode.Ok)
+                {
+                    (_notOk ??= new()).Add(response);
+                }
+
                 _awaiting.TryDequeue(out _);
                 if (Logging)
                 {
@@ -381,5 +471,27 @@ public sealed class SimulatedPhone
         _session.OnChallenge(message);
         Log("<- CHALLENGE (lock nonce): session open");
         Flush();
+    }
+
+    /// <summary>A command to send, and the one delegate that schedules (and reschedules) its start.</summary>
+    private sealed class Outgoing
+    {
+        private readonly SimulatedPhone _phone;
+
+        public Outgoing(SimulatedPhone phone, Opcode opcode, byte[] payload)
+        {
+            _phone = phone;
+            Opcode = opcode;
+            Payload = payload;
+            Begin = Start;
+        }
+
+        public Opcode Opcode { get; }
+
+        public byte[] Payload { get; }
+
+        public Action Begin { get; }
+
+        private void Start() => _phone.Begin(this);
     }
 }

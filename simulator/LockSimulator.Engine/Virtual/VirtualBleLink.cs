@@ -166,28 +166,34 @@ public sealed class VirtualBleLink : IBleLink
     }
 
     /// <summary>A write to the command characteristic; false when ATT refuses it (not connected, too long, queue full).</summary>
-    public bool Write(object phone, byte[] fragment)
+    public bool Write(object phone, byte[] fragment) => WriteFrame(phone, fragment, fragment.Length);
+
+    /// <summary>
+    /// A write of the first <paramref name="length"/> bytes of <paramref name="frame"/>: the
+    /// link copies what it keeps, so the phone may reuse <paramref name="frame"/> at once.
+    /// </summary>
+    public bool WriteFrame(object phone, byte[] frame, int length)
     {
         if (Holder != phone || Inputs == null)
         {
             return false;
         }
 
-        if (fragment.Length == 0 || fragment.Length > _payload)
+        if (length <= 0 || length > _payload || length > frame.Length)
         {
-            _trace.Log(_clock.NowMilliseconds, Signals.BleLink, $"write of {fragment.Length} bytes refused: ATT payload is {_payload}");
+            _trace.Log(_clock.NowMilliseconds, Signals.BleLink, $"write of {length} bytes refused: ATT payload is {_payload}");
             return false;
         }
 
         if (_events == null)
         {
-            Arrive(fragment);
-            return HandOver(fragment);
+            Arrive(frame, length);
+            return HandOver(frame, length);
         }
 
         // The write goes at a connection event; its handler queues it on the interpreter's next
         // tick and answers it; the phone's next request waits for that ATT answer.
-        byte[] copy = (byte[])fragment.Clone();
+        byte[] copy = frame.AsSpan(0, length).ToArray();
         long arrives = _events.Uplink(_clock.NowMilliseconds, _pacing!.PacketsFor(copy.Length));
         long at = _events.TimeOf(arrives);
         _events.PhoneAwaits(_events.Downlink(_handlerDone!(at), _pacing.PacketsFor(0)));
@@ -196,12 +202,13 @@ public sealed class VirtualBleLink : IBleLink
         return true;
     }
 
-    private void Arrive(byte[] fragment) => _trace.Log(_clock.NowMilliseconds, Signals.BleIn, _trace.Detailed ? Convert.ToHexString(fragment) : "");
+    private void Arrive(byte[] frame, int length) =>
+        _trace.Log(_clock.NowMilliseconds, Signals.BleIn, _trace.Detailed ? Convert.ToHexString(frame, 0, length) : "");
 
     /// <summary>The managed handler copies the write into the firmware's input queue.</summary>
-    private bool HandOver(byte[] fragment)
+    private bool HandOver(byte[] frame, int length)
     {
-        if (Inputs == null || !Inputs.Post(InputKind.BleWrite, fragment, 0, fragment.Length))
+        if (Inputs == null || !Inputs.Post(InputKind.BleWrite, frame, 0, length))
         {
             _trace.Log(_clock.NowMilliseconds, Signals.BleLink, "write refused: input queue full");
             return false;
@@ -254,11 +261,12 @@ public sealed class VirtualBleLink : IBleLink
 
     public void Notify(byte[] buffer, int offset, int count)
     {
-        byte[] copy = buffer.AsSpan(offset, count).ToArray();
+        // Copied only where it is kept: the firmware reuses its buffer.
         if (KeepNotifications)
         {
-            _notifications.Add(copy);
+            _notifications.Add(buffer.AsSpan(offset, count).ToArray());
         }
+
         if (Holder == null)
         {
             return;
@@ -271,6 +279,13 @@ public sealed class VirtualBleLink : IBleLink
             return;
         }
 
+        if (_events == null && LendNotifications)
+        {
+            ReceiveLent(buffer.AsSpan(offset, count));
+            return;
+        }
+
+        byte[] copy = buffer.AsSpan(offset, count).ToArray();
         if (_events == null)
         {
             Receive(copy);
@@ -279,6 +294,27 @@ public sealed class VirtualBleLink : IBleLink
 
         long arrives = _events.Downlink(_clock.NowMilliseconds, _pacing!.PacketsFor(count));
         _schedule!(_events.TimeOf(arrives), new Delivery(this, Delivery.Step.Receive, copy).Run);
+    }
+
+    /// <summary>
+    /// True: the <see cref="Notified"/> handlers get a buffer valid only while they run (one
+    /// kept per length and thread), not a copy of their own each. For a fleet day, whose
+    /// handlers (the phones' readers, the event source) copy or ignore what they get.
+    /// </summary>
+    public bool LendNotifications { get; set; }
+
+    /// <summary>Buffers lent to the handlers, by length; taken out while lent, so a handler that led to another notification gets another.</summary>
+    [ThreadStatic]
+    private static byte[]?[]? t_lent;
+
+    private void ReceiveLent(ReadOnlySpan<byte> notification)
+    {
+        byte[]?[] lent = t_lent ??= new byte[]?[LockMtu + 1];
+        byte[] frame = lent[notification.Length] ?? new byte[notification.Length];
+        lent[notification.Length] = null;
+        notification.CopyTo(frame);
+        Receive(frame);
+        lent[notification.Length] = frame;
     }
 
     private void Receive(byte[] notification)
@@ -381,10 +417,10 @@ public sealed class VirtualBleLink : IBleLink
             switch (_step)
             {
                 case Step.Arrive:
-                    _link.Arrive(_frame);
+                    _link.Arrive(_frame, _frame.Length);
                     break;
                 case Step.HandOver:
-                    _link.HandOver(_frame);
+                    _link.HandOver(_frame, _frame.Length);
                     break;
                 default:
                     _link.Receive(_frame);

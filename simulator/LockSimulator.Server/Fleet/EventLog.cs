@@ -1,9 +1,8 @@
 using System;
 using System.Buffers;
 using System.Collections.Generic;
-using System.Linq;
 using System.Security.Cryptography;
-using System.Text.Json;
+using System.Threading.Tasks;
 using LockSimulator.Server.Contracts;
 using LockSimulator.Server.Hosting;
 
@@ -18,10 +17,8 @@ internal sealed class EventLog
 {
     public const int Retained = 65_536;
 
-    private static readonly byte[] NewLine = [(byte)'\n'];
-
     private readonly object _gate = new();
-    private readonly Queue<FleetEvent> _recent = new();
+    private readonly RetainedEvents _retained = new(Retained);
     private readonly List<EventSubscription> _subscriptions = new();
     private readonly IncrementalHash _digest = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private readonly List<ArrayBufferWriter<byte>> _chunkBuffers = new();
@@ -53,91 +50,103 @@ internal sealed class EventLog
     /// <summary>Events hashed per worker at once: big enough to keep both cores busy, small enough to bound the buffers.</summary>
     private const int HashChunk = 8_192;
 
-    /// <summary>Numbers, hashes, retains and hands out the events; returns them as published.</summary>
-    public FleetEvent[] Publish(IReadOnlyList<PendingEvent> events)
+    /// <summary>
+    /// Numbers, hashes, retains and hands out <paramref name="events"/>; returns the sequence
+    /// number of the first. A <see cref="FleetEvent"/> is made only for a live reader that
+    /// wants it: the retained ones are kept as they came and made when read.
+    /// </summary>
+    public long Publish(ReadOnlyMemory<PendingEvent> events)
     {
         lock (_gate)
         {
-            var published = new FleetEvent[events.Count];
-            for (int i = 0; i < published.Length; i++)
+            long first = _last + 1;
+            HashInOrder(events, first);
+            _last += events.Length;
+            _retained.Add(events.Span, _last);
+            if (_subscriptions.Count > 0)
             {
-                PendingEvent p = events[i];
-                published[i] = new FleetEvent(++_last, p.TimeMs, p.LockId, p.Kind, p.Value, p.Names);
+                Offer(events.Span, first);
             }
 
-            HashInOrder(published);
-            for (int i = Math.Max(0, published.Length - Retained); i < published.Length; i++)
+            return first;
+        }
+    }
+
+    private void Offer(ReadOnlySpan<PendingEvent> events, long first)
+    {
+        for (int i = 0; i < events.Length; i++)
+        {
+            FleetEvent? made = null;
+            foreach (EventSubscription s in _subscriptions)
             {
-                _recent.Enqueue(published[i]);
-                if (_recent.Count > Retained)
+                if (s.Wants(events[i].LockId))
                 {
-                    _recent.Dequeue();
+                    s.Offer(made ??= events[i].Published(first + i));
                 }
             }
-
-            foreach (FleetEvent e in published)
-            {
-                foreach (EventSubscription s in _subscriptions)
-                {
-                    s.Offer(e);
-                }
-            }
-
-            return published;
         }
     }
 
     /// <summary>
     /// Appends every event's JSON line to the digest in sequence order. The lines of a large
-    /// batch are written in parallel chunks, a wave of one chunk per core at a time, and hashed
-    /// in order: the same digest as one line at a time. The chunks' buffers are kept for the next
-    /// batch (an hour of a large fleet would otherwise make fresh large-object arrays every time).
+    /// batch are written in parallel chunks, a wave of one chunk per core at a time, and each
+    /// wave is hashed in order while the next is written (into the other of two sets of
+    /// buffers): the same digest as one line at a time. The buffers are kept for the next batch
+    /// (an hour of a large fleet would otherwise make fresh large-object arrays every time).
     /// </summary>
-    private void HashInOrder(FleetEvent[] published)
+    private void HashInOrder(ReadOnlyMemory<PendingEvent> events, long firstSeq)
     {
-        int chunks = (published.Length + HashChunk - 1) / HashChunk;
+        int chunks = (events.Length + HashChunk - 1) / HashChunk;
         int wave = Math.Max(1, Math.Min(Environment.ProcessorCount, chunks));
-        while (_chunkBuffers.Count < wave)
+        // A second set only when a batch has a second wave to write while the first is hashed.
+        while (_chunkBuffers.Count < (chunks > wave ? 2 * wave : wave))
         {
             _chunkBuffers.Add(new ArrayBufferWriter<byte>(HashChunk * 128));
         }
 
-        for (int first = 0; first < chunks; first += wave)
+        Task hashing = Task.CompletedTask;
+        for (int first = 0, set = 0; first < chunks; first += wave, set = wave - set)
         {
             int count = Math.Min(wave, chunks - first);
-            int from = first;
+            int from = first, buffers = set;
             if (count == 1)
             {
-                Lines(published, from * HashChunk, Math.Min(HashChunk, published.Length - from * HashChunk), _chunkBuffers[0]);
+                Lines(events, firstSeq, from * HashChunk, _chunkBuffers[buffers]);
             }
             else
             {
-                System.Threading.Tasks.Parallel.For(0, count, c =>
-                    Lines(published, (from + c) * HashChunk, Math.Min(HashChunk, published.Length - (from + c) * HashChunk), _chunkBuffers[c]));
+                Parallel.For(0, count, c => Lines(events, firstSeq, (from + c) * HashChunk, _chunkBuffers[buffers + c]));
             }
 
-            for (int c = 0; c < count; c++)
+            // The wave before is hashed by now, so its buffers may be written again next.
+            hashing.Wait();
+            if (first + wave >= chunks)
             {
-                _digest.AppendData(_chunkBuffers[c].WrittenSpan);
+                Hash(buffers, count);
+            }
+            else
+            {
+                hashing = Task.Run(() => Hash(buffers, count));
             }
         }
     }
 
-    /// <summary>The events' JSON lines, written by one writer into <paramref name="buffer"/> (the bytes <c>SerializeToUtf8Bytes</c> gives, without an array per event).</summary>
-    private static void Lines(FleetEvent[] events, int start, int count, ArrayBufferWriter<byte> buffer)
+    private void Hash(int firstBuffer, int count)
+    {
+        for (int c = firstBuffer; c < firstBuffer + count; c++)
+        {
+            _digest.AppendData(_chunkBuffers[c].WrittenSpan);
+        }
+    }
+
+    /// <summary>The JSON lines of the chunk of <paramref name="events"/> from <paramref name="start"/>, into <paramref name="buffer"/>.</summary>
+    private static void Lines(ReadOnlyMemory<PendingEvent> events, long firstSeq, int start, ArrayBufferWriter<byte> buffer)
     {
         buffer.ResetWrittenCount();
-        JsonSerializerOptions options = ServerJson.Options;
-        using var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions
+        ReadOnlySpan<PendingEvent> chunk = events.Span.Slice(start, Math.Min(HashChunk, events.Length - start));
+        for (int i = 0; i < chunk.Length; i++)
         {
-            Encoder = options.Encoder, Indented = options.WriteIndented, MaxDepth = options.MaxDepth, SkipValidation = true,
-        });
-        for (int i = start; i < start + count; i++)
-        {
-            JsonSerializer.Serialize(writer, events[i], options);
-            writer.Flush();
-            buffer.Write(NewLine);
-            writer.Reset(buffer);
+            EventLines.Write(buffer, firstSeq + start + i, chunk[i]);
         }
     }
 
@@ -146,7 +155,7 @@ internal sealed class EventLog
     {
         lock (_gate)
         {
-            FleetEvent[] events = _recent.Where(e => e.Seq > since).Take(limit).ToArray();
+            FleetEvent[] events = _retained.After(since, limit);
             return new EventLogView(events, events.Length > 0 ? events[^1].Seq : Math.Max(since, 0));
         }
     }

@@ -30,14 +30,12 @@ internal sealed class EventSubscription
     /// <summary>Set when the reader fell behind and was cut off: the last event it was given.</summary>
     public long? OverflowedAfter { get; private set; }
 
-    /// <summary>Called under the log's lock, in sequence order.</summary>
+    /// <summary>Whether an event of <paramref name="lockId"/> is for this reader (one cut off wants none).</summary>
+    public bool Wants(uint lockId) => OverflowedAfter == null && (_lockId == null || lockId == _lockId);
+
+    /// <summary>Called under the log's lock, in sequence order, with the events this reader <see cref="Wants"/>.</summary>
     public void Offer(FleetEvent e)
     {
-        if (OverflowedAfter != null || (_lockId != null && e.LockId != _lockId))
-        {
-            return;
-        }
-
         if (!_queue.Writer.TryWrite(e))
         {
             OverflowedAfter = e.Seq - 1;

@@ -127,24 +127,30 @@ internal sealed class FleetLock
         return true;
     });
 
-    /// <summary>Advances this lock to fleet time <paramref name="fleetMs"/>; a failure isolates it.</summary>
-    public void RunTo(long fleetMs)
+    /// <summary>
+    /// Advances this lock to fleet time <paramref name="fleetMs"/>; a failure isolates it. Its
+    /// events not yet published, and those of the run, are appended to <paramref name="events"/> in the lock's order.
+    /// </summary>
+    public void RunTo(long fleetMs, List<PendingEvent> events)
     {
         lock (_gate)
         {
-            if (Fault != null)
-            {
-                return;
-            }
-
+            _events.BeginInto(events);
             try
             {
-                Sim.RunUntil(fleetMs - OffsetMs);
-                _events.Collect();
+                if (Fault == null)
+                {
+                    Sim.RunUntil(fleetMs - OffsetMs);
+                    _events.Collect();
+                }
             }
             catch (Exception e)
             {
                 Isolate(e);
+            }
+            finally
+            {
+                _events.EndInto();
             }
         }
     }
@@ -186,20 +192,11 @@ internal sealed class FleetLock
         }
     }
 
-    public List<PendingEvent> TakeEvents()
+    public PendingEvent[] TakeEvents()
     {
         lock (_gate)
         {
             return _events.Take();
-        }
-    }
-
-    /// <summary>Appends the events not yet published to <paramref name="target"/> and forgets them here.</summary>
-    public void MoveEventsTo(List<PendingEvent> target)
-    {
-        lock (_gate)
-        {
-            _events.MoveTo(target);
         }
     }
 

@@ -20,8 +20,10 @@ internal sealed class LockEventSource
     private readonly long _offsetMs;
     private readonly bool _keepTrace;
     private readonly List<PendingEvent> _pending = new();
+
+    /// <summary>Where new events go: <see cref="_pending"/>, or while the fleet advances, the list of the thread running the lock.</summary>
+    private List<PendingEvent> _into;
     private long _cursor;
-    private long _order;
     private MotorAlarm? _alarm;
     private BatteryLevel? _battery;
     private GasRiskCause? _gasRisk;
@@ -34,6 +36,7 @@ internal sealed class LockEventSource
         _sim = sim;
         _lockId = lockId;
         _offsetMs = offsetMs;
+        _into = _pending;
     }
 
     /// <summary>Fleet time of the last BLE write or notification.</summary>
@@ -74,15 +77,28 @@ internal sealed class LockEventSource
     /// <summary>An event of the simulator's own (door, fault, …) at the lock's time now.</summary>
     public void Add(string kind, string value) => Add(_sim.Now, kind, value);
 
-    public void MoveTo(List<PendingEvent> target)
+    private void MoveTo(List<PendingEvent> target)
     {
         target.AddRange(_pending);
         _pending.Clear();
     }
 
-    public List<PendingEvent> Take()
+    /// <summary>
+    /// Moves the events not yet published to <paramref name="target"/> and sends new ones there
+    /// too until <see cref="EndInto"/>: while the fleet advances, a lock's events go straight to
+    /// the running thread's list, so no lock keeps a list sized for its busiest hour.
+    /// </summary>
+    public void BeginInto(List<PendingEvent> target)
     {
-        var taken = new List<PendingEvent>(_pending);
+        MoveTo(target);
+        _into = target;
+    }
+
+    public void EndInto() => _into = _pending;
+
+    public PendingEvent[] Take()
+    {
+        PendingEvent[] taken = _pending.ToArray();
         _pending.Clear();
         return taken;
     }
@@ -111,10 +127,10 @@ internal sealed class LockEventSource
         if (core.Warnings != _warnings)
         {
             _warnings = core.Warnings;
-            _pending.Add(new PendingEvent(_sim.Now + _offsetMs, _lockId, _order++, "warnings", $"0x{_warnings:X2}", WarningNames.Of(_warnings)));
+            _into.Add(new PendingEvent(_sim.Now + _offsetMs, _lockId, "warnings", $"0x{_warnings:X2}", WarningNames.Of(_warnings)));
         }
     }
 
     private void Add(long localMs, string kind, string value) =>
-        _pending.Add(new PendingEvent(localMs + _offsetMs, _lockId, _order++, kind, value));
+        _into.Add(new PendingEvent(localMs + _offsetMs, _lockId, kind, value));
 }

@@ -30,8 +30,8 @@ internal sealed class LockFleet
     private long _now;
     private uint[]? _sortedIds;
 
-    /// <summary>The fleet's events of one advance in their order; kept between advances so an hour of a large fleet reuses its array.</summary>
-    private readonly List<PendingEvent> _merged = new();
+    /// <summary>Puts the fleet's events of one advance in their order, with buffers kept between advances.</summary>
+    private readonly FleetEventMerge _merge = new();
 
     /// <param name="seed">The fleet's seed: each lock's secret follows from it and the lock id.</param>
     /// <param name="keepTraces">False for a fleet day: a lock's trace is let go once its events are published.</param>
@@ -212,31 +212,42 @@ internal sealed class LockFleet
     {
         long started = System.Diagnostics.Stopwatch.GetTimestamp();
         FleetLock[] all = _locks.Values.ToArray();
-        Parallel.ForEach(all, l => l.RunTo(target));
+        IReadOnlyList<List<PendingEvent>> lists = _merge.Lists(all.Length);
+        Parallel.For(0, (all.Length + FleetEventMerge.Chunk - 1) / FleetEventMerge.Chunk, chunk =>
+        {
+            for (int i = chunk * FleetEventMerge.Chunk; i < Math.Min(all.Length, (chunk + 1) * FleetEventMerge.Chunk); i++)
+            {
+                all[i].RunTo(target, lists[chunk]);
+            }
+        });
         System.Threading.Interlocked.Exchange(ref _now, target);
         long simulated = System.Diagnostics.Stopwatch.GetTimestamp();
         SimulateTime += System.Diagnostics.Stopwatch.GetElapsedTime(started, simulated);
-        FleetEventMerge.Merge(all, _merged);
-        Remember(Events.Publish(_merged));
-        _merged.Clear();
+        ReadOnlyMemory<PendingEvent> merged = _merge.Merge();
+        Remember(merged.Span, Events.Publish(merged));
+        _merge.Release();
         PublishTime += System.Diagnostics.Stopwatch.GetElapsedTime(simulated);
     }
 
-    private void Publish(FleetLock source) => Remember(Events.Publish(source.TakeEvents()));
+    private void Publish(FleetLock source)
+    {
+        PendingEvent[] events = source.TakeEvents();
+        Remember(events, Events.Publish(events));
+    }
 
     /// <summary>Each lock keeps its own latest events (a server's, not a fleet day's): events by lock without scanning the log.</summary>
-    private void Remember(FleetEvent[] published)
+    private void Remember(ReadOnlySpan<PendingEvent> published, long firstSeq)
     {
         if (!_keepTraces)
         {
             return;
         }
 
-        foreach (FleetEvent e in published)
+        for (int i = 0; i < published.Length; i++)
         {
-            if (_locks.TryGetValue(e.LockId, out FleetLock? owner))
+            if (_locks.TryGetValue(published[i].LockId, out FleetLock? owner))
             {
-                owner.Remember(e);
+                owner.Remember(published[i].Published(firstSeq + i));
             }
         }
     }

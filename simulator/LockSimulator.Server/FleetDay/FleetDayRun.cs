@@ -56,6 +56,8 @@ public static class FleetDayRun
             phones[2 * i] = SimulatedPhone.Staff(created.Sim, keyId: 7, userId: (uint)(1 + index % 500));
             phones[2 * i + 1] = SimulatedPhone.Staff(created.Sim, keyId: 9, userId: 9_000);
             phones[2 * i].KeepEvents = phones[2 * i + 1].KeepEvents = false;
+            phones[2 * i].KeepResponses = phones[2 * i + 1].KeepResponses = false;
+            created.Sim.Radio.LendNotifications = true;
             arbiters[i] = new ConnectionArbiter(created);
             Plan(arbiters[i], phones[2 * i], phones[2 * i + 1], options, new Random(PlanSeed(options.Seed, index)));
         }
@@ -71,9 +73,9 @@ public static class FleetDayRun
         }
 
         clock.Restart();
-        long answered = phones.Sum(p => (long)p.Responses.Count);
+        long answered = phones.Sum(p => (long)p.Answered);
         string[] failures = phones.SelectMany(p => p.Refusals.Select(r => $"refused {r.Result}")
-                .Concat(p.Responses.Where(r => r.Result is not (ResultCode.Ok or ResultCode.AlreadyThere or ResultCode.AlreadyMoving)).Select(r => $"{r.Opcode} {r.Result}")))
+                .Concat(p.NotOk.Where(r => r.Result is not (ResultCode.AlreadyThere or ResultCode.AlreadyMoving)).Select(r => $"{r.Opcode} {r.Result}")))
             .ToArray();
         long moves = fleet.Locks.Sum(l => (long)l.Sim.Core.CompletedLocks + l.Sim.Core.CompletedUnlocks);
         EventDigestView digest = fleet.Events.Digest();
@@ -118,7 +120,7 @@ public static class FleetDayRun
         long answered = 0;
         foreach (SimulatedPhone phone in phones)
         {
-            answered += phone.Responses.Count;
+            answered += phone.Answered;
         }
 
         using Process self = Process.GetCurrentProcess();

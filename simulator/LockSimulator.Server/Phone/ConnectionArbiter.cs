@@ -1,4 +1,4 @@
-using System.Collections.Generic;
+using System;
 using LockFirmware.Ble;
 using LockSimulator.Server.Fleet;
 
@@ -18,7 +18,11 @@ internal sealed class ConnectionArbiter
     public const long RetryMs = 1_000;
 
     private readonly FleetLock _lock;
-    private readonly Dictionary<SimulatedPhone, Holding> _holdings = new();
+    /// <summary>What each phone sent: a few phones per lock, so an array searched in turn (a dictionary per lock cost more than it saved).</summary>
+    private Holding[] _holdings = [];
+
+    /// <summary>The operations planned so far, one per phone and opcode: each is scheduled (and retried) with its one delegate.</summary>
+    private Planned[] _planned = [];
 
     /// <summary>The phone that took the connection last (its sending may still be on the lock's agenda).</summary>
     private SimulatedPhone? _holder;
@@ -32,17 +36,33 @@ internal sealed class ConnectionArbiter
     public int Waits { get; private set; }
 
     /// <summary>Plans <paramref name="opcode"/> from <paramref name="phone"/> at the lock's time <paramref name="timeMs"/>.</summary>
-    public void Send(SimulatedPhone phone, long timeMs, Opcode opcode) => _lock.Sim.At(timeMs, () => TrySend(phone, opcode));
+    public void Send(SimulatedPhone phone, long timeMs, Opcode opcode) => _lock.Sim.At(timeMs, PlannedFor(phone, opcode).TrySend);
 
-    private void TrySend(SimulatedPhone phone, Opcode opcode)
+    private Planned PlannedFor(SimulatedPhone phone, Opcode opcode)
+    {
+        foreach (Planned known in _planned)
+        {
+            if (known.Phone == phone && known.Opcode == opcode)
+            {
+                return known;
+            }
+        }
+
+        var made = new Planned(this, phone, opcode);
+        _planned = [.. _planned, made];
+        return made;
+    }
+
+    private void TrySend(Planned planned)
     {
         SimulatedLock sim = _lock.Sim;
+        SimulatedPhone phone = planned.Phone;
         if (_holder != null && _holder != phone)
         {
             if (Busy(_holder))
             {
                 Waits++;
-                sim.At(sim.Now + RetryMs, () => TrySend(phone, opcode));
+                sim.At(sim.Now + RetryMs, planned.TrySend);
                 return;
             }
 
@@ -55,31 +75,60 @@ internal sealed class ConnectionArbiter
         Holding holding = HoldingOf(phone);
         holding.Sent++;
         holding.LastSentMs = sim.Now;
-        phone.Send(sim.Now, opcode);
+        phone.Send(sim.Now, planned.Opcode);
     }
 
     /// <summary>A phone holds the connection while an operation it sent is unanswered, up to the app's answer timeout.</summary>
     private bool Busy(SimulatedPhone holder)
     {
         Holding holding = HoldingOf(holder);
-        int answered = holder.Responses.Count + holder.Refusals.Count;
+        int answered = holder.Answered + holder.Refusals.Count;
         return answered < holding.Sent && _lock.Sim.Now - holding.LastSentMs < PhoneExchange.AnswerTimeoutMs;
     }
 
     private Holding HoldingOf(SimulatedPhone phone)
     {
-        if (!_holdings.TryGetValue(phone, out Holding? holding))
+        foreach (Holding known in _holdings)
         {
-            holding = new Holding();
-            _holdings.Add(phone, holding);
+            if (known.Phone == phone)
+            {
+                return known;
+            }
         }
 
-        return holding;
+        var made = new Holding(phone);
+        _holdings = [.. _holdings, made];
+        return made;
     }
 
-    private sealed class Holding
+    /// <summary>An operation of one phone, and the one delegate that tries (and tries again) to send it.</summary>
+    private sealed class Planned
     {
-        public int Sent;
-        public long LastSentMs;
+        private readonly ConnectionArbiter _arbiter;
+
+        public Planned(ConnectionArbiter arbiter, SimulatedPhone phone, Opcode opcode)
+        {
+            _arbiter = arbiter;
+            Phone = phone;
+            Opcode = opcode;
+            TrySend = Try;
+        }
+
+        public SimulatedPhone Phone { get; }
+
+        public Opcode Opcode { get; }
+
+        public Action TrySend { get; }
+
+        private void Try() => _arbiter.TrySend(this);
+    }
+
+    private sealed class Holding(SimulatedPhone phone)
+    {
+        public SimulatedPhone Phone { get; } = phone;
+
+        public int Sent { get; set; }
+
+        public long LastSentMs { get; set; }
     }
 }
