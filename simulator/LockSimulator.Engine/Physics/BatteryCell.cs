@@ -29,22 +29,31 @@ public sealed class BatteryCell
     private readonly double _freshOhms;
     private double _polarisationVolts;
 
-    // The drive train steps every 0.5 ms with the same step and temperature: each factor below
-    // is computed again only when its inputs change, giving the very same values for less work.
+    // The cold factor is computed again only when the temperature changes, and each exponential
+    // of Advance only when its argument does (shared by the pack's cells, which carry one
+    // current for one interval): the very same values for less work.
     private double _temperatureC = 20;
     private double _coldFactor = 1;
-    private double _decaySeconds = double.NaN;
-    private double _decayTau = double.NaN;
-    private double _decay;
-    private double _regrowSeconds = double.NaN;
-    private double _regrow;
+    private readonly ExpMemo _polarisationDecay;
+    private readonly ExpMemo _passivationBreak;
+    private readonly ExpMemo _passivationRegrowth;
 
     public BatteryCell(double capacityAh, double stateOfCharge, double freshOhms, double restedSeconds)
+        : this(capacityAh, stateOfCharge, freshOhms, restedSeconds, new ExpMemo(), new ExpMemo(), new ExpMemo())
+    {
+    }
+
+    /// <summary>A cell of a pack, sharing the pack's remembered exponentials.</summary>
+    internal BatteryCell(double capacityAh, double stateOfCharge, double freshOhms, double restedSeconds,
+        ExpMemo polarisationDecay, ExpMemo passivationBreak, ExpMemo passivationRegrowth)
     {
         _capacityCoulombs = capacityAh * 3600;
         _freshOhms = freshOhms;
         StateOfCharge = stateOfCharge;
         PassivationOhms = PassivationMaxOhms * (1 - Math.Exp(-restedSeconds / PassivationGrowSeconds));
+        _polarisationDecay = polarisationDecay;
+        _passivationBreak = passivationBreak;
+        _passivationRegrowth = passivationRegrowth;
     }
 
     public double StateOfCharge { get; private set; }
@@ -138,29 +147,16 @@ public sealed class BatteryCell
         double depth = Depth(StateOfCharge);
         double target = amps * PolarisationOhmsAt(StateOfCharge);
         double tau = target > _polarisationVolts ? 0.2 : 0.2 + 120 * depth * depth;
-        if (seconds != _decaySeconds || tau != _decayTau)
-        {
-            _decaySeconds = seconds;
-            _decayTau = tau;
-            _decay = Math.Exp(-seconds / tau);
-        }
-
-        _polarisationVolts = target + (_polarisationVolts - target) * _decay;
+        _polarisationVolts = target + (_polarisationVolts - target) * _polarisationDecay.Exp(-seconds / tau);
 
         // Passivation: load current breaks the film down; rest lets it grow back.
         if (amps > 0.01)
         {
-            PassivationOhms *= Math.Exp(-amps * seconds / PassivationBreakCoulombs);
+            PassivationOhms *= _passivationBreak.Exp(-amps * seconds / PassivationBreakCoulombs);
         }
         else
         {
-            if (seconds != _regrowSeconds)
-            {
-                _regrowSeconds = seconds;
-                _regrow = Math.Exp(-seconds / PassivationGrowSeconds);
-            }
-
-            PassivationOhms = PassivationMaxOhms - (PassivationMaxOhms - PassivationOhms) * _regrow;
+            PassivationOhms = PassivationMaxOhms - (PassivationMaxOhms - PassivationOhms) * _passivationRegrowth.Exp(-seconds / PassivationGrowSeconds);
         }
     }
 }

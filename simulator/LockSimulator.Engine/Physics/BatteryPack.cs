@@ -12,10 +12,13 @@ public sealed class BatteryPack
         Parameters = parameters;
         double rested = parameters.RestedDays * 86400;
         _cells = new BatteryCell[parameters.Cells];
+        // The cells carry one current for one interval: an exponential one cell computed, the next reuses.
+        ExpMemo polarisationDecay = new(), passivationBreak = new(), passivationRegrowth = new();
         for (int i = 0; i < _cells.Length; i++)
         {
             double soc = i == 0 && parameters.WeakestCellStateOfCharge is double weakest ? weakest : parameters.StateOfCharge;
-            _cells[i] = new BatteryCell(parameters.CellCapacityAh, soc, parameters.CellFreshOhms, rested)
+            _cells[i] = new BatteryCell(parameters.CellCapacityAh, soc, parameters.CellFreshOhms, rested,
+                polarisationDecay, passivationBreak, passivationRegrowth)
             {
                 TemperatureC = parameters.TemperatureC,
             };

@@ -80,21 +80,25 @@ public sealed partial class DriveTrain
         double net = startTorque - direction * Friction(direction);
         double inertia = _motor.RotorInertia;
         Motion motion = new(_omega, net / inertia, damping / inertia);
-        double length = Math.Min(longest, motion.TimeToRest(direction));
-        bool rests = length == motion.TimeToRest(direction);
+        double toRest = motion.TimeToRest(direction);
+        double length = Math.Min(longest, toRest);
+        bool rests = length == toRest;
 
         double mark = NextMark(direction);
         double gear = _motor.GearRatio;
-        bool reachesMark = direction * (Position + motion.Angle(length) / gear - mark) >= 0;
+        double decay = motion.Decay(length);
+        double angle = motion.Angle(length, decay);
+        bool reachesMark = direction * (Position + angle / gear - mark) >= 0;
         if (reachesMark)
         {
             length = motion.TimeToAngle((mark - Position) * gear, length);
+            decay = motion.Decay(length);
             rests = false;
         }
 
-        double turned = reachesMark ? (mark - Position) * gear : motion.Angle(length);
+        double turned = reachesMark ? (mark - Position) * gear : angle;
         DrawSegment(length, turned);
-        _omega = rests ? 0 : motion.Speed(length);
+        _omega = rests ? 0 : motion.Speed(length, decay);
         Position = reachesMark ? mark : Position + turned / gear;
         if (reachesMark && IsLimit(mark, direction))
         {
@@ -230,12 +234,17 @@ public sealed partial class DriveTrain
             _rate = rate;
         }
 
-        public double Speed(double t) => _rate > 0
-            ? End + (_start - End) * Math.Exp(-_rate * t)
+        /// <summary>e^(−λt): the one exponential both <see cref="Speed"/> and <see cref="Angle"/> at <paramref name="t"/> need (1 without damping, unused there).</summary>
+        public double Decay(double t) => _rate > 0 ? Math.Exp(-_rate * t) : 1;
+
+        /// <summary>The speed at <paramref name="t"/>, given its <paramref name="decay"/> (<see cref="Decay"/>).</summary>
+        public double Speed(double t, double decay) => _rate > 0
+            ? End + (_start - End) * decay
             : _start + _acceleration * t;
 
-        public double Angle(double t) => _rate > 0
-            ? End * t + (_start - End) * -double.ExpM1(-_rate * t) / _rate
+        /// <summary>The angle turned by <paramref name="t"/>, given its <paramref name="decay"/>: −(e^(−λt) − 1) is −expm1(−λt) as .NET computes it, so one exponential serves both.</summary>
+        public double Angle(double t, double decay) => _rate > 0
+            ? End * t + (_start - End) * -(decay - 1) / _rate
             : _start * t + 0.5 * _acceleration * t * t;
 
         /// <summary>When the speed, moving in <paramref name="direction"/>, reaches zero (friction then holds the shaft); infinity if never.</summary>
@@ -258,7 +267,7 @@ public sealed partial class DriveTrain
             for (int i = 0; i < 60 && high - low > 1e-12; i++)
             {
                 double middle = 0.5 * (low + high);
-                if ((Angle(middle) - angle) * sign >= 0)
+                if ((Angle(middle, Decay(middle)) - angle) * sign >= 0)
                 {
                     high = middle;
                 }
