@@ -38,6 +38,12 @@ public sealed class BatteryCell
     private readonly ExpMemo _passivationBreak;
     private readonly ExpMemo _passivationRegrowth;
 
+    // What the state of charge, the film and the temperature give, kept from one change of them
+    // to the next: the drive train reads them many times between two intervals it carries.
+    private double _depth;
+    private double _openCircuitVolts;
+    private double _internalOhms;
+
     public BatteryCell(double capacityAh, double stateOfCharge, double freshOhms, double restedSeconds)
         : this(capacityAh, stateOfCharge, freshOhms, restedSeconds, new ExpMemo(), new ExpMemo(), new ExpMemo())
     {
@@ -54,6 +60,7 @@ public sealed class BatteryCell
         _polarisationDecay = polarisationDecay;
         _passivationBreak = passivationBreak;
         _passivationRegrowth = passivationRegrowth;
+        StateChanged();
     }
 
     public double StateOfCharge { get; private set; }
@@ -67,10 +74,11 @@ public sealed class BatteryCell
         {
             _temperatureC = value;
             _coldFactor = ColdFactor(value);
+            StateChanged();
         }
     }
 
-    public double OpenCircuitVolts => OpenCircuitVoltsAt(StateOfCharge);
+    public double OpenCircuitVolts => _openCircuitVolts;
 
     /// <summary>Open-circuit voltage along the discharge curve at <paramref name="soc"/> (0..1, below 0 past empty).</summary>
     public static double OpenCircuitVoltsAt(double soc)
@@ -90,7 +98,7 @@ public sealed class BatteryCell
     }
 
     /// <summary>Ohmic resistance: rises sharply on the knee and doubles about every 15 °C of cold.</summary>
-    public double InternalOhms => Ohmic(StateOfCharge, _freshOhms, _coldFactor) + PassivationOhms;
+    public double InternalOhms => _internalOhms;
 
     /// <summary>Ohmic resistance without passivation at <paramref name="soc"/>.</summary>
     public static double OhmicAt(double soc, double freshOhms, double temperatureC)
@@ -98,33 +106,29 @@ public sealed class BatteryCell
         return Ohmic(soc, freshOhms, ColdFactor(temperatureC));
     }
 
-    private static double Ohmic(double soc, double freshOhms, double coldFactor)
-    {
-        double depth = Depth(soc);
-        return freshOhms * (1 + 30 * depth * depth) * coldFactor;
-    }
+    private static double Ohmic(double soc, double freshOhms, double coldFactor) => OhmicAtDepth(Depth(soc), freshOhms, coldFactor);
+
+    private static double OhmicAtDepth(double depth, double freshOhms, double coldFactor) => freshOhms * (1 + 30 * depth * depth) * coldFactor;
 
     /// <summary>Resistance doubles about every 15 °C of cold below 20 °C.</summary>
     private static double ColdFactor(double temperatureC) => Math.Pow(2, Math.Max(0, 20 - temperatureC) / 15);
 
     /// <summary>Polarisation under a steady load, as a resistance: what it adds once it has built up (a fraction of a second).</summary>
-    public static double PolarisationOhmsAt(double soc)
-    {
-        double depth = Depth(soc);
-        return 0.02 + 3.0 * depth * depth;
-    }
+    public static double PolarisationOhmsAt(double soc) => PolarisationOhmsAtDepth(Depth(soc));
 
-    private static double Depth(double soc) => Math.Clamp((KneeStart - soc) / KneeStart, 0, 1);
+    private static double PolarisationOhmsAtDepth(double depth) => 0.02 + 3.0 * depth * depth;
+
+    /// <summary>How far down the knee, 0..1. On the plateau the quotient is 0 or below, which the clamp makes 0: no division needed.</summary>
+    private static double Depth(double soc) => soc >= KneeStart ? 0 : Math.Clamp((KneeStart - soc) / KneeStart, 0, 1);
 
     /// <summary>The voltage the cell shows carrying <paramref name="amps"/> now.</summary>
-    public double TerminalVolts(double amps) => OpenCircuitVolts - _polarisationVolts - amps * InternalOhms;
+    public double TerminalVolts(double amps) => _openCircuitVolts - _polarisationVolts - amps * _internalOhms;
 
     /// <summary>How fast the polarisation moves under <paramref name="amps"/> now, volts per second (the discharge curve's own slope is far slower).</summary>
     public double PolarisationDriftPerSecond(double amps)
     {
-        double target = amps * PolarisationOhmsAt(StateOfCharge);
-        double depth = Depth(StateOfCharge);
-        double tau = target > _polarisationVolts ? 0.2 : 0.2 + 120 * depth * depth;
+        double target = amps * PolarisationOhmsAtDepth(_depth);
+        double tau = target > _polarisationVolts ? 0.2 : 0.2 + 120 * _depth * _depth;
         return Math.Abs(target - _polarisationVolts) / tau;
     }
 
@@ -145,7 +149,7 @@ public sealed class BatteryCell
         // constant that grows near empty, so a healthy cell recovers within a second of the
         // load going off and an exhausted one not for minutes.
         double depth = Depth(StateOfCharge);
-        double target = amps * PolarisationOhmsAt(StateOfCharge);
+        double target = amps * PolarisationOhmsAtDepth(depth);
         double tau = target > _polarisationVolts ? 0.2 : 0.2 + 120 * depth * depth;
         _polarisationVolts = target + (_polarisationVolts - target) * _polarisationDecay.Exp(-seconds / tau);
 
@@ -158,5 +162,17 @@ public sealed class BatteryCell
         {
             PassivationOhms = PassivationMaxOhms - (PassivationMaxOhms - PassivationOhms) * _passivationRegrowth.Exp(-seconds / PassivationGrowSeconds);
         }
+
+        StateChanged(depth);
+    }
+
+    private void StateChanged() => StateChanged(Depth(StateOfCharge));
+
+    /// <summary>The state of charge (at <paramref name="depth"/>), the film or the temperature changed: what they give is worked out once, here.</summary>
+    private void StateChanged(double depth)
+    {
+        _depth = depth;
+        _openCircuitVolts = OpenCircuitVoltsAt(StateOfCharge);
+        _internalOhms = OhmicAtDepth(_depth, _freshOhms, _coldFactor) + PassivationOhms;
     }
 }
