@@ -180,6 +180,12 @@ public sealed partial class DriveTrain
         bool bolt = direction > 0
             ? fraction >= BoltThrowFrom && fraction < BoltThrowTo
             : fraction > BoltThrowFrom && fraction <= BoltThrowTo;
+        return bolt ? _boltFriction : _freeFriction;
+    }
+
+    /// <summary>Friction at the motor shaft with the bolt being thrown or not, at the door's <see cref="FrictionFactor"/>.</summary>
+    private double ShaftFriction(bool bolt)
+    {
         double load = (_motor.CylinderTorqueNm + (bolt ? _motor.BoltThrowTorqueNm : 0)) * FrictionFactor;
         return load / (_motor.GearRatio * _motor.GearEfficiency) + _motor.MotorFrictionNm;
     }
@@ -226,12 +232,14 @@ public sealed partial class DriveTrain
         private readonly double _start;
         private readonly double _acceleration;
         private readonly double _rate;
+        private readonly double _end;   // ω∞, once (used only with damping)
 
         public Motion(double start, double acceleration, double rate)
         {
             _start = start;
             _acceleration = acceleration;
             _rate = rate;
+            _end = acceleration / rate;
         }
 
         /// <summary>e^(−λt): the one exponential both <see cref="Speed"/> and <see cref="Angle"/> at <paramref name="t"/> need (1 without damping, unused there).</summary>
@@ -280,6 +288,6 @@ public sealed partial class DriveTrain
             return high;
         }
 
-        private double End => _acceleration / _rate;
+        private double End => _end;
     }
 }
