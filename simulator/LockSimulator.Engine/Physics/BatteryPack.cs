@@ -99,6 +99,33 @@ public sealed class BatteryPack
         return sum;
     }
 
+    /// <summary>
+    /// At least <see cref="VoltsDriftPerSecond"/>, summed alike from each cell's bound, without a
+    /// division: the drive train uses it to tell cheaply that a segment need not end for the battery.
+    /// </summary>
+    public double VoltsDriftBound(double amps)
+    {
+        double sum = 0;
+        foreach (BatteryCell cell in _cells)
+        {
+            sum += cell.PolarisationDriftBound(amps);
+        }
+
+        return sum;
+    }
+
+    /// <summary>At least <see cref="OhmsDriftPerSecond"/>, summed alike from each cell's bound, without a division (as <see cref="VoltsDriftBound"/>).</summary>
+    public double OhmsDriftBound(double amps)
+    {
+        double sum = 0;
+        foreach (BatteryCell cell in _cells)
+        {
+            sum += cell.PassivationDriftBound(amps);
+        }
+
+        return sum;
+    }
+
     /// <summary>How fast the pack's internal resistance moves under <paramref name="amps"/> now, ohms per second.</summary>
     public double OhmsDriftPerSecond(double amps)
     {

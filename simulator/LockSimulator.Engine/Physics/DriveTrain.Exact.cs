@@ -57,8 +57,7 @@ public sealed partial class DriveTrain
         double ke = _motor.BackEmfConstant;
         double startTorque = _motorTorque ? ke * _loopEmf / _loopOhms : 0;   // motor torque with the shaft still
         double damping = _motorTorque ? ke * ke / _loopOhms : 0;              // its fall per rad/s of speed
-        double longestForBattery = IsDriving ? Math.Max(BatterySteadySeconds(), ShortestSegment) : double.PositiveInfinity;
-        longest = Math.Min(longest, longestForBattery);
+        longest = IsDriving ? Math.Min(longest, LongestForBattery(longest)) : longest;
 
         double direction;
         if (IsMoving)
@@ -160,11 +159,43 @@ public sealed partial class DriveTrain
         Draw(seconds);
     }
 
-    /// <summary>How long the pack's voltage and the loop's resistance stay within <see cref="BatteryDrift"/> at the stall current.</summary>
-    private double BatterySteadySeconds()
+    /// <summary>
+    /// How long a segment may last for the battery (at least <see cref="ShortestSegment"/>), or
+    /// infinity when it surely stays steady for all of <paramref name="longest"/>: either way the
+    /// segment's length comes out as <see cref="BatterySteadySeconds"/> makes it.
+    /// </summary>
+    private double LongestForBattery(double longest)
     {
         double stallAmps = double.IsPositiveInfinity(_loopOhms) ? 0 : Math.Abs(_loopEmf) / _loopOhms;
         double amps = BoardAmps + stallAmps * Duty + (TestLoadOn ? LoadAmps() : 0);
+        return BatteryHolds(longest, amps) ? double.PositiveInfinity : Math.Max(BatterySteadySeconds(amps), ShortestSegment);
+    }
+
+    /// <summary>
+    /// Whether <see cref="BatterySteadySeconds"/> is surely at least <paramref name="seconds"/>,
+    /// told without its divisions (a segment seldom ends for the battery: 0.02 % of a fleet day's):
+    /// the pack's drift bounds are at least its drifts, and the volts it divides are at least |E|
+    /// while the duty is at most 1, so, rounding being monotonic, its quotients are at least
+    /// these. The factor 2 covers the rounding of the product, and of a product below the normal
+    /// range. False when unsure (NaN included): then the exact bound is worked out.
+    /// </summary>
+    private bool BatteryHolds(double seconds, double amps)
+    {
+        if (!(Duty <= 1))
+        {
+            return false;
+        }
+
+        bool forVolts = Covers(BatteryDrift * Math.Abs(_loopEmf), seconds * Battery.VoltsDriftBound(amps));
+        return forVolts && (double.IsPositiveInfinity(_loopOhms) || Covers(BatteryDrift * _loopOhms, seconds * Battery.OhmsDriftBound(amps)));
+    }
+
+    /// <summary>Whether <paramref name="numerator"/> surely exceeds the exact product that <paramref name="product"/> is the rounding of.</summary>
+    private static bool Covers(double numerator, double product) => numerator >= 1e-300 && numerator >= 2 * product;
+
+    /// <summary>How long the pack's voltage and the loop's resistance stay within <see cref="BatteryDrift"/> at the stall current (<paramref name="amps"/>, with the board's and the test load's).</summary>
+    private double BatterySteadySeconds(double amps)
+    {
         double voltsPerSecond = Battery.VoltsDriftPerSecond(amps);
         double ohmsPerSecond = Battery.OhmsDriftPerSecond(amps);
         double volts = Math.Abs(_loopEmf) / Math.Max(Duty, 1e-9);
