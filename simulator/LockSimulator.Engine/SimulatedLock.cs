@@ -252,29 +252,38 @@ public sealed class SimulatedLock
     {
         while (true)
         {
-            AdvanceTo(Math.Min(endMs, NextEventTime()));
+            long asked = Now;
+            long round = NextRound(out bool clockFree);
+            AdvanceTo(Math.Min(endMs, NextEventTime(round)));
+            bool happened = false;
             while (_agenda.TryPeek(out _, out var key) && key.Time <= Now)
             {
                 _agenda.Dequeue()();
+                happened = true;
             }
 
             if (_core != null)
             {
-                Guard.FireIfDue();
+                happened |= Guard.FireIfDue();
             }
 
             if (_core != null && Guard.RestartAt <= Now)
             {
                 Restart("the guard restarts the unit: the dispatcher never checked in again");
+                happened = true;
             }
 
-            if (_core != null && NextRound() <= Now)
+            // With nothing run since, the round asked for above still stands if the clock has not
+            // moved or the answer does not depend on it: asking again would give the same time
+            // and leave the scheduler as it is (most rounds of a move come this way).
+            bool stands = !happened && (clockFree || Now == asked);
+            if (_core != null && (stands ? round : NextRound(out _)) <= Now)
             {
                 Round();
             }
 
             RecordState();
-            if (Now >= endMs && NextEventTime() > endMs)
+            if (Now >= endMs && NextEventTime(NextRound(out _)) > endMs)
             {
                 return;
             }
@@ -322,9 +331,10 @@ public sealed class SimulatedLock
         }
     });
 
-    private long NextEventTime()
+    /// <summary>The next thing due: the dispatcher's round (<paramref name="round"/>, <see cref="NextRound"/>), the guard, or the agenda.</summary>
+    private long NextEventTime(long round)
     {
-        long next = NextRound();
+        long next = round;
         if (_core != null)
         {
             next = Math.Min(next, Math.Min(Guard.FireTime, Guard.RestartAt));
@@ -338,15 +348,23 @@ public sealed class SimulatedLock
         return next;
     }
 
-    private long NextRound()
+    /// <summary>
+    /// When the dispatcher runs next. <paramref name="clockFree"/>: neither the answer nor what the
+    /// scheduler keeps of it depends on the clock until something runs (no input waiting, and
+    /// the core's deadline is a timer's, not "now" for a move command's answer).
+    /// </summary>
+    private long NextRound(out bool clockFree)
     {
         if (_core == null)
         {
+            clockFree = true;
             return Timers.Never;
         }
 
         bool waiting = _core.Inputs.HasInput || _reportedFault != FaultKind.None;
-        return Scheduler.NextRound(Now, waiting, _core.NextDueAt);
+        long due = _core.NextDueAt;
+        clockFree = !waiting && due != Now;
+        return Scheduler.NextRound(Now, waiting, due);
     }
 
     private void AdvanceTo(long timeMs)

@@ -12,10 +12,13 @@ public sealed class BatteryPack
         Parameters = parameters;
         double rested = parameters.RestedDays * 86400;
         _cells = new BatteryCell[parameters.Cells];
+        // The cells carry one current for one interval: an exponential one cell computed, the next reuses.
+        ExpMemo polarisationDecay = new(), passivationBreak = new(), passivationRegrowth = new();
         for (int i = 0; i < _cells.Length; i++)
         {
             double soc = i == 0 && parameters.WeakestCellStateOfCharge is double weakest ? weakest : parameters.StateOfCharge;
-            _cells[i] = new BatteryCell(parameters.CellCapacityAh, soc, parameters.CellFreshOhms, rested)
+            _cells[i] = new BatteryCell(parameters.CellCapacityAh, soc, parameters.CellFreshOhms, rested,
+                polarisationDecay, passivationBreak, passivationRegrowth)
             {
                 TemperatureC = parameters.TemperatureC,
             };
@@ -91,6 +94,33 @@ public sealed class BatteryPack
         foreach (BatteryCell cell in _cells)
         {
             sum += cell.PolarisationDriftPerSecond(amps);
+        }
+
+        return sum;
+    }
+
+    /// <summary>
+    /// At least <see cref="VoltsDriftPerSecond"/>, summed alike from each cell's bound, without a
+    /// division: the drive train uses it to tell cheaply that a segment need not end for the battery.
+    /// </summary>
+    public double VoltsDriftBound(double amps)
+    {
+        double sum = 0;
+        foreach (BatteryCell cell in _cells)
+        {
+            sum += cell.PolarisationDriftBound(amps);
+        }
+
+        return sum;
+    }
+
+    /// <summary>At least <see cref="OhmsDriftPerSecond"/>, summed alike from each cell's bound, without a division (as <see cref="VoltsDriftBound"/>).</summary>
+    public double OhmsDriftBound(double amps)
+    {
+        double sum = 0;
+        foreach (BatteryCell cell in _cells)
+        {
+            sum += cell.PassivationDriftBound(amps);
         }
 
         return sum;

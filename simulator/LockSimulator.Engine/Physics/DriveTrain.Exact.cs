@@ -57,8 +57,7 @@ public sealed partial class DriveTrain
         double ke = _motor.BackEmfConstant;
         double startTorque = _motorTorque ? ke * _loopEmf / _loopOhms : 0;   // motor torque with the shaft still
         double damping = _motorTorque ? ke * ke / _loopOhms : 0;              // its fall per rad/s of speed
-        double longestForBattery = IsDriving ? Math.Max(BatterySteadySeconds(), ShortestSegment) : double.PositiveInfinity;
-        longest = Math.Min(longest, longestForBattery);
+        longest = IsDriving ? Math.Min(longest, LongestForBattery(longest)) : longest;
 
         double direction;
         if (IsMoving)
@@ -80,21 +79,25 @@ public sealed partial class DriveTrain
         double net = startTorque - direction * Friction(direction);
         double inertia = _motor.RotorInertia;
         Motion motion = new(_omega, net / inertia, damping / inertia);
-        double length = Math.Min(longest, motion.TimeToRest(direction));
-        bool rests = length == motion.TimeToRest(direction);
+        double toRest = motion.TimeToRest(direction);
+        double length = Math.Min(longest, toRest);
+        bool rests = length == toRest;
 
         double mark = NextMark(direction);
         double gear = _motor.GearRatio;
-        bool reachesMark = direction * (Position + motion.Angle(length) / gear - mark) >= 0;
+        double decay = motion.Decay(length);
+        double angle = motion.Angle(length, decay);
+        bool reachesMark = direction * (Position + angle / gear - mark) >= 0;
         if (reachesMark)
         {
             length = motion.TimeToAngle((mark - Position) * gear, length);
+            decay = motion.Decay(length);
             rests = false;
         }
 
-        double turned = reachesMark ? (mark - Position) * gear : motion.Angle(length);
+        double turned = reachesMark ? (mark - Position) * gear : angle;
         DrawSegment(length, turned);
-        _omega = rests ? 0 : motion.Speed(length);
+        _omega = rests ? 0 : motion.Speed(length, decay);
         Position = reachesMark ? mark : Position + turned / gear;
         if (reachesMark && IsLimit(mark, direction))
         {
@@ -156,11 +159,43 @@ public sealed partial class DriveTrain
         Draw(seconds);
     }
 
-    /// <summary>How long the pack's voltage and the loop's resistance stay within <see cref="BatteryDrift"/> at the stall current.</summary>
-    private double BatterySteadySeconds()
+    /// <summary>
+    /// How long a segment may last for the battery (at least <see cref="ShortestSegment"/>), or
+    /// infinity when it surely stays steady for all of <paramref name="longest"/>: either way the
+    /// segment's length comes out as <see cref="BatterySteadySeconds"/> makes it.
+    /// </summary>
+    private double LongestForBattery(double longest)
     {
         double stallAmps = double.IsPositiveInfinity(_loopOhms) ? 0 : Math.Abs(_loopEmf) / _loopOhms;
         double amps = BoardAmps + stallAmps * Duty + (TestLoadOn ? LoadAmps() : 0);
+        return BatteryHolds(longest, amps) ? double.PositiveInfinity : Math.Max(BatterySteadySeconds(amps), ShortestSegment);
+    }
+
+    /// <summary>
+    /// Whether <see cref="BatterySteadySeconds"/> is surely at least <paramref name="seconds"/>,
+    /// told without its divisions (a segment seldom ends for the battery: 0.02 % of a fleet day's):
+    /// the pack's drift bounds are at least its drifts, and the volts it divides are at least |E|
+    /// while the duty is at most 1, so, rounding being monotonic, its quotients are at least
+    /// these. The factor 2 covers the rounding of the product, and of a product below the normal
+    /// range. False when unsure (NaN included): then the exact bound is worked out.
+    /// </summary>
+    private bool BatteryHolds(double seconds, double amps)
+    {
+        if (!(Duty <= 1))
+        {
+            return false;
+        }
+
+        bool forVolts = Covers(BatteryDrift * Math.Abs(_loopEmf), seconds * Battery.VoltsDriftBound(amps));
+        return forVolts && (double.IsPositiveInfinity(_loopOhms) || Covers(BatteryDrift * _loopOhms, seconds * Battery.OhmsDriftBound(amps)));
+    }
+
+    /// <summary>Whether <paramref name="numerator"/> surely exceeds the exact product that <paramref name="product"/> is the rounding of.</summary>
+    private static bool Covers(double numerator, double product) => numerator >= 1e-300 && numerator >= 2 * product;
+
+    /// <summary>How long the pack's voltage and the loop's resistance stay within <see cref="BatteryDrift"/> at the stall current (<paramref name="amps"/>, with the board's and the test load's).</summary>
+    private double BatterySteadySeconds(double amps)
+    {
         double voltsPerSecond = Battery.VoltsDriftPerSecond(amps);
         double ohmsPerSecond = Battery.OhmsDriftPerSecond(amps);
         double volts = Math.Abs(_loopEmf) / Math.Max(Duty, 1e-9);
@@ -176,6 +211,12 @@ public sealed partial class DriveTrain
         bool bolt = direction > 0
             ? fraction >= BoltThrowFrom && fraction < BoltThrowTo
             : fraction > BoltThrowFrom && fraction <= BoltThrowTo;
+        return bolt ? _boltFriction : _freeFriction;
+    }
+
+    /// <summary>Friction at the motor shaft with the bolt being thrown or not, at the door's <see cref="FrictionFactor"/>.</summary>
+    private double ShaftFriction(bool bolt)
+    {
         double load = (_motor.CylinderTorqueNm + (bolt ? _motor.BoltThrowTorqueNm : 0)) * FrictionFactor;
         return load / (_motor.GearRatio * _motor.GearEfficiency) + _motor.MotorFrictionNm;
     }
@@ -222,20 +263,27 @@ public sealed partial class DriveTrain
         private readonly double _start;
         private readonly double _acceleration;
         private readonly double _rate;
+        private readonly double _end;   // ω∞, once (used only with damping)
 
         public Motion(double start, double acceleration, double rate)
         {
             _start = start;
             _acceleration = acceleration;
             _rate = rate;
+            _end = acceleration / rate;
         }
 
-        public double Speed(double t) => _rate > 0
-            ? End + (_start - End) * Math.Exp(-_rate * t)
+        /// <summary>e^(−λt): the one exponential both <see cref="Speed"/> and <see cref="Angle"/> at <paramref name="t"/> need (1 without damping, unused there).</summary>
+        public double Decay(double t) => _rate > 0 ? Math.Exp(-_rate * t) : 1;
+
+        /// <summary>The speed at <paramref name="t"/>, given its <paramref name="decay"/> (<see cref="Decay"/>).</summary>
+        public double Speed(double t, double decay) => _rate > 0
+            ? End + (_start - End) * decay
             : _start + _acceleration * t;
 
-        public double Angle(double t) => _rate > 0
-            ? End * t + (_start - End) * -double.ExpM1(-_rate * t) / _rate
+        /// <summary>The angle turned by <paramref name="t"/>, given its <paramref name="decay"/>: −(e^(−λt) − 1) is −expm1(−λt) as .NET computes it, so one exponential serves both.</summary>
+        public double Angle(double t, double decay) => _rate > 0
+            ? End * t + (_start - End) * -(decay - 1) / _rate
             : _start * t + 0.5 * _acceleration * t * t;
 
         /// <summary>When the speed, moving in <paramref name="direction"/>, reaches zero (friction then holds the shaft); infinity if never.</summary>
@@ -258,7 +306,7 @@ public sealed partial class DriveTrain
             for (int i = 0; i < 60 && high - low > 1e-12; i++)
             {
                 double middle = 0.5 * (low + high);
-                if ((Angle(middle) - angle) * sign >= 0)
+                if ((Angle(middle, Decay(middle)) - angle) * sign >= 0)
                 {
                     high = middle;
                 }
@@ -271,6 +319,6 @@ public sealed partial class DriveTrain
             return high;
         }
 
-        private double End => _acceleration / _rate;
+        private double End => _end;
     }
 }

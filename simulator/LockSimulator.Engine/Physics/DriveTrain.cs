@@ -23,6 +23,9 @@ public sealed partial class DriveTrain
     private double _omega;      // motor shaft speed, rad/s (positive = towards unlocked)
     private double _time;       // seconds
     private double _current;    // motor current, A (signed)
+    private double _frictionFactor;
+    private double _freeFriction;   // friction at the motor shaft, bolt not being thrown (ShaftFriction)
+    private double _boltFriction;   // ... and being thrown
 
     /// <summary>Step while only the test load is on: resolves passivation and polarisation.</summary>
     private const double LoadStepSeconds = 0.005;
@@ -34,6 +37,7 @@ public sealed partial class DriveTrain
         _integration = integration;
         Battery = new BatteryPack(battery);
         Position = positionRadians;
+        FrictionFactor = 1.0;
     }
 
     public BatteryPack Battery { get; private set; }
@@ -68,7 +72,16 @@ public sealed partial class DriveTrain
     public double? JamAt { get; set; }
 
     /// <summary>Multiplies the cylinder's torque (a misaligned or stiff door).</summary>
-    public double FrictionFactor { get; set; } = 1.0;
+    public double FrictionFactor
+    {
+        get => _frictionFactor;
+        set
+        {
+            _frictionFactor = value;
+            _freeFriction = ShaftFriction(bolt: false);
+            _boltFriction = ShaftFriction(bolt: true);
+        }
+    }
 
     /// <summary>Motor winding broken: no current can flow.</summary>
     public bool OpenCircuit { get; set; }

@@ -53,6 +53,15 @@ public sealed class BoardPower
     private bool _motorDriven;
     private int _ledsOn;
 
+    // Each state's pack current from the budget (which never changes), worked out once: a
+    // refresh only picks them by what the board does.
+    private readonly double _floorMicroamps;
+    private readonly double _advertisingMicroamps;
+    private readonly double _connectedMicroamps;
+    private readonly double _workingMicroamps;
+    private readonly double _boardMicroamps;
+    private readonly double _frontEndMicroamps;
+
     public BoardPower(BoardBudget budget, DriveTrain physics, VirtualClock clock, VirtualBleLink link)
     {
         Budget = budget;
@@ -60,6 +69,14 @@ public sealed class BoardPower
         _clock = clock;
         _link = link;
         _accruedTo = clock.NowMilliseconds;
+        BoardBudget b = budget;
+        _floorMicroamps = b.PackMicroamps(b.IdleFloorMicroamps);
+        _advertisingMicroamps = b.PackMicroamps(b.AdvertisingMicroamps);
+        _connectedMicroamps = b.PackMicroamps(b.ConnectedMicroamps);
+        _workingMicroamps = b.PackMicroamps(b.WorkingMicroamps - b.IdleFloorMicroamps);
+        _boardMicroamps = b.BoardStaticMicroamps;
+        _frontEndMicroamps = b.BridgeAwakeMicroamps - b.BridgeIdleMicroamps + b.PackMicroamps(b.AmplifierMicroamps - b.AmplifierIdleMicroamps)
+            + b.DividerMicroamps - b.DividerIdleMicroamps;
         link.HolderChanged += OnLinkChanged;
         link.WriteTaken += OnWrite;
         Refresh();
@@ -140,16 +157,13 @@ public sealed class BoardPower
         bool connected = Connected;
         bool working = now < _workingUntil || _motorDriven;
         BoardBudget b = Budget;
-        _microamps[(int)PowerState.Floor] = b.PackMicroamps(b.IdleFloorMicroamps);
-        _microamps[(int)PowerState.Advertising] = connected ? 0 : b.PackMicroamps(b.AdvertisingMicroamps);
-        _microamps[(int)PowerState.Connected] = connected ? b.PackMicroamps(b.ConnectedMicroamps) : 0;
-        _microamps[(int)PowerState.Working] = working ? b.PackMicroamps(b.WorkingMicroamps - b.IdleFloorMicroamps) : 0;
+        _microamps[(int)PowerState.Floor] = _floorMicroamps;
+        _microamps[(int)PowerState.Advertising] = connected ? 0 : _advertisingMicroamps;
+        _microamps[(int)PowerState.Connected] = connected ? _connectedMicroamps : 0;
+        _microamps[(int)PowerState.Working] = working ? _workingMicroamps : 0;
         _microamps[(int)PowerState.Leds] = b.PackMicroamps(_ledsOn * b.LedMicroamps);
-        _microamps[(int)PowerState.Board] = b.BoardStaticMicroamps;
-        _microamps[(int)PowerState.FrontEnd] = _motorDriven || (connected && b.FrontEndOnWhileConnected)
-            ? b.BridgeAwakeMicroamps - b.BridgeIdleMicroamps + b.PackMicroamps(b.AmplifierMicroamps - b.AmplifierIdleMicroamps)
-                + b.DividerMicroamps - b.DividerIdleMicroamps
-            : 0;
+        _microamps[(int)PowerState.Board] = _boardMicroamps;
+        _microamps[(int)PowerState.FrontEnd] = _motorDriven || (connected && b.FrontEndOnWhileConnected) ? _frontEndMicroamps : 0;
         _physics.BoardAmps = PackMicroamps / 1e6;
     }
 
