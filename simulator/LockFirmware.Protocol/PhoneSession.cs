@@ -19,7 +19,9 @@ public sealed class PhoneSession
     private readonly HmacKey _credentialKey;
     private readonly Func<byte[]> _nonces;
     private byte[] _phoneNonce = [];
-    private HmacKey? _sessionKey;
+    // One object rekeyed by every challenge (nothing outside the session sees it); null until the first.
+    private HmacKey? _sessionKeyObject;
+    private bool _sessionOpen;
     private int _nextCounter = 1;
     private int _nextEvent = 1;
 
@@ -31,11 +33,13 @@ public sealed class PhoneSession
         _nonces = nonces ?? (() => RandomNumberGenerator.GetBytes(ProtocolInfo.PhoneNonceLength));
     }
 
-    public bool IsOpen => _sessionKey != null;
+    public bool IsOpen => _sessionOpen;
+
+    private HmacKey? SessionKey => _sessionOpen ? _sessionKeyObject : null;
 
     public byte[] Hello()
     {
-        _sessionKey = null;
+        _sessionOpen = false;
         _phoneNonce = _nonces();
         if (_phoneNonce.Length != ProtocolInfo.PhoneNonceLength)
         {
@@ -80,7 +84,16 @@ public sealed class PhoneSession
         }
 
         Mac.Of(_credentialKey, Labels.Session, response.AsSpan(2), _phoneNonce, mac);
-        _sessionKey = new HmacKey(mac);
+        if (_sessionKeyObject == null)
+        {
+            _sessionKeyObject = new HmacKey(mac);
+        }
+        else
+        {
+            _sessionKeyObject.Rekey(mac);
+        }
+
+        _sessionOpen = true;
         CryptographicOperations.ZeroMemory(mac);
         _nextCounter = 1;
         _nextEvent = 1;
@@ -88,7 +101,7 @@ public sealed class PhoneSession
 
     public byte[] Command(Opcode opcode, ReadOnlySpan<byte> payload = default)
     {
-        HmacKey key = _sessionKey ?? throw new InvalidOperationException("no session: send Hello first");
+        HmacKey key = SessionKey ?? throw new InvalidOperationException("no session: send Hello first");
         int signed = 4 + payload.Length;
         byte[] message = new byte[signed + ProtocolInfo.MacLength];
         message[0] = MessageType.Command;
@@ -108,7 +121,7 @@ public sealed class PhoneSession
     /// </summary>
     public CommandResponse ReadResponse(byte[] message)
     {
-        HmacKey key = _sessionKey ?? throw new InvalidOperationException("no session");
+        HmacKey key = SessionKey ?? throw new InvalidOperationException("no session");
         if (message.Length == 2 && message[0] == (MessageType.Command | MessageType.ResponseFlag))
         {
             throw new LockRefusedException(MessageType.Command, (ResultCode)message[1]);
@@ -143,13 +156,14 @@ public sealed class PhoneSession
     {
         LockEvent parsed = LockEvent.Parse(message);
         int signed = message.Length - ProtocolInfo.MacLength;
-        if (_sessionKey == null || message.Length != LockEvent.Length + 2 + ProtocolInfo.MacLength)
+        HmacKey? key = SessionKey;
+        if (key == null || message.Length != LockEvent.Length + 2 + ProtocolInfo.MacLength)
         {
             return parsed;
         }
 
         Span<byte> expected = stackalloc byte[HmacKey.DigestBytes];
-        Mac.Of(_sessionKey, Labels.Event, message.AsSpan(0, signed), default, expected);
+        Mac.Of(key, Labels.Event, message.AsSpan(0, signed), default, expected);
         int sequence = BinaryPrimitives.ReadUInt16LittleEndian(message.AsSpan(LockEvent.Length));
         if (!CryptographicOperations.FixedTimeEquals(expected[..ProtocolInfo.MacLength], message.AsSpan(signed)) || sequence != _nextEvent)
         {
