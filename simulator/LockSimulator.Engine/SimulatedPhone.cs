@@ -323,12 +323,25 @@ public sealed class SimulatedPhone
             return;
         }
 
-        byte[]? message = _reader.Add(notification, _lock.Now);
+        // Lent: nothing below keeps the message (responses and events are decoded into their own objects).
+        byte[]? message = _reader.AddLent(notification, _lock.Now);
         if (message == null)
         {
             return;
         }
 
+        try
+        {
+            OnMessage(message);
+        }
+        finally
+        {
+            NotificationReader.Return(message);
+        }
+    }
+
+    private void OnMessage(byte[] message)
+    {
         if (LockEvent.IsEvent(message))
         {
             LockEvent lockEvent = ReadEvent(message);
