@@ -37,8 +37,24 @@ public sealed class PhoneSession
 
     private HmacKey? SessionKey => _sessionOpen ? _sessionKeyObject : null;
 
+    /// <summary>Length of a HELLO: type, credential, phone nonce.</summary>
+    public const int HelloLength = 1 + Credential.Size + ProtocolInfo.PhoneNonceLength;
+
     public byte[] Hello()
     {
+        byte[] message = new byte[HelloLength];
+        WriteHello(message);
+        return message;
+    }
+
+    /// <summary>As <see cref="Hello()"/>, into <paramref name="into"/> (at least <see cref="HelloLength"/> bytes); returns the length.</summary>
+    public int WriteHello(Span<byte> into)
+    {
+        if (into.Length < HelloLength)
+        {
+            throw new ArgumentException($"a HELLO takes {HelloLength} bytes", nameof(into));
+        }
+
         _sessionOpen = false;
         _phoneNonce = _nonces();
         if (_phoneNonce.Length != ProtocolInfo.PhoneNonceLength)
@@ -46,11 +62,10 @@ public sealed class PhoneSession
             throw new ArgumentException("a phone nonce is 8 bytes");
         }
 
-        byte[] message = new byte[1 + Credential.Size + ProtocolInfo.PhoneNonceLength];
-        message[0] = MessageType.Hello;
-        _credential.Credential.CopyTo(message, 1);
-        _phoneNonce.CopyTo(message, 1 + Credential.Size);
-        return message;
+        into[0] = MessageType.Hello;
+        _credential.Credential.CopyTo(into[1..]);
+        _phoneNonce.CopyTo(into[(1 + Credential.Size)..]);
+        return HelloLength;
     }
 
     /// <summary>
@@ -101,17 +116,32 @@ public sealed class PhoneSession
 
     public byte[] Command(Opcode opcode, ReadOnlySpan<byte> payload = default)
     {
+        byte[] message = new byte[CommandLength(payload.Length)];
+        WriteCommand(opcode, payload, message);
+        return message;
+    }
+
+    /// <summary>Length of a COMMAND with <paramref name="payloadLength"/> bytes of payload: header, payload, MAC.</summary>
+    public static int CommandLength(int payloadLength) => 4 + payloadLength + ProtocolInfo.MacLength;
+
+    /// <summary>As <see cref="Command"/>, into <paramref name="into"/> (at least <see cref="CommandLength"/> bytes); returns the length.</summary>
+    public int WriteCommand(Opcode opcode, ReadOnlySpan<byte> payload, Span<byte> into)
+    {
         HmacKey key = SessionKey ?? throw new InvalidOperationException("no session: send Hello first");
         int signed = 4 + payload.Length;
-        byte[] message = new byte[signed + ProtocolInfo.MacLength];
-        message[0] = MessageType.Command;
-        BinaryPrimitives.WriteUInt16LittleEndian(message.AsSpan(1), (ushort)_nextCounter++);
-        message[3] = (byte)opcode;
-        payload.CopyTo(message.AsSpan(4));
+        if (into.Length < signed + ProtocolInfo.MacLength)
+        {
+            throw new ArgumentException($"this COMMAND takes {signed + ProtocolInfo.MacLength} bytes", nameof(into));
+        }
+
+        into[0] = MessageType.Command;
+        BinaryPrimitives.WriteUInt16LittleEndian(into[1..], (ushort)_nextCounter++);
+        into[3] = (byte)opcode;
+        payload.CopyTo(into[4..]);
         Span<byte> mac = stackalloc byte[HmacKey.DigestBytes];
-        Mac.Of(key, Labels.Command, message.AsSpan(0, signed), default, mac);
-        mac[..ProtocolInfo.MacLength].CopyTo(message.AsSpan(signed));
-        return message;
+        Mac.Of(key, Labels.Command, into[..signed], default, mac);
+        mac[..ProtocolInfo.MacLength].CopyTo(into[signed..]);
+        return signed + ProtocolInfo.MacLength;
     }
 
     /// <summary>

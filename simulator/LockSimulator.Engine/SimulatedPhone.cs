@@ -45,6 +45,10 @@ public sealed class SimulatedPhone
     /// <summary>The fragment being written: the link copies what it keeps, so one buffer per thread serves every phone's writes.</summary>
     [ThreadStatic]
     private static byte[]? t_frame;
+
+    /// <summary>The HELLO or command being written (see TakeMessageBuffer).</summary>
+    [ThreadStatic]
+    private static byte[]? t_message;
     private long _lastExchange = long.MinValue;
     private bool _sentTime;
     private bool _awaitingEvent;
@@ -177,7 +181,7 @@ public sealed class SimulatedPhone
         {
             _sentTime = false;
             Log("-> HELLO (credential, phone nonce)");
-            Transmit(_session.Hello());
+            TransmitHello();
         }
     }
 
@@ -234,7 +238,9 @@ public sealed class SimulatedPhone
                 Log($"-> {opcode}");
             }
 
-            Transmit(_session.Command(opcode, payload));
+            byte[] message = TakeMessageBuffer();
+            Transmit(message.AsSpan(0, _session.WriteCommand(opcode, payload, message)));
+            t_message = message;
         }
     }
 
@@ -249,8 +255,24 @@ public sealed class SimulatedPhone
     /// <summary>Whether log lines are kept: the costly ones are not even written otherwise.</summary>
     private bool Logging => _lock.Trace.Detailed;
 
+    private void TransmitHello()
+    {
+        byte[] message = TakeMessageBuffer();
+        Transmit(message.AsSpan(0, _session.WriteHello(message)));
+        t_message = message;
+    }
+
+    // One buffer per thread for the HELLOs and commands the phones write (the link copies what it
+    // keeps); taken while in use, so a write that led back here would get its own.
+    private static byte[] TakeMessageBuffer()
+    {
+        byte[] message = t_message ?? new byte[Fragment.MaxMessage];
+        t_message = null;
+        return message;
+    }
+
     /// <summary>Writes <paramref name="message"/> in fragments of the link's ATT payload (docs/PROTOCOL.md, "Transport"; as <see cref="Fragments.Split"/> cuts them).</summary>
-    private void Transmit(byte[] message)
+    private void Transmit(ReadOnlySpan<byte> message)
     {
         if (message.Length == 0 || message.Length > Fragment.MaxMessage)
         {
@@ -277,7 +299,7 @@ public sealed class SimulatedPhone
             }
 
             frame[0] = (byte)flags;
-            Array.Copy(message, sent, frame, 1, chunk);
+            message.Slice(sent, chunk).CopyTo(frame.AsSpan(1));
             _lock.Radio.WriteFrame(this, frame, chunk + 1);
             sent += chunk;
         }
@@ -372,7 +394,7 @@ public sealed class SimulatedPhone
                 break;
             case MessageType.SetTime when message[1] == (byte)ResultCode.Ok:
                 Log("<- time set; -> HELLO");
-                Transmit(_session.Hello());
+                TransmitHello();
                 break;
             case MessageType.Command when message.Length > 2:
                 if (!TryRead(message, out CommandResponse response))
@@ -458,7 +480,7 @@ public sealed class SimulatedPhone
         }
 
         _awaiting.Clear();
-        Transmit(_session.Hello());
+        TransmitHello();
     }
 
     private void OnChallenge(byte[] message)
