@@ -25,7 +25,7 @@ public sealed class PhoneSession
     private int _nextCounter = 1;
     private int _nextEvent = 1;
 
-    /// <param name="nonces">Phone nonces (8 bytes); random by default, fixed for test vectors.</param>
+    /// <param name="nonces">Phone nonces (8 bytes); random by default, fixed for test vectors. It may refill and return the same array each time: only the latest nonce is read.</param>
     public PhoneSession(IssuedCredential credential, Func<byte[]>? nonces = null)
     {
         _credential = credential;

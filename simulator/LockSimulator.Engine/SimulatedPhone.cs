@@ -60,9 +60,10 @@ public sealed class SimulatedPhone
         _backend = backend;
         MtuPayload = mtuPayload;
         var random = new Random(unchecked((int)BitConverter.ToUInt32(credential.Credential, 4)));
+        // One nonce array refilled per HELLO: the session reads only the latest.
+        byte[] nonce = new byte[ProtocolInfo.PhoneNonceLength];
         _session = new PhoneSession(credential, () =>
         {
-            byte[] nonce = new byte[ProtocolInfo.PhoneNonceLength];
             random.NextBytes(nonce);
             return nonce;
         });
