@@ -149,7 +149,13 @@ public sealed class PhoneSession
     /// other (check <see cref="CommandResponse.Result"/>); only a lock that holds no session
     /// key answers bare (2 bytes, NoSession), which throws an unauthenticated refusal.
     /// </summary>
-    public CommandResponse ReadResponse(byte[] message)
+    public CommandResponse ReadResponse(byte[] message) => Decode(VerifyResponse(message), message);
+
+    /// <summary>
+    /// As <see cref="ReadResponse"/>, without decoding the payload: the header of a verified
+    /// response, for a caller that keeps no payload (<see cref="Decode"/> makes the whole response).
+    /// </summary>
+    public ResponseHeader VerifyResponse(byte[] message)
     {
         HmacKey key = SessionKey ?? throw new InvalidOperationException("no session");
         if (message.Length == 2 && message[0] == (MessageType.Command | MessageType.ResponseFlag))
@@ -170,12 +176,12 @@ public sealed class PhoneSession
             throw new ProtocolViolationException("response MAC does not match: not from this lock's session");
         }
 
-        return new CommandResponse(
-            BinaryPrimitives.ReadUInt16LittleEndian(message.AsSpan(1)),
-            (Opcode)message[3],
-            (ResultCode)message[4],
-            message[5..signed]);
+        return new ResponseHeader(BinaryPrimitives.ReadUInt16LittleEndian(message.AsSpan(1)), (Opcode)message[3], (ResultCode)message[4]);
     }
+
+    /// <summary>The whole response of <paramref name="verified"/>, a message <see cref="VerifyResponse"/> accepted with <paramref name="header"/>.</summary>
+    public static CommandResponse Decode(ResponseHeader header, byte[] verified) =>
+        new(header.Counter, header.Opcode, header.Result, verified[5..(verified.Length - ProtocolInfo.MacLength)]);
 
     /// <summary>
     /// Decodes an event. During a session the lock adds seq(2) and a MAC under the session key:

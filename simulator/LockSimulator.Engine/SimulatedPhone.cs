@@ -308,15 +308,14 @@ public sealed class SimulatedPhone
         t_frame = frame;
     }
 
-    /// <summary>After an answer: more to send, an event to wait for, or done.</summary>
-    private void AfterAnswer(CommandResponse? response)
+    /// <summary>After an answer (<paramref name="startsSomething"/>: an Ok to a command that moves the lock or runs its self-test): more to send, an event to wait for, or done.</summary>
+    private void AfterAnswer(bool startsSomething)
     {
         if (_pending.Count > 0 || _awaiting.Count > 0)
         {
             return;
         }
 
-        bool startsSomething = response is { Result: ResultCode.Ok, Opcode: Opcode.Unlock or Opcode.Lock or Opcode.RunSelfTest };
         // A port unit's strike switches at once: its state event comes before the answer, and is the one the app waited for.
         if (!startsSomething || _eventSinceCommand)
         {
@@ -398,35 +397,40 @@ public sealed class SimulatedPhone
                 TransmitHello();
                 break;
             case MessageType.Command when message.Length > 2:
-                if (!TryRead(message, out CommandResponse response))
+                if (!TryRead(message, out ResponseHeader header))
                 {
                     break;
                 }
 
-                if (response.Result == ResultCode.NoSession && _awaiting.Count > 0)
+                if (header.Result == ResultCode.NoSession && _awaiting.Count > 0)
                 {
                     Resend("<- NoSession (MAC ok); -> HELLO again");
                     break;
                 }
 
                 Answered++;
-                if (KeepResponses)
+                // The whole response (its payload copied) only for whoever keeps it.
+                if (KeepResponses || header.Result != ResultCode.Ok)
                 {
-                    Responses.Add(response);
-                }
+                    CommandResponse response = PhoneSession.Decode(header, message);
+                    if (KeepResponses)
+                    {
+                        Responses.Add(response);
+                    }
 
-                if (response.Result != ResultCode.Ok)
-                {
-                    (_notOk ??= new()).Add(response);
+                    if (response.Result != ResultCode.Ok)
+                    {
+                        (_notOk ??= new()).Add(response);
+                    }
                 }
 
                 _awaiting.TryDequeue(out _);
                 if (Logging)
                 {
-                    Log($"<- {response.Opcode} #{response.Counter}: {response.Result} (MAC ok)");
+                    Log($"<- {header.Opcode} #{header.Counter}: {header.Result} (MAC ok)");
                 }
 
-                AfterAnswer(response);
+                AfterAnswer(header.Result == ResultCode.Ok && header.Opcode is Opcode.Unlock or Opcode.Lock or Opcode.RunSelfTest);
                 break;
             case MessageType.Command when message[1] == (byte)ResultCode.NoSession && _awaiting.Count > 0:
                 Resend("<- NoSession; -> HELLO again");
@@ -434,23 +438,23 @@ public sealed class SimulatedPhone
             default:
                 Refusals.Add((message[0], (ResultCode)message[1]));
                 Log($"<- refused 0x{message[0]:X2}: {(ResultCode)message[1]}");
-                AfterAnswer(null);
+                AfterAnswer(startsSomething: false);
                 break;
         }
     }
 
     /// <summary>A response that does not verify under this phone's session (someone else's HELLO took the lock's session) is dropped, as the app does.</summary>
-    private bool TryRead(byte[] message, out CommandResponse response)
+    private bool TryRead(byte[] message, out ResponseHeader header)
     {
         try
         {
-            response = _session.ReadResponse(message);
+            header = _session.VerifyResponse(message);
             return true;
         }
         catch (ProtocolViolationException e)
         {
             Log($"<- dropped: {e.Message}");
-            response = null!;
+            header = default;
             return false;
         }
     }
