@@ -177,4 +177,34 @@ public class ProtocolSessionTests
         Assert.Equal(new byte[] { MessageType.Error, (byte)ResultCode.UnknownMessage, type }, link.Last);
         Assert.False(LockEvent.IsEvent(link.Last));
     }
+
+    [Fact]
+    public void Messages_written_into_a_kept_buffer_open_sessions_and_answer_as_the_arrays_do()
+    {
+        // The fleet's phones write HELLOs and commands into one buffer per thread: each session rekeys the phone's one session key.
+        SimulatedLock sim = NewLock();
+        var link = new RawLink(sim);
+        link.Send(link.Backend.TimeToken(sim.WallTime));
+        var session = new PhoneSession(link.Backend.Issue(new CredentialFields
+        {
+            LockId = sim.Setup.LockId, KeyId = 5, UserId = 5, ValidFrom = sim.WallTime.AddHours(-1), ValidUntil = sim.WallTime.AddHours(1),
+        }));
+        byte[] buffer = new byte[Fragment.MaxMessage];
+        for (int round = 0; round < 3; round++)
+        {
+            link.Send(buffer.AsSpan(0, session.WriteHello(buffer)).ToArray());
+            session.OnChallenge(link.Last);
+            for (int command = 0; command < 2; command++)
+            {
+                link.Send(buffer.AsSpan(0, session.WriteCommand(Opcode.Status, default, buffer)).ToArray());
+                Assert.Equal(ResultCode.Ok, session.ReadResponse(link.Last).Result);
+            }
+        }
+
+        // Too small a buffer is refused before anything changes: the next command still has the next counter.
+        Assert.Throws<ArgumentException>(() => session.WriteCommand(Opcode.Status, default, new byte[PhoneSession.CommandLength(0) - 1]));
+        Assert.Throws<ArgumentException>(() => session.WriteHello(new byte[PhoneSession.HelloLength - 1]));
+        link.Send(session.Command(Opcode.Status));
+        Assert.Equal(ResultCode.Ok, session.ReadResponse(link.Last).Result);
+    }
 }

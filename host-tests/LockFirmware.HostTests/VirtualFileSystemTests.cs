@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using LockSimulator.Budget;
 using LockSimulator.Virtual;
 
@@ -111,5 +112,32 @@ public class VirtualFileSystemTests
         Assert.False(files.Write("big", 0, new byte[16 * 1024], 0, 16 * 1024));
         Assert.False(files.Write("f", 0, new byte[16 * 1024], 0, 16 * 1024));
         Assert.Equal(Old, files.Contents("f"));
+    }
+
+    [Fact]
+    public void Appends_keep_every_committed_record_and_a_cut_append_adds_nothing()
+    {
+        // Appends grow the file's buffer in place (an audit segment's pattern): the committed length and bytes must stay exact.
+        var files = new VirtualFileSystem();
+        var expected = new List<byte>();
+        for (byte r = 1; r <= 5; r++)
+        {
+            byte[] record = [r, r, r];
+            Assert.True(files.Write("seg", expected.Count, record, 0, record.Length));
+            expected.AddRange(record);
+            Assert.Equal(expected.ToArray(), files.Contents("seg"));
+            Assert.Equal(expected.Count, files.Length("seg"));
+        }
+
+        files.CutPowerAt(files.CutPoints + 1);
+        Assert.Throws<PowerCutException>(() => files.Write("seg", expected.Count, New, 0, New.Length));
+        files.Disarm();
+        files.Mount();
+        Assert.Equal(expected.ToArray(), files.Contents("seg"));
+
+        // A write past the end leaves zeros in the gap.
+        Assert.True(files.Write("seg", expected.Count + 2, Old, 0, Old.Length));
+        Assert.Equal([.. expected, 0, 0, .. Old], files.Contents("seg"));
+        Assert.Equal([.. expected, 0, 0, .. Old], files.Snapshot().Contents("seg"));
     }
 }

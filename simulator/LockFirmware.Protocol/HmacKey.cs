@@ -19,10 +19,33 @@ internal sealed class HmacKey : IKeyedMac
 {
     public const int DigestBytes = 32;
 
-    // The inner pad's state, then the outer pad's, inside the key object (a session makes a key per HELLO on each side).
+    private HmacPads _pads;
+
+    public HmacKey(ReadOnlySpan<byte> key) => _pads.Key(key);
+
+    /// <summary>Keys this object anew, for its owner that keeps one key object for a series of keys (a phone's session keys).</summary>
+    public void Rekey(ReadOnlySpan<byte> key) => _pads.Key(key);
+
+    /// <summary>Writes the 32-byte MAC of <paramref name="message"/> to <paramref name="mac"/>.</summary>
+    public void Compute(ReadOnlySpan<byte> message, Span<byte> mac) => _pads.Compute(message, mac);
+
+    void IKeyedMac.Compute(byte[] data, int offset, int count, byte[] mac, int macOffset) =>
+        Compute(data.AsSpan(offset, count), mac.AsSpan(macOffset, DigestBytes));
+}
+
+/// <summary>
+/// HMAC-SHA256's inner and outer pad states of one key, held inline by whatever object owns
+/// the key (<see cref="HmacKey"/>, or a lock's timed MAC port key in the simulator), so a
+/// keyed MAC is one object.
+/// </summary>
+[SkipLocalsInit]
+internal struct HmacPads
+{
+    // The inner pad's state, then the outer pad's.
     private PadStates _starts;
 
-    public HmacKey(ReadOnlySpan<byte> key)
+    /// <summary>Computes the pad states of <paramref name="key"/> (hashed first when longer than a block, as RFC 2104 says).</summary>
+    public void Key(ReadOnlySpan<byte> key)
     {
         Span<byte> block = stackalloc byte[Sha256Blocks.BlockBytes];
         block.Clear();
@@ -46,16 +69,13 @@ internal sealed class HmacKey : IKeyedMac
     {
         // Only the state words are set: the rest of the context is the native transform's to use, and it reads none of it.
         Span<uint> context = stackalloc uint[Sha256Blocks.ContextWords];
-        Span<byte> inner = stackalloc byte[DigestBytes];
+        Span<byte> inner = stackalloc byte[HmacKey.DigestBytes];
         ReadOnlySpan<uint> starts = _starts;
         starts[..Sha256Blocks.StateWords].CopyTo(context);
         Sha256Blocks.Finish(context, Sha256Blocks.BlockBytes, message, inner);
         starts[Sha256Blocks.StateWords..].CopyTo(context);
-        Sha256Blocks.Finish(context, Sha256Blocks.BlockBytes, inner, mac[..DigestBytes]);
+        Sha256Blocks.Finish(context, Sha256Blocks.BlockBytes, inner, mac[..HmacKey.DigestBytes]);
     }
-
-    void IKeyedMac.Compute(byte[] data, int offset, int count, byte[] mac, int macOffset) =>
-        Compute(data.AsSpan(offset, count), mac.AsSpan(macOffset, DigestBytes));
 
     private static void Start(ReadOnlySpan<byte> key, byte pad, Span<uint> state)
     {

@@ -19,11 +19,13 @@ public sealed class PhoneSession
     private readonly HmacKey _credentialKey;
     private readonly Func<byte[]> _nonces;
     private byte[] _phoneNonce = [];
-    private HmacKey? _sessionKey;
+    // One object rekeyed by every challenge (nothing outside the session sees it); null until the first.
+    private HmacKey? _sessionKeyObject;
+    private bool _sessionOpen;
     private int _nextCounter = 1;
     private int _nextEvent = 1;
 
-    /// <param name="nonces">Phone nonces (8 bytes); random by default, fixed for test vectors.</param>
+    /// <param name="nonces">Phone nonces (8 bytes); random by default, fixed for test vectors. It may refill and return the same array each time: only the latest nonce is read.</param>
     public PhoneSession(IssuedCredential credential, Func<byte[]>? nonces = null)
     {
         _credential = credential;
@@ -31,22 +33,39 @@ public sealed class PhoneSession
         _nonces = nonces ?? (() => RandomNumberGenerator.GetBytes(ProtocolInfo.PhoneNonceLength));
     }
 
-    public bool IsOpen => _sessionKey != null;
+    public bool IsOpen => _sessionOpen;
+
+    private HmacKey? SessionKey => _sessionOpen ? _sessionKeyObject : null;
+
+    /// <summary>Length of a HELLO: type, credential, phone nonce.</summary>
+    public const int HelloLength = 1 + Credential.Size + ProtocolInfo.PhoneNonceLength;
 
     public byte[] Hello()
     {
-        _sessionKey = null;
+        byte[] message = new byte[HelloLength];
+        WriteHello(message);
+        return message;
+    }
+
+    /// <summary>As <see cref="Hello()"/>, into <paramref name="into"/> (at least <see cref="HelloLength"/> bytes); returns the length.</summary>
+    public int WriteHello(Span<byte> into)
+    {
+        if (into.Length < HelloLength)
+        {
+            throw new ArgumentException($"a HELLO takes {HelloLength} bytes", nameof(into));
+        }
+
+        _sessionOpen = false;
         _phoneNonce = _nonces();
         if (_phoneNonce.Length != ProtocolInfo.PhoneNonceLength)
         {
             throw new ArgumentException("a phone nonce is 8 bytes");
         }
 
-        byte[] message = new byte[1 + Credential.Size + ProtocolInfo.PhoneNonceLength];
-        message[0] = MessageType.Hello;
-        _credential.Credential.CopyTo(message, 1);
-        _phoneNonce.CopyTo(message, 1 + Credential.Size);
-        return message;
+        into[0] = MessageType.Hello;
+        _credential.Credential.CopyTo(into[1..]);
+        _phoneNonce.CopyTo(into[(1 + Credential.Size)..]);
+        return HelloLength;
     }
 
     /// <summary>
@@ -80,7 +99,16 @@ public sealed class PhoneSession
         }
 
         Mac.Of(_credentialKey, Labels.Session, response.AsSpan(2), _phoneNonce, mac);
-        _sessionKey = new HmacKey(mac);
+        if (_sessionKeyObject == null)
+        {
+            _sessionKeyObject = new HmacKey(mac);
+        }
+        else
+        {
+            _sessionKeyObject.Rekey(mac);
+        }
+
+        _sessionOpen = true;
         CryptographicOperations.ZeroMemory(mac);
         _nextCounter = 1;
         _nextEvent = 1;
@@ -88,17 +116,32 @@ public sealed class PhoneSession
 
     public byte[] Command(Opcode opcode, ReadOnlySpan<byte> payload = default)
     {
-        HmacKey key = _sessionKey ?? throw new InvalidOperationException("no session: send Hello first");
-        int signed = 4 + payload.Length;
-        byte[] message = new byte[signed + ProtocolInfo.MacLength];
-        message[0] = MessageType.Command;
-        BinaryPrimitives.WriteUInt16LittleEndian(message.AsSpan(1), (ushort)_nextCounter++);
-        message[3] = (byte)opcode;
-        payload.CopyTo(message.AsSpan(4));
-        Span<byte> mac = stackalloc byte[HmacKey.DigestBytes];
-        Mac.Of(key, Labels.Command, message.AsSpan(0, signed), default, mac);
-        mac[..ProtocolInfo.MacLength].CopyTo(message.AsSpan(signed));
+        byte[] message = new byte[CommandLength(payload.Length)];
+        WriteCommand(opcode, payload, message);
         return message;
+    }
+
+    /// <summary>Length of a COMMAND with <paramref name="payloadLength"/> bytes of payload: header, payload, MAC.</summary>
+    public static int CommandLength(int payloadLength) => 4 + payloadLength + ProtocolInfo.MacLength;
+
+    /// <summary>As <see cref="Command"/>, into <paramref name="into"/> (at least <see cref="CommandLength"/> bytes); returns the length.</summary>
+    public int WriteCommand(Opcode opcode, ReadOnlySpan<byte> payload, Span<byte> into)
+    {
+        HmacKey key = SessionKey ?? throw new InvalidOperationException("no session: send Hello first");
+        int signed = 4 + payload.Length;
+        if (into.Length < signed + ProtocolInfo.MacLength)
+        {
+            throw new ArgumentException($"this COMMAND takes {signed + ProtocolInfo.MacLength} bytes", nameof(into));
+        }
+
+        into[0] = MessageType.Command;
+        BinaryPrimitives.WriteUInt16LittleEndian(into[1..], (ushort)_nextCounter++);
+        into[3] = (byte)opcode;
+        payload.CopyTo(into[4..]);
+        Span<byte> mac = stackalloc byte[HmacKey.DigestBytes];
+        Mac.Of(key, Labels.Command, into[..signed], default, mac);
+        mac[..ProtocolInfo.MacLength].CopyTo(into[signed..]);
+        return signed + ProtocolInfo.MacLength;
     }
 
     /// <summary>
@@ -106,9 +149,15 @@ public sealed class PhoneSession
     /// other (check <see cref="CommandResponse.Result"/>); only a lock that holds no session
     /// key answers bare (2 bytes, NoSession), which throws an unauthenticated refusal.
     /// </summary>
-    public CommandResponse ReadResponse(byte[] message)
+    public CommandResponse ReadResponse(byte[] message) => Decode(VerifyResponse(message), message);
+
+    /// <summary>
+    /// As <see cref="ReadResponse"/>, without decoding the payload: the header of a verified
+    /// response, for a caller that keeps no payload (<see cref="Decode"/> makes the whole response).
+    /// </summary>
+    public ResponseHeader VerifyResponse(byte[] message)
     {
-        HmacKey key = _sessionKey ?? throw new InvalidOperationException("no session");
+        HmacKey key = SessionKey ?? throw new InvalidOperationException("no session");
         if (message.Length == 2 && message[0] == (MessageType.Command | MessageType.ResponseFlag))
         {
             throw new LockRefusedException(MessageType.Command, (ResultCode)message[1]);
@@ -127,12 +176,12 @@ public sealed class PhoneSession
             throw new ProtocolViolationException("response MAC does not match: not from this lock's session");
         }
 
-        return new CommandResponse(
-            BinaryPrimitives.ReadUInt16LittleEndian(message.AsSpan(1)),
-            (Opcode)message[3],
-            (ResultCode)message[4],
-            message[5..signed]);
+        return new ResponseHeader(BinaryPrimitives.ReadUInt16LittleEndian(message.AsSpan(1)), (Opcode)message[3], (ResultCode)message[4]);
     }
+
+    /// <summary>The whole response of <paramref name="verified"/>, a message <see cref="VerifyResponse"/> accepted with <paramref name="header"/>.</summary>
+    public static CommandResponse Decode(ResponseHeader header, byte[] verified) =>
+        new(header.Counter, header.Opcode, header.Result, verified[5..(verified.Length - ProtocolInfo.MacLength)]);
 
     /// <summary>
     /// Decodes an event. During a session the lock adds seq(2) and a MAC under the session key:
@@ -143,13 +192,14 @@ public sealed class PhoneSession
     {
         LockEvent parsed = LockEvent.Parse(message);
         int signed = message.Length - ProtocolInfo.MacLength;
-        if (_sessionKey == null || message.Length != LockEvent.Length + 2 + ProtocolInfo.MacLength)
+        HmacKey? key = SessionKey;
+        if (key == null || message.Length != LockEvent.Length + 2 + ProtocolInfo.MacLength)
         {
             return parsed;
         }
 
         Span<byte> expected = stackalloc byte[HmacKey.DigestBytes];
-        Mac.Of(_sessionKey, Labels.Event, message.AsSpan(0, signed), default, expected);
+        Mac.Of(key, Labels.Event, message.AsSpan(0, signed), default, expected);
         int sequence = BinaryPrimitives.ReadUInt16LittleEndian(message.AsSpan(LockEvent.Length));
         if (!CryptographicOperations.FixedTimeEquals(expected[..ProtocolInfo.MacLength], message.AsSpan(signed)) || sequence != _nextEvent)
         {

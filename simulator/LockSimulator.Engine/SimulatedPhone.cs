@@ -45,6 +45,10 @@ public sealed class SimulatedPhone
     /// <summary>The fragment being written: the link copies what it keeps, so one buffer per thread serves every phone's writes.</summary>
     [ThreadStatic]
     private static byte[]? t_frame;
+
+    /// <summary>The HELLO or command being written (see TakeMessageBuffer).</summary>
+    [ThreadStatic]
+    private static byte[]? t_message;
     private long _lastExchange = long.MinValue;
     private bool _sentTime;
     private bool _awaitingEvent;
@@ -56,9 +60,10 @@ public sealed class SimulatedPhone
         _backend = backend;
         MtuPayload = mtuPayload;
         var random = new Random(unchecked((int)BitConverter.ToUInt32(credential.Credential, 4)));
+        // One nonce array refilled per HELLO: the session reads only the latest.
+        byte[] nonce = new byte[ProtocolInfo.PhoneNonceLength];
         _session = new PhoneSession(credential, () =>
         {
-            byte[] nonce = new byte[ProtocolInfo.PhoneNonceLength];
             random.NextBytes(nonce);
             return nonce;
         });
@@ -177,7 +182,7 @@ public sealed class SimulatedPhone
         {
             _sentTime = false;
             Log("-> HELLO (credential, phone nonce)");
-            Transmit(_session.Hello());
+            TransmitHello();
         }
     }
 
@@ -234,7 +239,9 @@ public sealed class SimulatedPhone
                 Log($"-> {opcode}");
             }
 
-            Transmit(_session.Command(opcode, payload));
+            byte[] message = TakeMessageBuffer();
+            Transmit(message.AsSpan(0, _session.WriteCommand(opcode, payload, message)));
+            t_message = message;
         }
     }
 
@@ -249,8 +256,24 @@ public sealed class SimulatedPhone
     /// <summary>Whether log lines are kept: the costly ones are not even written otherwise.</summary>
     private bool Logging => _lock.Trace.Detailed;
 
+    private void TransmitHello()
+    {
+        byte[] message = TakeMessageBuffer();
+        Transmit(message.AsSpan(0, _session.WriteHello(message)));
+        t_message = message;
+    }
+
+    // One buffer per thread for the HELLOs and commands the phones write (the link copies what it
+    // keeps); taken while in use, so a write that led back here would get its own.
+    private static byte[] TakeMessageBuffer()
+    {
+        byte[] message = t_message ?? new byte[Fragment.MaxMessage];
+        t_message = null;
+        return message;
+    }
+
     /// <summary>Writes <paramref name="message"/> in fragments of the link's ATT payload (docs/PROTOCOL.md, "Transport"; as <see cref="Fragments.Split"/> cuts them).</summary>
-    private void Transmit(byte[] message)
+    private void Transmit(ReadOnlySpan<byte> message)
     {
         if (message.Length == 0 || message.Length > Fragment.MaxMessage)
         {
@@ -277,7 +300,7 @@ public sealed class SimulatedPhone
             }
 
             frame[0] = (byte)flags;
-            Array.Copy(message, sent, frame, 1, chunk);
+            message.Slice(sent, chunk).CopyTo(frame.AsSpan(1));
             _lock.Radio.WriteFrame(this, frame, chunk + 1);
             sent += chunk;
         }
@@ -285,15 +308,14 @@ public sealed class SimulatedPhone
         t_frame = frame;
     }
 
-    /// <summary>After an answer: more to send, an event to wait for, or done.</summary>
-    private void AfterAnswer(CommandResponse? response)
+    /// <summary>After an answer (<paramref name="startsSomething"/>: an Ok to a command that moves the lock or runs its self-test): more to send, an event to wait for, or done.</summary>
+    private void AfterAnswer(bool startsSomething)
     {
         if (_pending.Count > 0 || _awaiting.Count > 0)
         {
             return;
         }
 
-        bool startsSomething = response is { Result: ResultCode.Ok, Opcode: Opcode.Unlock or Opcode.Lock or Opcode.RunSelfTest };
         // A port unit's strike switches at once: its state event comes before the answer, and is the one the app waited for.
         if (!startsSomething || _eventSinceCommand)
         {
@@ -323,12 +345,25 @@ public sealed class SimulatedPhone
             return;
         }
 
-        byte[]? message = _reader.Add(notification, _lock.Now);
+        // Lent: nothing below keeps the message (responses and events are decoded into their own objects).
+        byte[]? message = _reader.AddLent(notification, _lock.Now);
         if (message == null)
         {
             return;
         }
 
+        try
+        {
+            OnMessage(message);
+        }
+        finally
+        {
+            NotificationReader.Return(message);
+        }
+    }
+
+    private void OnMessage(byte[] message)
+    {
         if (LockEvent.IsEvent(message))
         {
             LockEvent lockEvent = ReadEvent(message);
@@ -359,38 +394,43 @@ public sealed class SimulatedPhone
                 break;
             case MessageType.SetTime when message[1] == (byte)ResultCode.Ok:
                 Log("<- time set; -> HELLO");
-                Transmit(_session.Hello());
+                TransmitHello();
                 break;
             case MessageType.Command when message.Length > 2:
-                if (!TryRead(message, out CommandResponse response))
+                if (!TryRead(message, out ResponseHeader header))
                 {
                     break;
                 }
 
-                if (response.Result == ResultCode.NoSession && _awaiting.Count > 0)
+                if (header.Result == ResultCode.NoSession && _awaiting.Count > 0)
                 {
                     Resend("<- NoSession (MAC ok); -> HELLO again");
                     break;
                 }
 
                 Answered++;
-                if (KeepResponses)
+                // The whole response (its payload copied) only for whoever keeps it.
+                if (KeepResponses || header.Result != ResultCode.Ok)
                 {
-                    Responses.Add(response);
-                }
+                    CommandResponse response = PhoneSession.Decode(header, message);
+                    if (KeepResponses)
+                    {
+                        Responses.Add(response);
+                    }
 
-                if (response.Result != ResultCode.Ok)
-                {
-                    (_notOk ??= new()).Add(response);
+                    if (response.Result != ResultCode.Ok)
+                    {
+                        (_notOk ??= new()).Add(response);
+                    }
                 }
 
                 _awaiting.TryDequeue(out _);
                 if (Logging)
                 {
-                    Log($"<- {response.Opcode} #{response.Counter}: {response.Result} (MAC ok)");
+                    Log($"<- {header.Opcode} #{header.Counter}: {header.Result} (MAC ok)");
                 }
 
-                AfterAnswer(response);
+                AfterAnswer(header.Result == ResultCode.Ok && header.Opcode is Opcode.Unlock or Opcode.Lock or Opcode.RunSelfTest);
                 break;
             case MessageType.Command when message[1] == (byte)ResultCode.NoSession && _awaiting.Count > 0:
                 Resend("<- NoSession; -> HELLO again");
@@ -398,23 +438,23 @@ public sealed class SimulatedPhone
             default:
                 Refusals.Add((message[0], (ResultCode)message[1]));
                 Log($"<- refused 0x{message[0]:X2}: {(ResultCode)message[1]}");
-                AfterAnswer(null);
+                AfterAnswer(startsSomething: false);
                 break;
         }
     }
 
     /// <summary>A response that does not verify under this phone's session (someone else's HELLO took the lock's session) is dropped, as the app does.</summary>
-    private bool TryRead(byte[] message, out CommandResponse response)
+    private bool TryRead(byte[] message, out ResponseHeader header)
     {
         try
         {
-            response = _session.ReadResponse(message);
+            header = _session.VerifyResponse(message);
             return true;
         }
         catch (ProtocolViolationException e)
         {
             Log($"<- dropped: {e.Message}");
-            response = null!;
+            header = default;
             return false;
         }
     }
@@ -445,7 +485,7 @@ public sealed class SimulatedPhone
         }
 
         _awaiting.Clear();
-        Transmit(_session.Hello());
+        TransmitHello();
     }
 
     private void OnChallenge(byte[] message)

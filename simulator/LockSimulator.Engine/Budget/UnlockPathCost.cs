@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 
 namespace LockSimulator.Budget;
 
@@ -75,17 +74,29 @@ public static class UnlockPathCost
     public static IReadOnlyList<UnlockStage> AfterMotor { get; } = [AuditRecord, Answer];
 
     /// <summary>Device time from the final write reaching the chip to the motor start.</summary>
-    public static double ToMotorMicros(BoardBudget b) => ToMotor.Sum(s => s.Micros(b));
+    public static double ToMotorMicros(BoardBudget b) => Total(ToMotor, b, interpretedOnly: false);
 
     /// <summary>Device time of the stages after the motor start.</summary>
-    public static double AfterMotorMicros(BoardBudget b) => AfterMotor.Sum(s => s.Micros(b));
+    public static double AfterMotorMicros(BoardBudget b) => Total(AfterMotor, b, interpretedOnly: false);
 
     /// <summary>
     /// The dispatcher's interpreted work before a motor start, its HMAC excluded (the MAC port
     /// charges that): what the device timing charges as the motor is started.
     /// </summary>
-    public static double DispatcherToMotorInterpretedMicros(BoardBudget b) => DispatcherToMotor.Sum(s => s.InterpretedMicros(b));
+    public static double DispatcherToMotorInterpretedMicros(BoardBudget b) => Total(DispatcherToMotor, b, interpretedOnly: true);
 
     /// <summary>The write handler's time: the dispatch and its managed code.</summary>
     public static double WriteHandlerMicros(BoardBudget b) => WriteHandler.Micros(b);
+
+    // A loop in list order, as Enumerable.Sum adds (the same double), without a closure per call: the device timing asks on every motor start.
+    private static double Total(IReadOnlyList<UnlockStage> stages, BoardBudget b, bool interpretedOnly)
+    {
+        double sum = 0;
+        for (int i = 0; i < stages.Count; i++)
+        {
+            sum += interpretedOnly ? stages[i].InterpretedMicros(b) : stages[i].Micros(b);
+        }
+
+        return sum;
+    }
 }

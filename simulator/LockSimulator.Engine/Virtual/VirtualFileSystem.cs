@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using LockFirmware.Ports;
 using LockSimulator.Budget;
 
@@ -33,7 +32,7 @@ namespace LockSimulator.Virtual;
 /// </summary>
 public sealed class VirtualFileSystem : IFileSystem
 {
-    private readonly Dictionary<string, byte[]> _files = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, StoredFile> _files = new(StringComparer.Ordinal);
     private readonly Dictionary<StorageOperation, long> _worst = new();
     private long _cutAt = -1;
     private bool _mounted = true;
@@ -93,7 +92,7 @@ public sealed class VirtualFileSystem : IFileSystem
     public IReadOnlyCollection<string> Names => _files.Keys;
 
     /// <summary>A copy of a file's committed contents, or null.</summary>
-    public byte[]? Contents(string name) => _files.TryGetValue(name, out byte[]? data) ? (byte[])data.Clone() : null;
+    public byte[]? Contents(string name) => _files.TryGetValue(name, out StoredFile? file) ? file.Committed.ToArray() : null;
 
     /// <summary>
     /// The volume as a cut right now would leave it: the committed files and the flash's
@@ -111,9 +110,9 @@ public sealed class VirtualFileSystem : IFileSystem
             _compactions = _compactions,
             _mounted = false,
         };
-        foreach (var (name, data) in _files)
+        foreach (var (name, file) in _files)
         {
-            copy._files[name] = (byte[])data.Clone();
+            copy._files[name] = new StoredFile(file.Committed.ToArray());
         }
 
         return copy;
@@ -152,17 +151,17 @@ public sealed class VirtualFileSystem : IFileSystem
     {
         Point();
         Spend(StorageOperation.Lookup, Budget.FileOpenMicros);
-        return _files.TryGetValue(name, out byte[]? data) ? data.Length : -1;
+        return _files.TryGetValue(name, out StoredFile? file) ? file.Length : -1;
     }
 
     public int Read(string name, int position, byte[] buffer, int offset, int count)
     {
         Point();
         int read = 0;
-        if (_files.TryGetValue(name, out byte[]? data) && position < data.Length)
+        if (_files.TryGetValue(name, out StoredFile? file) && position < file.Length)
         {
-            read = Math.Min(count, data.Length - position);
-            Array.Copy(data, position, buffer, offset, read);
+            read = Math.Min(count, file.Length - position);
+            Array.Copy(file.Bytes, position, buffer, offset, read);
         }
 
         Spend(StorageOperation.Read, Budget.FileOpenMicros + (long)Budget.FlashReadMicrosPerKiB * Math.Max(read, 1) / 1024);
@@ -178,7 +177,7 @@ public sealed class VirtualFileSystem : IFileSystem
 
         Point();
         long cost = Budget.FileOpenMicros;
-        if (!_files.TryGetValue(name, out byte[]? old))
+        if (!_files.TryGetValue(name, out StoredFile? file))
         {
             if (!Fits(name, 0))
             {
@@ -187,26 +186,25 @@ public sealed class VirtualFileSystem : IFileSystem
             }
 
             cost += MetadataCommit(0);
-            old = [];
-            _files[name] = old;
+            file = new StoredFile([]);
+            _files[name] = file;
             Point();
         }
 
-        byte[] updated = new byte[Math.Max(old.Length, position + count)];
-        Array.Copy(old, updated, old.Length);
-        Array.Copy(buffer, offset, updated, position, count);
+        int length = Math.Max(file.Length, position + count);
         PayloadBytes += count;
-        // In the open file only: a cut here loses it.
+        // In the open file only: a cut here loses it. The committed bytes are not touched
+        // until the commit below has landed, so nothing needs copying before it.
         Point();
-        if (!Fits(name, updated.Length))
+        if (!Fits(name, length))
         {
             Spend(StorageOperation.Write, cost);
             return false;
         }
 
-        cost += Commit(old, updated, position);
-        _files[name] = updated;
-        Committed?.Invoke(new FileCommit(name, position, count, (byte[])updated.Clone(), CutPoints));
+        cost += Commit(file.Length, length, position);
+        file.Apply(position, buffer.AsSpan(offset, count));
+        Committed?.Invoke(new FileCommit(name, position, count, file.Committed.ToArray(), CutPoints));
         Point();
         Spend(StorageOperation.Write, cost);
         return true;
@@ -231,7 +229,7 @@ public sealed class VirtualFileSystem : IFileSystem
     {
         Point();
         long cost = Budget.FileOpenMicros;
-        if (!_files.TryGetValue(from, out byte[]? data) || _files.ContainsKey(to))
+        if (!_files.TryGetValue(from, out StoredFile? file) || _files.ContainsKey(to))
         {
             Spend(StorageOperation.Rename, cost);
             return false;
@@ -239,7 +237,7 @@ public sealed class VirtualFileSystem : IFileSystem
 
         cost += MetadataCommit(0);
         _files.Remove(from);
-        _files[to] = data;
+        _files[to] = file;
         Point();
         Spend(StorageOperation.Rename, cost);
         return true;
@@ -263,23 +261,23 @@ public sealed class VirtualFileSystem : IFileSystem
         CutPoints++;
     }
 
-    /// <summary>Device time of closing a file whose contents go from <paramref name="old"/> to <paramref name="updated"/>.</summary>
-    private long Commit(byte[] old, byte[] updated, int position)
+    /// <summary>Device time of closing a file whose length goes from <paramref name="oldLength"/> to <paramref name="newLength"/>.</summary>
+    private long Commit(int oldLength, int newLength, int position)
     {
-        if (updated.Length <= Budget.FileSystemInlineMaxBytes)
+        if (newLength <= Budget.FileSystemInlineMaxBytes)
         {
             // Inline: the whole file goes into the metadata log again.
-            return MetadataCommit(updated.Length);
+            return MetadataCommit(newLength);
         }
 
         int block = Budget.FileSystemBlockBytes;
         // Coming out of inline, or copy-on-write from the block holding the write position on.
-        int first = old.Length <= Budget.FileSystemInlineMaxBytes ? 0 : position / block;
-        int last = (updated.Length - 1) / block;
+        int first = oldLength <= Budget.FileSystemInlineMaxBytes ? 0 : position / block;
+        int last = (newLength - 1) / block;
         long cost = 0;
         for (int b = first; b <= last; b++)
         {
-            int bytes = Math.Min(block, updated.Length - b * block);
+            int bytes = Math.Min(block, newLength - b * block);
             cost += _eraseMicros + Program(bytes);
             Erases++;
         }
@@ -318,9 +316,16 @@ public sealed class VirtualFileSystem : IFileSystem
         return (long)pages * _pageMicros;
     }
 
-    private int LiveMetadataBytes() => _files.Values.Sum(EntryBytes);
+    private int LiveMetadataBytes()
+    {
+        int bytes = 0;
+        foreach (StoredFile file in _files.Values)
+        {
+            bytes += Budget.FileSystemCommitOverheadBytes + (file.Length <= Budget.FileSystemInlineMaxBytes ? file.Length : 8);
+        }
 
-    private int EntryBytes(byte[] data) => Budget.FileSystemCommitOverheadBytes + (data.Length <= Budget.FileSystemInlineMaxBytes ? data.Length : 8);
+        return bytes;
+    }
 
     /// <summary>Whether the volume has blocks for the files with <paramref name="name"/> at <paramref name="length"/> bytes.</summary>
     private bool Fits(string name, int length)
@@ -328,9 +333,9 @@ public sealed class VirtualFileSystem : IFileSystem
         int block = Budget.FileSystemBlockBytes;
         long inline = 0;
         long dataBlocks = 0;
-        foreach (var (file, data) in _files)
+        foreach (var (other, file) in _files)
         {
-            int size = file == name ? length : data.Length;
+            int size = other == name ? length : file.Length;
             inline += Budget.FileSystemCommitOverheadBytes + (size <= Budget.FileSystemInlineMaxBytes ? size : 8);
             dataBlocks += size <= Budget.FileSystemInlineMaxBytes ? 0 : (size + block - 1) / block;
         }
@@ -354,5 +359,36 @@ public sealed class VirtualFileSystem : IFileSystem
         }
 
         Spent?.Invoke(operation, micros);
+    }
+
+    /// <summary>
+    /// A file's committed bytes in a buffer that may be longer, written in place: an audit
+    /// append (32 bytes after the last record) copies nothing and a full segment grows its
+    /// buffer four times instead of sixteen. The buffer is this volume's alone (Snapshot and
+    /// Contents copy it).
+    /// </summary>
+    private sealed class StoredFile(byte[] bytes)
+    {
+        public byte[] Bytes { get; private set; } = bytes;
+
+        public int Length { get; private set; } = bytes.Length;
+
+        public ReadOnlySpan<byte> Committed => Bytes.AsSpan(0, Length);
+
+        public void Apply(int position, ReadOnlySpan<byte> data)
+        {
+            int length = Math.Max(Length, position + data.Length);
+            if (length > Bytes.Length)
+            {
+                // Doubling (a segment's last growth lands on its full 512 bytes), never less than asked.
+                byte[] grown = new byte[Math.Max(length, 2 * Bytes.Length)];
+                Bytes.AsSpan(0, Length).CopyTo(grown);
+                Bytes = grown;
+            }
+
+            // A write past the end with a gap leaves zeros, as the copy into a fresh array did.
+            data.CopyTo(Bytes.AsSpan(position));
+            Length = length;
+        }
     }
 }
