@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Threading.Tasks;
 using LockFirmware.Ble;
 using LockSimulator.Server.Contracts;
 using LockSimulator.Server.Fleet;
@@ -47,18 +48,27 @@ public static class FleetDayRun
         var clock = Stopwatch.StartNew();
         var fleet = new LockFleet(options.Seed, keepTraces: false);
         Dictionary<uint, EventSubscription> watched = (watch ?? []).Distinct().ToDictionary(id => id, id => fleet.Events.Subscribe(id));
+        var created = new FleetLock[options.Locks];
         var phones = new SimulatedPhone[options.Locks * 2];
         var arbiters = new ConnectionArbiter[options.Locks];
-        for (int i = 0; i < options.Locks; i++)
+        // Both cores build the locks, each into its own slot: a lock, its phones and its plan
+        // come from its index alone, so the fleet is the same however the work is split. The
+        // locks join the fleet (and publish their first events) in index order.
+        Parallel.For(0, options.Locks, i => created[i] = fleet.Build(new CreateLockRequest { LockId = FirstLockId + (uint)(options.FirstLock + i) }));
+        foreach (FleetLock built in created)
+        {
+            fleet.Add(built);
+        }
+
+        Parallel.For(0, options.Locks, i =>
         {
             int index = options.FirstLock + i;
-            FleetLock created = fleet.Create(new CreateLockRequest { LockId = FirstLockId + (uint)index });
-            phones[2 * i] = SimulatedPhone.Staff(created.Sim, keyId: 7, userId: (uint)(1 + index % 500));
-            phones[2 * i + 1] = SimulatedPhone.Staff(created.Sim, keyId: 9, userId: 9_000);
+            phones[2 * i] = SimulatedPhone.Staff(created[i].Sim, keyId: 7, userId: (uint)(1 + index % 500));
+            phones[2 * i + 1] = SimulatedPhone.Staff(created[i].Sim, keyId: 9, userId: 9_000);
             phones[2 * i].KeepEvents = phones[2 * i + 1].KeepEvents = false;
-            arbiters[i] = new ConnectionArbiter(created);
+            arbiters[i] = new ConnectionArbiter(created[i]);
             Plan(arbiters[i], phones[2 * i], phones[2 * i + 1], options, new Random(PlanSeed(options.Seed, index)));
-        }
+        });
 
         FleetPortUnits? ports = options.PortShare > 0 ? FleetPortUnits.Create(fleet, options) : null;
 
