@@ -54,21 +54,24 @@ public static class FleetDayRun
         // Both cores build the locks, each into its own slot: a lock, its phones and its plan
         // come from its index alone, so the fleet is the same however the work is split. The
         // locks join the fleet (and publish their first events) in index order.
-        Parallel.For(0, options.Locks, i => created[i] = fleet.Build(new CreateLockRequest { LockId = FirstLockId + (uint)(options.FirstLock + i) }));
-        foreach (FleetLock built in created)
+        using (CreationWithoutCollections.Begin(options.Locks))
         {
-            fleet.Add(built);
-        }
+            Parallel.For(0, options.Locks, i => created[i] = fleet.Build(new CreateLockRequest { LockId = FirstLockId + (uint)(options.FirstLock + i) }));
+            foreach (FleetLock built in created)
+            {
+                fleet.Add(built);
+            }
 
-        Parallel.For(0, options.Locks, i =>
-        {
-            int index = options.FirstLock + i;
-            phones[2 * i] = SimulatedPhone.Staff(created[i].Sim, keyId: 7, userId: (uint)(1 + index % 500));
-            phones[2 * i + 1] = SimulatedPhone.Staff(created[i].Sim, keyId: 9, userId: 9_000);
-            phones[2 * i].KeepEvents = phones[2 * i + 1].KeepEvents = false;
-            arbiters[i] = new ConnectionArbiter(created[i]);
-            Plan(arbiters[i], phones[2 * i], phones[2 * i + 1], options, new Random(PlanSeed(options.Seed, index)));
-        });
+            Parallel.For(0, options.Locks, i =>
+            {
+                int index = options.FirstLock + i;
+                phones[2 * i] = SimulatedPhone.Staff(created[i].Sim, keyId: 7, userId: (uint)(1 + index % 500));
+                phones[2 * i + 1] = SimulatedPhone.Staff(created[i].Sim, keyId: 9, userId: 9_000);
+                phones[2 * i].KeepEvents = phones[2 * i + 1].KeepEvents = false;
+                arbiters[i] = new ConnectionArbiter(created[i]);
+                Plan(arbiters[i], phones[2 * i], phones[2 * i + 1], options, new Random(PlanSeed(options.Seed, index)));
+            });
+        }
 
         FleetPortUnits? ports = options.PortShare > 0 ? FleetPortUnits.Create(fleet, options) : null;
 
