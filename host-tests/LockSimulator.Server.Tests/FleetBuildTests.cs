@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using LockSimulator.Server.Contracts;
 using LockSimulator.Server.Fleet;
+using LockSimulator.Server.FleetDay;
 using LockSimulator.Server.Hosting;
 
 namespace LockSimulator.Server.Tests;
@@ -32,6 +33,24 @@ public class FleetBuildTests
         built.Advance(3_600_000);
         Assert.Equal(oneByOne.Events.Digest(), built.Events.Digest());
         Assert.Equal(oneByOne.Locks.Select(l => l.Id), built.Locks.Select(l => l.Id));
+    }
+
+    [Fact]
+    public void Locks_built_in_batches_on_every_core_join_the_fleet_in_index_order()
+    {
+        var oneByOne = new LockFleet(seed: 3, keepTraces: false);
+        var ordered = new LockFleet(seed: 3, keepTraces: false);
+        const int count = 300;
+        for (uint i = 0; i < count; i++)
+        {
+            oneByOne.Create(new CreateLockRequest { LockId = 9_000 + i });
+        }
+
+        OrderedCreation.Run(ordered, count, i => ordered.Build(new CreateLockRequest { LockId = 9_000 + (uint)i }));
+
+        Assert.Equal(count, ordered.Count);
+        Assert.Equal(oneByOne.Events.Digest(), ordered.Events.Digest());
+        Assert.Equal(Enumerable.Range(9_000, count).Select(id => (uint)id), ordered.Events.Since(0, 10_000).Events.Where(e => e.Kind == "created").Select(e => e.LockId));
     }
 
     [Fact]

@@ -4,7 +4,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using System.Threading.Tasks;
 using LockFirmware.Ble;
 using LockSimulator.Server.Contracts;
 using LockSimulator.Server.Fleet;
@@ -48,28 +47,22 @@ public static class FleetDayRun
         var clock = Stopwatch.StartNew();
         var fleet = new LockFleet(options.Seed, keepTraces: false);
         Dictionary<uint, EventSubscription> watched = (watch ?? []).Distinct().ToDictionary(id => id, id => fleet.Events.Subscribe(id));
-        var created = new FleetLock[options.Locks];
         var phones = new SimulatedPhone[options.Locks * 2];
         var arbiters = new ConnectionArbiter[options.Locks];
-        // Both cores build the locks, each into its own slot: a lock, its phones and its plan
-        // come from its index alone, so the fleet is the same however the work is split. The
-        // locks join the fleet (and publish their first events) in index order.
+        // Both cores build the locks, their phones and their plans: all of it comes from a lock's
+        // index alone, so the fleet is the same however the work is split (OrderedCreation).
         using (CreationWithoutCollections.Begin(options.Locks))
         {
-            Parallel.For(0, options.Locks, i => created[i] = fleet.Build(new CreateLockRequest { LockId = FirstLockId + (uint)(options.FirstLock + i) }));
-            foreach (FleetLock built in created)
-            {
-                fleet.Add(built);
-            }
-
-            Parallel.For(0, options.Locks, i =>
+            OrderedCreation.Run(fleet, options.Locks, i =>
             {
                 int index = options.FirstLock + i;
-                phones[2 * i] = SimulatedPhone.Staff(created[i].Sim, keyId: 7, userId: (uint)(1 + index % 500));
-                phones[2 * i + 1] = SimulatedPhone.Staff(created[i].Sim, keyId: 9, userId: 9_000);
+                FleetLock created = fleet.Build(new CreateLockRequest { LockId = FirstLockId + (uint)index });
+                phones[2 * i] = SimulatedPhone.Staff(created.Sim, keyId: 7, userId: (uint)(1 + index % 500));
+                phones[2 * i + 1] = SimulatedPhone.Staff(created.Sim, keyId: 9, userId: 9_000);
                 phones[2 * i].KeepEvents = phones[2 * i + 1].KeepEvents = false;
-                arbiters[i] = new ConnectionArbiter(created[i]);
+                arbiters[i] = new ConnectionArbiter(created);
                 Plan(arbiters[i], phones[2 * i], phones[2 * i + 1], options, new Random(PlanSeed(options.Seed, index)));
+                return created;
             });
         }
 
