@@ -28,31 +28,12 @@ internal sealed class TimedFiles : IFileSystem
     /// <summary>The next write, delete or rename takes this long (ms); 0 = its ordinary cost.</summary>
     public long SlowNextWriteMs { get; set; }
 
-    // Each operation is charged what the volume spent on it, read from its running total
-    // around the call (no closure per call: the audit ring's writes are on the unlock path).
-    public bool Exists(string name)
-    {
-        long before = _inner.SpentMicros;
-        bool found = _inner.Exists(name);
-        Charge(before, write: false);
-        return found;
-    }
+    public bool Exists(string name) => Timed(() => _inner.Exists(name), write: false);
 
-    public int Length(string name)
-    {
-        long before = _inner.SpentMicros;
-        int length = _inner.Length(name);
-        Charge(before, write: false);
-        return length;
-    }
+    public int Length(string name) => Timed(() => _inner.Length(name), write: false);
 
-    public int Read(string name, int position, byte[] buffer, int offset, int count)
-    {
-        long before = _inner.SpentMicros;
-        int read = _inner.Read(name, position, buffer, offset, count);
-        Charge(before, write: false);
-        return read;
-    }
+    public int Read(string name, int position, byte[] buffer, int offset, int count) =>
+        Timed(() => _inner.Read(name, position, buffer, offset, count), write: false);
 
     public bool Write(string name, int position, byte[] buffer, int offset, int count)
     {
@@ -62,31 +43,17 @@ internal sealed class TimedFiles : IFileSystem
             _scheduler.SpendInterpreted(UnlockPathCost.AuditRecord.InterpretedMicros(_scheduler.Budget));
         }
 
-        long before = _inner.SpentMicros;
-        bool written = _inner.Write(name, position, buffer, offset, count);
-        Charge(before, write: true);
-        return written;
+        return Timed(() => _inner.Write(name, position, buffer, offset, count), write: true);
     }
 
-    public bool Delete(string name)
+    public bool Delete(string name) => Timed(() => _inner.Delete(name), write: true);
+
+    public bool Rename(string from, string to) => Timed(() => _inner.Rename(from, to), write: true);
+
+    private T Timed<T>(System.Func<T> operation, bool write)
     {
         long before = _inner.SpentMicros;
-        bool deleted = _inner.Delete(name);
-        Charge(before, write: true);
-        return deleted;
-    }
-
-    public bool Rename(string from, string to)
-    {
-        long before = _inner.SpentMicros;
-        bool renamed = _inner.Rename(from, to);
-        Charge(before, write: true);
-        return renamed;
-    }
-
-    /// <summary>Spends what the operation that began at <paramref name="before"/> cost, or blocks for an injected slow commit.</summary>
-    private void Charge(long before, bool write)
-    {
+        T result = operation();
         long micros = _inner.SpentMicros - before;
         if (write && SlowNextWriteMs > 0)
         {
@@ -98,5 +65,7 @@ internal sealed class TimedFiles : IFileSystem
         {
             _scheduler.Spend(micros);
         }
+
+        return result;
     }
 }
