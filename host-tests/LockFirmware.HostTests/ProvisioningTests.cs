@@ -18,6 +18,30 @@ public class ProvisioningTests
     private static readonly byte[] FactoryKey = Enumerable.Range(0x70, 32).Select(i => (byte)i).ToArray();
 
     [Fact]
+    public void A_new_unit_set_up_by_the_simulator_has_the_files_the_two_provisioning_steps_leave()
+    {
+        var setup = new LockSetup { Serial = "LK000042", LockId = 4242, FactoryKey = FactoryKey };
+        var byHand = new LockSimulator.Virtual.VirtualFileSystem(LockSimulator.Budget.BoardBudget.For(LockSimulator.Budget.Chip.Esp32S3, LockSimulator.Budget.ImageProfile.Stock));
+        SimulatedLock.ProvisionIdentity(byHand, setup.Serial, FactoryKey, setup.AdcCalibration);
+        SimulatedLock.Provision(byHand, setup.LockId, setup.Secret, setup.Epoch, FactoryKey);
+        byHand.Mount();
+
+        var made = new SimulatedLock(setup);
+        var booted = new SimulatedLock(setup with { Files = byHand });
+
+        Assert.Equal(booted.Files.Names.Order(), made.Files.Names.Order());
+        foreach (string name in made.Files.Names)
+        {
+            Assert.Equal(booted.Files.Contents(name), made.Files.Contents(name));
+        }
+
+        Assert.Equal(booted.Files.CutPoints, made.Files.CutPoints);
+        Assert.Equal(booted.Files.ProgrammedBytes, made.Files.ProgrammedBytes);
+        Assert.Equal(booted.Files.Erases, made.Files.Erases);
+        Assert.True(made.Core.Protocol.IsPaired);
+    }
+
+    [Fact]
     public void A_blank_unit_is_provisioned_once_and_keeps_its_identity()
     {
         var sim = new SimulatedLock(new LockSetup { Provisioned = false, Paired = false });

@@ -15,7 +15,10 @@ public sealed record LockSetup
     public uint LockId { get; init; } = 1001;
 
     /// <summary>The per-lock secret set at pairing (32 bytes); the backend keeps a copy.</summary>
-    public byte[] Secret { get; init; } = DefaultSecret();
+    public byte[] Secret { get => _secret ??= DefaultSecret(); init => _secret = value; }
+
+    // Made when first read: most setups are given their own secret.
+    private byte[]? _secret;
 
     /// <summary>Left production with its identity (serial, factory key, ADC calibration) written; false = a blank unit for the provision step.</summary>
     public bool Provisioned { get; init; } = true;
@@ -42,12 +45,12 @@ public sealed record LockSetup
     /// <summary>A door unit (thumb-turn motor) or a port or laundry unit (electric strike); the firmware's setting follows it.</summary>
     public UnitKind Kind { get; init; } = UnitKind.Door;
 
-    public MotorParameters Motor { get; init; } = new();
+    public MotorParameters Motor { get; init; } = DefaultMotor;
 
     public BatteryParameters Battery { get; init; } = BatteryParameters.Good;
 
     /// <summary>The chip and nanoFramework image: what each state of the board costs (default: the production board on our low-power image).</summary>
-    public BoardBudget Power { get; init; } = BoardBudget.For(Chip.Esp32C3, ImageProfile.LowPower);
+    public BoardBudget Power { get; init; } = DefaultPower;
 
     /// <summary>How the drive train is integrated: exactly between events (the default), or in the fixed 0.5 ms steps it is proven against.</summary>
     public DriveTrainIntegration Integration { get; init; } = DriveTrainIntegration.Exact;
@@ -69,6 +72,10 @@ public sealed record LockSetup
 
     /// <summary>The board's operation costs; the ESP32-S3 with the stock image when null.</summary>
     public Budget.BoardBudget? Budget { get; init; }
+
+    // Immutable, so every setup that keeps the default shares one (a fleet has a setup per lock).
+    private static readonly MotorParameters DefaultMotor = new();
+    private static readonly BoardBudget DefaultPower = BoardBudget.For(Chip.Esp32C3, ImageProfile.LowPower);
 
     private static byte[] DefaultSecret()
     {

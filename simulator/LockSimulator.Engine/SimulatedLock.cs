@@ -29,6 +29,9 @@ public sealed class SimulatedLock
     /// <summary>Who writes through <see cref="Write"/> when no phone holds the link.</summary>
     private static readonly object TestHand = new();
 
+    /// <summary>The board's costs when the setup names none (immutable, so one for every lock).</summary>
+    private static readonly BoardBudget DefaultBudget = BoardBudget.For(Chip.Esp32S3, ImageProfile.Stock);
+
     private readonly LockSetup _setup;
     private readonly PriorityQueue<Action, (long Time, long Order)> _agenda = new();
     private long _order;
@@ -51,7 +54,7 @@ public sealed class SimulatedLock
         Clock = new VirtualClock();
         Trace = new TraceRecorder();
         Physics = new DriveTrain(setup.Motor, setup.Battery, setup.StartFraction * setup.Motor.TravelRadians, setup.Integration);
-        Scheduler = new BoardScheduler(setup.Timing, setup.Seed, setup.Budget ?? BoardBudget.For(Chip.Esp32S3, ImageProfile.Stock));
+        Scheduler = new BoardScheduler(setup.Timing, setup.Seed, setup.Budget ?? DefaultBudget);
         Radio = new VirtualBleLink(Clock, Trace, Scheduler.Budget.BleStackRestartMs);
         Power = new BoardPower(setup.Power, Physics, Clock, Radio);
         Action refresh = Power.Refresh;
@@ -83,17 +86,20 @@ public sealed class SimulatedLock
         }
 
         Files = setup.Files ?? new VirtualFileSystem(Scheduler.Budget);
-        if (setup.Files == null)
+        if (setup.Files == null && (setup.Provisioned || setup.Paired))
         {
             // Only a new unit is set up: a lock booting on files it already has keeps what they say.
-            if (setup.Provisioned)
+            // Both steps go through one view of the files (the same reads and writes as two).
+            var memory = new LockMemory(Files);
+            byte[]? factoryKey = setup.Provisioned ? setup.UnitFactoryKey : null;
+            if (factoryKey != null)
             {
-                ProvisionIdentity(Files, setup.Serial, setup.UnitFactoryKey, setup.AdcCalibration);
+                ProvisionIdentity(memory, setup.Serial, factoryKey, setup.AdcCalibration);
             }
 
             if (setup.Paired)
             {
-                Provision(Files, setup.LockId, setup.Secret, setup.Epoch, setup.Provisioned ? setup.UnitFactoryKey : null);
+                Provision(memory, setup.LockId, setup.Secret, setup.Epoch, factoryKey);
             }
         }
 
@@ -492,9 +498,11 @@ public sealed class SimulatedLock
     /// with the unit's <paramref name="factoryKey"/>, the secret's fingerprint too, as a PAIR
     /// leaves it (so the unit refuses that secret again after an Unpair: SecretReused).
     /// </summary>
-    public static void Provision(IFileSystem files, uint lockId, byte[] secret, DateTimeOffset pairedAt, byte[]? factoryKey = null)
+    public static void Provision(IFileSystem files, uint lockId, byte[] secret, DateTimeOffset pairedAt, byte[]? factoryKey = null) =>
+        Provision(new LockMemory(files), lockId, secret, pairedAt, factoryKey);
+
+    private static void Provision(LockMemory memory, uint lockId, byte[] secret, DateTimeOffset pairedAt, byte[]? factoryKey)
     {
-        var memory = new LockMemory(files);
         memory.Mount();
         if (memory.Pairing.Paired)
         {
@@ -531,9 +539,11 @@ public sealed class SimulatedLock
     };
 
     /// <summary>What the production line's PROVISION leaves in a unit's files (unless the unit already has an identity).</summary>
-    public static void ProvisionIdentity(IFileSystem files, string serial, byte[] factoryKey, int adcCalibration)
+    public static void ProvisionIdentity(IFileSystem files, string serial, byte[] factoryKey, int adcCalibration) =>
+        ProvisionIdentity(new LockMemory(files), serial, factoryKey, adcCalibration);
+
+    private static void ProvisionIdentity(LockMemory memory, string serial, byte[] factoryKey, int adcCalibration)
     {
-        var memory = new LockMemory(files);
         var identity = new LockFirmware.Security.UnitIdentity();
         if (memory.LoadIdentity(identity))
         {

@@ -26,7 +26,10 @@ namespace LockSimulator.Timing;
 /// </summary>
 public sealed class BoardScheduler
 {
-    private readonly Random _random;
+    private readonly int _seed;
+
+    // Jitter and GC pauses are drawn on the board's timing only: an ideal-time lock never makes it.
+    private Random? _random;
     private long _plannedDue = Timers.Never;
     private long _plannedWake = Timers.Never;
     private long _inputWake = Timers.Never;
@@ -36,7 +39,7 @@ public sealed class BoardScheduler
     {
         Profile = profile;
         Budget = budget;
-        _random = new Random(seed);
+        _seed = seed;
     }
 
     public TimingProfile Profile { get; }
@@ -145,7 +148,7 @@ public sealed class BoardScheduler
 
     /// <summary>Whether the collector runs after this round, and for how long (ms; 0 = not now).</summary>
     public int NextGcPause() =>
-        IsDevice && _random.Next(Budget.RoundsPerGc) == 0 ? _random.Next(Budget.GcPauseMinMs, Budget.GcPauseMaxMs + 1) : 0;
+        IsDevice && Random.Next(Budget.RoundsPerGc) == 0 ? Random.Next(Budget.GcPauseMinMs, Budget.GcPauseMaxMs + 1) : 0;
 
     /// <summary>The firmware spends <paramref name="micros"/> of processing on the dispatcher thread (device profile only).</summary>
     public void Spend(long micros)
@@ -192,5 +195,7 @@ public sealed class BoardScheduler
 
     private static long Whole(double micros) => (long)Math.Ceiling(micros);
 
-    private long Jitter() => _random.Next(Budget.ThreadQuantumMs + 1);
+    private long Jitter() => Random.Next(Budget.ThreadQuantumMs + 1);
+
+    private Random Random => _random ??= new Random(_seed);
 }

@@ -11,7 +11,11 @@ namespace LockSimulator.Tracing;
 public sealed class TraceRecorder
 {
     private readonly List<TraceEvent> _events = new();
-    private readonly Dictionary<string, string> _last = new();
+
+    // Each signal's last value, side by side: a lock records about a dozen signals, whose names
+    // are constants, so a short scan by reference is cheaper than a hash table per lock.
+    private (string Signal, string Value)[] _last = new (string, string)[8];
+    private int _signals;
     private int _capacity = int.MaxValue;
 
     /// <summary>The retained events, oldest first; the first has index <see cref="Dropped"/> among all ever recorded.</summary>
@@ -44,13 +48,46 @@ public sealed class TraceRecorder
 
     public void Record(long timeMs, string signal, string value)
     {
-        if (_last.TryGetValue(signal, out string? previous) && previous == value)
+        int known = IndexOf(signal);
+        if (known >= 0 && _last[known].Value == value)
         {
             return;
         }
 
-        _last[signal] = value;
+        if (known < 0)
+        {
+            if (_signals == _last.Length)
+            {
+                Array.Resize(ref _last, 2 * _signals);
+            }
+
+            known = _signals++;
+            _last[known].Signal = signal;
+        }
+
+        _last[known].Value = value;
         Add(new TraceEvent(timeMs, signal, value));
+    }
+
+    private int IndexOf(string signal)
+    {
+        for (int i = 0; i < _signals; i++)
+        {
+            if (ReferenceEquals(_last[i].Signal, signal))
+            {
+                return i;
+            }
+        }
+
+        for (int i = 0; i < _signals; i++)
+        {
+            if (string.Equals(_last[i].Signal, signal, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>Logged occurrences (BLE frames) are events even when they repeat.</summary>

@@ -33,7 +33,8 @@ namespace LockSimulator.Virtual;
 public sealed class VirtualFileSystem : IFileSystem
 {
     private readonly Dictionary<string, StoredFile> _files = new(StringComparer.Ordinal);
-    private readonly Dictionary<StorageOperation, long> _worst = new();
+    private static readonly int OperationKinds = Enum.GetValues<StorageOperation>().Length;
+    private readonly long[] _worst = new long[OperationKinds];
     private long _cutAt = -1;
     private bool _mounted = true;
     private bool _damaged;
@@ -87,7 +88,7 @@ public sealed class VirtualFileSystem : IFileSystem
     public event Action<long>? Reaching;
 
     /// <summary>The slowest operation of each kind so far, µs.</summary>
-    public long WorstMicros(StorageOperation operation) => _worst.GetValueOrDefault(operation);
+    public long WorstMicros(StorageOperation operation) => _worst[(int)operation];
 
     public IReadOnlyCollection<string> Names => _files.Keys;
 
@@ -353,9 +354,9 @@ public sealed class VirtualFileSystem : IFileSystem
     private void Spend(StorageOperation operation, long micros)
     {
         SpentMicros += micros;
-        if (micros > _worst.GetValueOrDefault(operation))
+        if (micros > _worst[(int)operation])
         {
-            _worst[operation] = micros;
+            _worst[(int)operation] = micros;
         }
 
         Spent?.Invoke(operation, micros);

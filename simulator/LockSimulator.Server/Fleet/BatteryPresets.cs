@@ -10,13 +10,20 @@ internal static class BatteryPresets
 
     public static readonly string[] All = ["good", "low", "depleted", "gas-risk", "passivated"];
 
+    // Made once: the parameters are immutable, so the locks with a preset share them.
+    private static readonly BatteryParameters Good = BatteryParameters.Good;
+    private static readonly BatteryParameters Low = BatteryParameters.Low;
+    private static readonly BatteryParameters Depleted = BatteryParameters.Depleted;
+    private static readonly BatteryParameters GasRisk = BatteryParameters.GasRisk;
+    private static readonly BatteryParameters Passivated = BatteryParameters.Passivated;
+
     public static BatteryParameters For(string? name) => name switch
     {
-        "good" => BatteryParameters.Good,
-        "low" => BatteryParameters.Low,
-        "depleted" => BatteryParameters.Depleted,
-        "gas-risk" => BatteryParameters.GasRisk,
-        "passivated" => BatteryParameters.Passivated,
+        "good" => Good,
+        "low" => Low,
+        "depleted" => Depleted,
+        "gas-risk" => GasRisk,
+        "passivated" => Passivated,
         _ => throw ApiProblem.BadRequest($"unknown battery preset '{name}' (one of: {Names})"),
     };
 }

@@ -31,7 +31,7 @@ internal sealed class FleetLock
     private FleetEvent[]? _recent;
     private long _remembered;
     private readonly LockEventSource _events;
-    private readonly Dictionary<string, SimulatedPhone> _phones = new();
+    private Dictionary<string, SimulatedPhone>? _phones;
 
     public FleetLock(LockSetup setup, string batteryPreset, long offsetMs, bool keepTrace = true)
     {
@@ -204,6 +204,8 @@ internal sealed class FleetLock
     public SimulatedPhone PhoneFor(IssuedCredential credential, LockBackend backend)
     {
         string key = Convert.ToHexString(credential.Credential) + Convert.ToHexString(credential.Key);
+        // Made on first use: a fleet day's locks meet their phones elsewhere.
+        _phones ??= new Dictionary<string, SimulatedPhone>();
         if (!_phones.TryGetValue(key, out SimulatedPhone? phone))
         {
             if (_phones.Count >= MaxPhones)

@@ -49,17 +49,23 @@ public static class FleetDayRun
         Dictionary<uint, EventSubscription> watched = (watch ?? []).Distinct().ToDictionary(id => id, id => fleet.Events.Subscribe(id));
         var phones = new SimulatedPhone[options.Locks * 2];
         var arbiters = new ConnectionArbiter[options.Locks];
-        for (int i = 0; i < options.Locks; i++)
+        // Both cores build the locks, their phones and their plans: all of it comes from a lock's
+        // index alone, so the fleet is the same however the work is split (OrderedCreation).
+        using (CreationWithoutCollections.Begin(options.Locks))
         {
-            int index = options.FirstLock + i;
-            FleetLock created = fleet.Create(new CreateLockRequest { LockId = FirstLockId + (uint)index });
-            phones[2 * i] = SimulatedPhone.Staff(created.Sim, keyId: 7, userId: (uint)(1 + index % 500));
-            phones[2 * i + 1] = SimulatedPhone.Staff(created.Sim, keyId: 9, userId: 9_000);
-            phones[2 * i].KeepEvents = phones[2 * i + 1].KeepEvents = false;
-            phones[2 * i].KeepResponses = phones[2 * i + 1].KeepResponses = false;
-            created.Sim.Radio.LendNotifications = true;
-            arbiters[i] = new ConnectionArbiter(created);
-            Plan(arbiters[i], phones[2 * i], phones[2 * i + 1], options, new Random(PlanSeed(options.Seed, index)));
+            OrderedCreation.Run(fleet, options.Locks, i =>
+            {
+                int index = options.FirstLock + i;
+                FleetLock created = fleet.Build(new CreateLockRequest { LockId = FirstLockId + (uint)index });
+                phones[2 * i] = SimulatedPhone.Staff(created.Sim, keyId: 7, userId: (uint)(1 + index % 500));
+                phones[2 * i + 1] = SimulatedPhone.Staff(created.Sim, keyId: 9, userId: 9_000);
+                phones[2 * i].KeepEvents = phones[2 * i + 1].KeepEvents = false;
+                phones[2 * i].KeepResponses = phones[2 * i + 1].KeepResponses = false;
+                created.Sim.Radio.LendNotifications = true;
+                arbiters[i] = new ConnectionArbiter(created);
+                Plan(arbiters[i], phones[2 * i], phones[2 * i + 1], options, new Random(PlanSeed(options.Seed, index)));
+                return created;
+            });
         }
 
         FleetPortUnits? ports = options.PortShare > 0 ? FleetPortUnits.Create(fleet, options) : null;
