@@ -50,6 +50,9 @@ namespace LockFirmware.Events
         /// <summary>Levels waiting beside the ring now: while 0 (always, unless the ring filled) a take looks at none of them.</summary>
         private int _keptNow;
 
+        /// <summary>Inputs waiting in all, in the ring and beside it: written under the gate, read without it.</summary>
+        private int _waiting;
+
         public InputQueue(int capacity)
         {
             _kinds = new InputKind[capacity];
@@ -69,15 +72,16 @@ namespace LockFirmware.Events
 
         /// <summary>True while an input waits to be taken.</summary>
         /// <remarks>
-        /// Read without the gate (the simulator asks before every dispatcher round): every write
-        /// of the count and of the kept levels' number happens under the gate, and a
-        /// compare-exchange that puts back the value it finds is an atomic, fenced read on every
-        /// target (on the board the interpreter runs it as one step). It cannot undo a concurrent Post, since it only ever writes the same
-        /// value it read; a Post still holding the gate is seen before or after, as with the lock.
+        /// Read without the gate (the simulator asks before every dispatcher round, and every
+        /// take of an empty queue asks first): every write of the waiting count happens under the
+        /// gate, and a compare-exchange that puts back the value it finds is an atomic, fenced read
+        /// on every target (on the board one native call, where the gate costs two). It cannot undo
+        /// a concurrent Post, since it only ever writes the same value it read; a Post still holding
+        /// the gate is seen before or after, as with the lock.
         /// </remarks>
         public bool HasInput
         {
-            get { return Interlocked.CompareExchange(ref _count, 0, 0) > 0 || Interlocked.CompareExchange(ref _keptNow, 0, 0) > 0; }
+            get { return Interlocked.CompareExchange(ref _waiting, 0, 0) > 0; }
         }
 
         public bool Post(InputKind kind)
@@ -98,6 +102,7 @@ namespace LockFirmware.Events
                     {
                         _levelKept[level] = true;
                         _keptNow++;
+                        _waiting++;
                         _levelAfter[level] = _taken + _count;
                         _levelOrder[level] = _keptSerial++;
                     }
@@ -122,6 +127,7 @@ namespace LockFirmware.Events
                 }
 
                 _count++;
+                _waiting++;
                 return true;
             }
         }
@@ -132,6 +138,15 @@ namespace LockFirmware.Events
         /// </summary>
         public InputKind Take(byte[] payload, out int count)
         {
+            // Most rounds find the queue empty (a motor step, a timer): they need not take the gate.
+            // The dispatcher alone takes, and a Post wakes it after leaving the gate, so an input
+            // this look misses is taken in the round that wake brings.
+            if (!HasInput)
+            {
+                count = 0;
+                return InputKind.None;
+            }
+
             lock (_gate)
             {
                 int level = _keptNow > 0 ? DueLevel() : -1;
@@ -139,6 +154,7 @@ namespace LockFirmware.Events
                 {
                     _levelKept[level] = false;
                     _keptNow--;
+                    _waiting--;
                     count = 0;
                     return _levels[level];
                 }
@@ -158,6 +174,7 @@ namespace LockFirmware.Events
 
                 _head = (_head + 1) % _kinds.Length;
                 _count--;
+                _waiting--;
                 _taken++;
                 return kind;
             }
