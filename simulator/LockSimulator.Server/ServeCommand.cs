@@ -101,11 +101,6 @@ public static class ServeCommand
                     FirstLock = result.GetValue(first),
                     PortShare = result.GetValue(portShare),
                 };
-                if (Gen0Budget.RunWithLargerBudget(options.Locks) is int exitCode)
-                {
-                    return exitCode;
-                }
-
                 result.InvocationConfiguration.Output.WriteLine(FleetDayRun.Run(options, result.GetValue(quiet) ? null : result.InvocationConfiguration.Error));
                 return 0;
             }

@@ -7,17 +7,20 @@ namespace LockSimulator.Server.FleetDay;
 /// A large fleet's locks are created with the collector held off. Nearly everything creating a
 /// lock allocates stays alive for the whole day, so each collection while the fleet is being
 /// created would only mark and copy the locks made so far once more, and the full ones come
-/// more often as the heap grows. Held off, the collector meets the new locks once, at its first
-/// collection of the day: at 50 000 locks 3 collections (1 full) and 2.8–6.4 s paused in the
-/// day instead of 4 (3 full) and 5.5–9.4 s (two runs each on a loaded machine). The price is
-/// memory: creation's garbage (a third of what it allocates) stays until that first collection,
-/// 0.1–0.2 GiB more peak at 50 000 locks (a collection forced right after creation cost more
-/// peak, not less, and more pause). Only
-/// from <see cref="Gen0Budget.FromLocks"/>, where the large gen-0 budget already trades memory
-/// for fewer collections; a test host's small fleets never come here.
+/// more often as the heap grows. The region sets aside <see cref="BytesPerLock"/> per lock; what
+/// creation leaves of it is the day's allocation budget, and a fleet day now allocates less
+/// than that (53 KiB per lock-day in all at 200 000 locks), so no collection runs in the whole
+/// day: at 200 000 locks one collection (the one that opens the region), 0.03–0.06 s paused,
+/// and a peak of 10.15 GiB, everything ever allocated; the same at 50 000 with any gen-0 budget.
+/// A day that allocates more meets the collector as usual once the budget is spent. Below
+/// <see cref="FromLocks"/> collections are a small part of the run and holding them off only
+/// adds peak memory.
 /// </summary>
 internal sealed class CreationWithoutCollections : IDisposable
 {
+    /// <summary>Fleets from this size on hold the collector off while their locks are created.</summary>
+    public const int FromLocks = 50_000;
+
     /// <summary>What creating one lock allocates at most (its phones and plan included; about 43 KiB measured), with room.</summary>
     public const long BytesPerLock = 64 * 1024;
 
@@ -28,7 +31,7 @@ internal sealed class CreationWithoutCollections : IDisposable
     /// <summary>Holds collections off while <paramref name="locks"/> locks are created; null when the fleet is small or the runtime cannot.</summary>
     public static CreationWithoutCollections? Begin(int locks)
     {
-        if (locks < Gen0Budget.FromLocks)
+        if (locks < FromLocks)
         {
             return null;
         }

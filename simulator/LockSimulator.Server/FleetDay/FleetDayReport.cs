@@ -31,7 +31,7 @@ public sealed record FleetDayReport(
         $"  machine: {Machine.Cores} cores, CPU time {Machine.CpuTime.TotalSeconds:0.0} s ({Machine.CpuTime.TotalMilliseconds / Options.Locks:0.00} ms per lock-day), " +
         $"peak memory {Machine.PeakBytes / (1024.0 * 1024 * 1024):0.00} GiB ({Machine.PeakBytes / 1024.0 / Options.Locks:0.0} KiB per lock), " +
         $"{Machine.ManagedBytes / (1024 * 1024)} MiB managed heap at the end, load average {Machine.LoadAverage}\n" +
-        $"  collector: {Machine.AllocatedBytes / 1024.0 / Options.Locks:0.0} KiB allocated per lock-day, {Machine.Collections} collections ({Machine.FullCollections} full), {Machine.GcPause.TotalSeconds:0.00} s paused{Gen0Budget.Describe()}\n" +
+        $"  collector: {Machine.AllocatedBytes / 1024.0 / Options.Locks:0.0} KiB allocated per lock-day, {Machine.Collections} collections ({Machine.FullCollections} full), {Machine.GcPause.TotalSeconds:0.00} s paused\n" +
         $"  event log sha256 {Digest}");
 }
 
