@@ -384,11 +384,18 @@ public sealed class VirtualBleLink : IBleLink
     /// goes back with its buffer to the spares of the thread that ran it, so frames in steady use
     /// make no new object, delegate or copy (a fleet day sends about a hundred frames per lock).
     /// Spares are kept per thread, not per link: a fleet's locks hold only the deliveries in flight.
+    /// A thread keeps at most <see cref="MaxSpares"/>: where one thread sends and another delivers
+    /// (a server's requests and its clock), the delivering thread's spares would grow without end.
     /// </summary>
     private sealed class Delivery
     {
+        private const int MaxSpares = 64;
+
         [ThreadStatic]
         private static Delivery? t_spare;
+
+        [ThreadStatic]
+        private static int t_spares;
 
         private readonly byte[] _frame = new byte[LockMtu];
         private VirtualBleLink _link;
@@ -417,8 +424,17 @@ public sealed class VirtualBleLink : IBleLink
         /// <summary>A delivery of a copy of <paramref name="frame"/> on the link's connection of now, whose <paramref name="steps"/> will each run once.</summary>
         public static Delivery Take(VirtualBleLink link, ReadOnlySpan<byte> frame, int steps)
         {
-            Delivery delivery = t_spare ?? new Delivery(link);
-            t_spare = delivery._next;
+            Delivery? delivery = t_spare;
+            if (delivery == null)
+            {
+                delivery = new Delivery(link);
+            }
+            else
+            {
+                t_spare = delivery._next;
+                t_spares--;
+            }
+
             delivery._next = null;
             delivery._link = link;
             frame.CopyTo(delivery._frame);
@@ -470,10 +486,11 @@ public sealed class VirtualBleLink : IBleLink
         /// <summary>After its last step the delivery (and its buffer) is this thread's to reuse.</summary>
         private void Done()
         {
-            if (--_steps == 0)
+            if (--_steps == 0 && t_spares < MaxSpares)
             {
                 _next = t_spare;
                 t_spare = this;
+                t_spares++;
             }
         }
     }
