@@ -82,7 +82,7 @@ internal sealed class ConnectionArbiter
         _holder = holding;
         holding.Sent++;
         holding.LastSentMs = sim.Now;
-        planned.Phone.Send(sim.Now, planned.Opcode);
+        sim.At(sim.Now, planned.Send);
     }
 
     /// <summary>A phone holds the connection while an operation it sent is unanswered, up to the app's answer timeout.</summary>
@@ -118,6 +118,7 @@ internal sealed class ConnectionArbiter
             _arbiter = arbiter;
             Holding = holding;
             Opcode = opcode;
+            Send = holding.Phone.Sender(opcode);
             TrySend = Try;
         }
 
@@ -126,6 +127,9 @@ internal sealed class ConnectionArbiter
         public SimulatedPhone Phone => Holding.Phone;
 
         public Opcode Opcode { get; }
+
+        /// <summary>The phone's own send of the operation (as <see cref="SimulatedPhone.Send"/> schedules it).</summary>
+        public Action Send { get; }
 
         public Action TrySend { get; }
 
