@@ -196,4 +196,35 @@ public class BleLinkTests
         Assert.Equal(LockFirmware.Events.InputQueue.BoardCapacity, taken);
         Assert.Equal(8, taken); // what firmware/LockFirmware/Program.cs gives the board
     }
+    [Fact]
+    public void On_the_boards_timing_a_write_in_flight_keeps_its_bytes_and_is_lost_with_its_connection()
+    {
+        var sim = new SimulatedLock(Timings.Setup(LockSimulator.Timing.TimingProfile.Device, 1));
+        sim.RunFor(1_000);
+        object hand = new();
+        byte[] frame = [0xC0, MessageType.Info];
+
+        Assert.True(sim.Radio.Connect(hand));
+        Assert.True(sim.Radio.WriteFrame(hand, frame, frame.Length));
+        frame[1] = 0x7F; // the phone reuses its buffer at once: the frame in flight keeps what was written
+        sim.RunFor(1_000);
+        Assert.Equal(MessageType.Info | MessageType.ResponseFlag, Assert.Single(Answers(sim))[0]);
+
+        // Written, then the phone hangs up before the next connection event: never handed over.
+        frame[1] = MessageType.Info;
+        Assert.True(sim.Radio.WriteFrame(hand, frame, frame.Length));
+        sim.Radio.HangUp(hand);
+        sim.RunFor(1_000);
+        Assert.True(sim.Radio.Connect(hand));
+        Assert.True(sim.Radio.WriteFrame(hand, frame, frame.Length));
+        sim.RunFor(1_000);
+        Assert.Equal(2, Answers(sim).Length);
+    }
+
+    /// <summary>Every message the lock has notified so far, reassembled.</summary>
+    private static byte[][] Answers(SimulatedLock sim)
+    {
+        var reader = new NotificationReader();
+        return sim.Radio.Notifications.Select(n => reader.Add(n, sim.Now)).OfType<byte[]>().ToArray();
+    }
 }

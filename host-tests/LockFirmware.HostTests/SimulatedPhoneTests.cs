@@ -42,6 +42,24 @@ public class SimulatedPhoneTests
     }
 
     [Fact]
+    public void A_kept_sender_put_on_the_agenda_sends_as_Send_does()
+    {
+        var sim = new SimulatedLock(new LockSetup());
+        SimulatedPhone phone = SimulatedPhone.Staff(sim);
+        Action unlock = phone.Sender(Opcode.Unlock);
+        Assert.Same(unlock, phone.Sender(Opcode.Unlock));
+        Assert.NotSame(unlock, phone.Sender(Opcode.Lock));
+
+        sim.At(0, unlock);
+        sim.RunUntil(20_000);
+        phone.Send(20_000, Opcode.Unlock);
+        sim.RunUntil(40_000);
+
+        Assert.Equal([ResultCode.Ok, ResultCode.AlreadyThere], phone.Responses.Select(r => r.Result));
+        Assert.All(phone.Responses, r => Assert.Equal(Opcode.Unlock, r.Opcode));
+    }
+
+    [Fact]
     public void A_phone_that_keeps_no_responses_still_counts_them_and_keeps_those_not_ok()
     {
         SimulatedPhone keeping = Visit(keep: true);

@@ -115,6 +115,26 @@ public class VirtualFileSystemTests
     }
 
     [Fact]
+    public void The_room_left_follows_growth_deletes_renames_and_a_format()
+    {
+        // Six 4 KiB blocks: the metadata pair and one spare leave three data blocks.
+        var files = new VirtualFileSystem(partitionBytes: 6 * 4096);
+        Assert.True(files.Write("a", 0, new byte[8 * 1024], 0, 8 * 1024));
+        Assert.False(files.Write("b", 0, new byte[8 * 1024], 0, 8 * 1024));
+        Assert.True(files.Delete("a"));
+        Assert.True(files.Write("b", 0, new byte[8 * 1024], 0, 8 * 1024));
+        Assert.True(files.Rename("b", "c"));
+        Assert.True(files.Write("c", 8 * 1024, new byte[4 * 1024], 0, 4 * 1024));
+        Assert.False(files.Write("d", 0, new byte[4 * 1024 + 1], 0, 4 * 1024 + 1));
+        Assert.False(files.Write("c", 12 * 1024, new byte[1], 0, 1));
+
+        files.DamageBeforeNextMount();
+        files.Mount();
+        Assert.True(files.Write("d", 0, new byte[12 * 1024], 0, 12 * 1024));
+        Assert.Null(files.Contents("c"));
+    }
+
+    [Fact]
     public void Appends_keep_every_committed_record_and_a_cut_append_adds_nothing()
     {
         // Appends grow the file's buffer in place (an audit segment's pattern): the committed length and bytes must stay exact.

@@ -33,7 +33,7 @@ public sealed class SimulatedLock
     private static readonly BoardBudget DefaultBudget = BoardBudget.For(Chip.Esp32S3, ImageProfile.Stock);
 
     private readonly LockSetup _setup;
-    private readonly PriorityQueue<Action, (long Time, long Order)> _agenda = new();
+    private readonly PriorityQueue<Action, AgendaKey> _agenda = new();
     private long _order;
     private LockCore? _core;
     private TimedFiles? _timedFiles;
@@ -162,7 +162,19 @@ public sealed class SimulatedLock
     /// <summary>Runs <paramref name="action"/> at virtual time <paramref name="timeMs"/> (not before now).</summary>
     public void At(long timeMs, Action action)
     {
-        _agenda.Enqueue(action, (Math.Max(timeMs, Now), _order++));
+        _agenda.Enqueue(action, new AgendaKey(Math.Max(timeMs, Now), _order++));
+    }
+
+    /// <summary>Makes room on the agenda for <paramref name="entries"/> at once (a plan made ahead), instead of growing it step by step.</summary>
+    public void ReserveAgenda(int entries) => _agenda.EnsureCapacity(entries);
+
+    /// <summary>
+    /// When an agenda entry is due, then the order it was put on the agenda: compared field by
+    /// field directly (a value tuple's comparison goes through a comparer per field).
+    /// </summary>
+    private readonly record struct AgendaKey(long Time, long Order) : IComparable<AgendaKey>
+    {
+        public int CompareTo(AgendaKey other) => Time != other.Time ? Time.CompareTo(other.Time) : Order.CompareTo(other.Order);
     }
 
     /// <summary>A press of the push button at <paramref name="timeMs"/>, held for <paramref name="holdMs"/>, with contact bounce.</summary>
@@ -367,7 +379,7 @@ public sealed class SimulatedLock
             return Timers.Never;
         }
 
-        bool waiting = _core.Inputs.HasInput || _reportedFault != FaultKind.None;
+        bool waiting = WaitingInput.In(_core.Inputs) || _reportedFault != FaultKind.None;
         long due = _core.NextDueAt;
         clockFree = !waiting && due != Now;
         return Scheduler.NextRound(Now, waiting, due);

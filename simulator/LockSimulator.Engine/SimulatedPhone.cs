@@ -146,6 +146,13 @@ public sealed class SimulatedPhone
     }
 
     /// <summary>The one send of <paramref name="opcode"/> without a payload: a plan of many such commands shares it.</summary>
+    /// <summary>
+    /// What <see cref="Send"/> of <paramref name="opcode"/> without a payload puts on the lock's
+    /// agenda: a planner that sends the same operation again and again keeps it and puts it there
+    /// itself, rather than having it looked up at every send.
+    /// </summary>
+    public Action Sender(Opcode opcode) => Plain(opcode).Begin;
+
     private Outgoing Plain(Opcode opcode)
     {
         foreach (Outgoing known in _plain)

@@ -61,6 +61,8 @@ public sealed class BoardPower
     private readonly double _workingMicroamps;
     private readonly double _boardMicroamps;
     private readonly double _frontEndMicroamps;
+    /// <summary>The lit LEDs' pack current, worked out when their number changes rather than at every refresh.</summary>
+    private double _ledsMicroamps;
 
     public BoardPower(BoardBudget budget, DriveTrain physics, VirtualClock clock, VirtualBleLink link)
     {
@@ -75,6 +77,7 @@ public sealed class BoardPower
         _connectedMicroamps = b.PackMicroamps(b.ConnectedMicroamps);
         _workingMicroamps = b.PackMicroamps(b.WorkingMicroamps - b.IdleFloorMicroamps);
         _boardMicroamps = b.BoardStaticMicroamps;
+        _ledsMicroamps = b.PackMicroamps(_ledsOn * b.LedMicroamps);
         _frontEndMicroamps = b.BridgeAwakeMicroamps - b.BridgeIdleMicroamps + b.PackMicroamps(b.AmplifierMicroamps - b.AmplifierIdleMicroamps)
             + b.DividerMicroamps - b.DividerIdleMicroamps;
         link.HolderChanged += OnLinkChanged;
@@ -146,6 +149,7 @@ public sealed class BoardPower
     public void OnLeds(int lit)
     {
         _ledsOn = lit;
+        _ledsMicroamps = Budget.PackMicroamps(_ledsOn * Budget.LedMicroamps);
         Refresh();
     }
 
@@ -161,7 +165,7 @@ public sealed class BoardPower
         _microamps[(int)PowerState.Advertising] = connected ? 0 : _advertisingMicroamps;
         _microamps[(int)PowerState.Connected] = connected ? _connectedMicroamps : 0;
         _microamps[(int)PowerState.Working] = working ? _workingMicroamps : 0;
-        _microamps[(int)PowerState.Leds] = b.PackMicroamps(_ledsOn * b.LedMicroamps);
+        _microamps[(int)PowerState.Leds] = _ledsMicroamps;
         _microamps[(int)PowerState.Board] = _boardMicroamps;
         _microamps[(int)PowerState.FrontEnd] = _motorDriven || (connected && b.FrontEndOnWhileConnected) ? _frontEndMicroamps : 0;
         _physics.BoardAmps = PackMicroamps / 1e6;

@@ -193,12 +193,12 @@ public sealed class VirtualBleLink : IBleLink
 
         // The write goes at a connection event; its handler queues it on the interpreter's next
         // tick and answers it; the phone's next request waits for that ATT answer.
-        byte[] copy = frame.AsSpan(0, length).ToArray();
-        long arrives = _events.Uplink(_clock.NowMilliseconds, _pacing!.PacketsFor(copy.Length));
+        long arrives = _events.Uplink(_clock.NowMilliseconds, _pacing!.PacketsFor(length));
         long at = _events.TimeOf(arrives);
         _events.PhoneAwaits(_events.Downlink(_handlerDone!(at), _pacing.PacketsFor(0)));
-        _schedule!(at, new Delivery(this, Delivery.Step.Arrive, copy).Run);
-        _schedule(_handlerStart!(at), new Delivery(this, Delivery.Step.HandOver, copy).Run);
+        Delivery write = Delivery.Take(this, frame.AsSpan(0, length), steps: 2);
+        _schedule!(at, write.Arrive);
+        _schedule(_handlerStart!(at), write.HandOver);
         return true;
     }
 
@@ -279,21 +279,22 @@ public sealed class VirtualBleLink : IBleLink
             return;
         }
 
-        if (_events == null && LendNotifications)
-        {
-            ReceiveLent(buffer.AsSpan(offset, count));
-            return;
-        }
-
-        byte[] copy = buffer.AsSpan(offset, count).ToArray();
         if (_events == null)
         {
-            Receive(copy);
+            if (LendNotifications)
+            {
+                ReceiveLent(buffer.AsSpan(offset, count));
+            }
+            else
+            {
+                Receive(buffer.AsSpan(offset, count).ToArray());
+            }
+
             return;
         }
 
         long arrives = _events.Downlink(_clock.NowMilliseconds, _pacing!.PacketsFor(count));
-        _schedule!(_events.TimeOf(arrives), new Delivery(this, Delivery.Step.Receive, copy).Run);
+        _schedule!(_events.TimeOf(arrives), Delivery.Take(this, buffer.AsSpan(offset, count), steps: 1).Receive);
     }
 
     /// <summary>
@@ -379,52 +380,117 @@ public sealed class VirtualBleLink : IBleLink
 
     /// <summary>
     /// A write or notification in flight, delivered only if the connection it was sent on still
-    /// holds: one object and its delegate per frame, where closures made four (a fleet day
-    /// sends about a hundred frames per lock).
+    /// holds. Its steps are put on the agenda as its own delegates; once the last has run, it
+    /// goes back with its buffer to the spares of the thread that ran it, so frames in steady use
+    /// make no new object, delegate or copy (a fleet day sends about a hundred frames per lock).
+    /// Spares are kept per thread, not per link: a fleet's locks hold only the deliveries in flight.
+    /// A thread keeps at most <see cref="MaxSpares"/>: where one thread sends and another delivers
+    /// (a server's requests and its clock), the delivering thread's spares would grow without end.
     /// </summary>
     private sealed class Delivery
     {
-        private readonly VirtualBleLink _link;
-        private readonly int _connection;
-        private readonly Step _step;
-        private readonly byte[] _frame;
+        private const int MaxSpares = 64;
 
-        public Delivery(VirtualBleLink link, Step step, byte[] frame)
+        [ThreadStatic]
+        private static Delivery? t_spare;
+
+        [ThreadStatic]
+        private static int t_spares;
+
+        private readonly byte[] _frame = new byte[LockMtu];
+        private VirtualBleLink _link;
+        private int _length;
+        private int _connection;
+        private int _steps;
+        private Delivery? _next;
+
+        private Delivery(VirtualBleLink link)
         {
             _link = link;
-            _connection = link._connection;
-            _step = step;
-            _frame = frame;
-            Run = Deliver;
+            Arrive = DeliverArrive;
+            HandOver = DeliverHandOver;
+            Receive = DeliverReceive;
         }
 
-        public enum Step
-        {
-            Arrive,
-            HandOver,
-            Receive,
-        }
+        /// <summary>The write reaches the chip (traced).</summary>
+        public Action Arrive { get; }
 
-        public Action Run { get; }
+        /// <summary>The managed handler hands the write to the firmware.</summary>
+        public Action HandOver { get; }
 
-        private void Deliver()
+        /// <summary>The notification reaches the phone.</summary>
+        public Action Receive { get; }
+
+        /// <summary>A delivery of a copy of <paramref name="frame"/> on the link's connection of now, whose <paramref name="steps"/> will each run once.</summary>
+        public static Delivery Take(VirtualBleLink link, ReadOnlySpan<byte> frame, int steps)
         {
-            if (_link._connection != _connection || _link.Holder == null)
+            Delivery? delivery = t_spare;
+            if (delivery == null)
             {
-                return;
+                delivery = new Delivery(link);
+            }
+            else
+            {
+                t_spare = delivery._next;
+                t_spares--;
             }
 
-            switch (_step)
+            delivery._next = null;
+            delivery._link = link;
+            frame.CopyTo(delivery._frame);
+            delivery._length = frame.Length;
+            delivery._connection = link._connection;
+            delivery._steps = steps;
+            return delivery;
+        }
+
+        private bool Holds => _link._connection == _connection && _link.Holder != null;
+
+        private void DeliverArrive()
+        {
+            if (Holds)
             {
-                case Step.Arrive:
-                    _link.Arrive(_frame, _frame.Length);
-                    break;
-                case Step.HandOver:
-                    _link.HandOver(_frame, _frame.Length);
-                    break;
-                default:
-                    _link.Receive(_frame);
-                    break;
+                _link.Arrive(_frame, _length);
+            }
+
+            Done();
+        }
+
+        private void DeliverHandOver()
+        {
+            if (Holds)
+            {
+                _link.HandOver(_frame, _length);
+            }
+
+            Done();
+        }
+
+        private void DeliverReceive()
+        {
+            if (Holds)
+            {
+                if (_link.LendNotifications)
+                {
+                    _link.ReceiveLent(_frame.AsSpan(0, _length));
+                }
+                else
+                {
+                    _link.Receive(_frame.AsSpan(0, _length).ToArray());
+                }
+            }
+
+            Done();
+        }
+
+        /// <summary>After its last step the delivery (and its buffer) is this thread's to reuse.</summary>
+        private void Done()
+        {
+            if (--_steps == 0 && t_spares < MaxSpares)
+            {
+                _next = t_spare;
+                t_spare = this;
+                t_spares++;
             }
         }
     }

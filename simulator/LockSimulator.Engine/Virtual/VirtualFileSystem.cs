@@ -34,7 +34,12 @@ public sealed class VirtualFileSystem : IFileSystem
 {
     private readonly Dictionary<string, StoredFile> _files = new(StringComparer.Ordinal);
     private static readonly int OperationKinds = Enum.GetValues<StorageOperation>().Length;
+    /// <summary>The longest charge of each operation, indexed by it.</summary>
     private readonly long[] _worst = new long[OperationKinds];
+    /// <summary>The files' metadata bytes and data blocks (what <see cref="Fits"/> weighs), kept as files change once known; see <see cref="Sized"/>.</summary>
+    private long _metadataBytes;
+    private long _dataBlocks;
+    private bool _sized;
     private long _cutAt = -1;
     private bool _mounted = true;
     private bool _damaged;
@@ -135,6 +140,7 @@ public sealed class VirtualFileSystem : IFileSystem
         if (_damaged)
         {
             _files.Clear();
+            _sized = false;
             _logUsed = 0;
             _damaged = false;
             Erases += 2;
@@ -180,7 +186,7 @@ public sealed class VirtualFileSystem : IFileSystem
         long cost = Budget.FileOpenMicros;
         if (!_files.TryGetValue(name, out StoredFile? file))
         {
-            if (!Fits(name, 0))
+            if (!Fits(null, 0))
             {
                 Spend(StorageOperation.Write, cost);
                 return false;
@@ -189,6 +195,7 @@ public sealed class VirtualFileSystem : IFileSystem
             cost += MetadataCommit(0);
             file = new StoredFile([]);
             _files[name] = file;
+            Resized(-1, 0);
             Point();
         }
 
@@ -197,13 +204,14 @@ public sealed class VirtualFileSystem : IFileSystem
         // In the open file only: a cut here loses it. The committed bytes are not touched
         // until the commit below has landed, so nothing needs copying before it.
         Point();
-        if (!Fits(name, length))
+        if (!Fits(file, length))
         {
             Spend(StorageOperation.Write, cost);
             return false;
         }
 
         cost += Commit(file.Length, length, position);
+        Resized(file.Length, length);
         file.Apply(position, buffer.AsSpan(offset, count));
         Committed?.Invoke(new FileCommit(name, position, count, file.Committed.ToArray(), CutPoints));
         Point();
@@ -215,10 +223,11 @@ public sealed class VirtualFileSystem : IFileSystem
     {
         Point();
         long cost = Budget.FileOpenMicros;
-        if (_files.ContainsKey(name))
+        if (_files.TryGetValue(name, out StoredFile? file))
         {
             cost += MetadataCommit(0);
             _files.Remove(name);
+            Resized(file.Length, -1);
             Point();
         }
 
@@ -328,20 +337,22 @@ public sealed class VirtualFileSystem : IFileSystem
         return bytes;
     }
 
-    /// <summary>Whether the volume has blocks for the files with <paramref name="name"/> at <paramref name="length"/> bytes.</summary>
-    private bool Fits(string name, int length)
+    /// <summary>
+    /// Whether the volume has blocks for the files with <paramref name="file"/> at
+    /// <paramref name="length"/> bytes (null: a new file of that length beside them).
+    /// </summary>
+    private bool Fits(StoredFile? file, int length)
     {
+        Sized();
         int block = Budget.FileSystemBlockBytes;
-        long inline = 0;
-        long dataBlocks = 0;
-        foreach (var (other, file) in _files)
+        long inline = _metadataBytes;
+        long dataBlocks = _dataBlocks;
+        if (file != null)
         {
-            int size = other == name ? length : file.Length;
-            inline += Budget.FileSystemCommitOverheadBytes + (size <= Budget.FileSystemInlineMaxBytes ? size : 8);
-            dataBlocks += size <= Budget.FileSystemInlineMaxBytes ? 0 : (size + block - 1) / block;
+            inline += MetadataBytesOf(length) - MetadataBytesOf(file.Length);
+            dataBlocks += DataBlocksOf(length) - DataBlocksOf(file.Length);
         }
-
-        if (!_files.ContainsKey(name))
+        else
         {
             inline += Budget.FileSystemCommitOverheadBytes + length;
         }
@@ -349,6 +360,48 @@ public sealed class VirtualFileSystem : IFileSystem
         long pairs = Math.Max(1, (inline + block / 2 - 1) / (block / 2));
         // Every metadata pair takes two blocks; one more block stays free for copy-on-write.
         return 2 * pairs + dataBlocks + 1 <= PartitionBytes / block;
+    }
+
+    /// <summary>A file's entry in its metadata pair: the commit overhead and its bytes inline, or the 8 bytes of its skip-list's head.</summary>
+    private int MetadataBytesOf(int length) =>
+        Budget.FileSystemCommitOverheadBytes + (length <= Budget.FileSystemInlineMaxBytes ? length : 8);
+
+    /// <summary>A file's data blocks: none while it is inline.</summary>
+    private int DataBlocksOf(int length) =>
+        length <= Budget.FileSystemInlineMaxBytes ? 0 : (length + Budget.FileSystemBlockBytes - 1) / Budget.FileSystemBlockBytes;
+
+    /// <summary>Works the files' totals out once (a new, formatted or copied volume), rather than at every write.</summary>
+    private void Sized()
+    {
+        if (_sized)
+        {
+            return;
+        }
+
+        _metadataBytes = 0;
+        _dataBlocks = 0;
+        foreach (StoredFile file in _files.Values)
+        {
+            Resized(-1, file.Length);
+        }
+
+        _sized = true;
+    }
+
+    /// <summary>A file's length goes from <paramref name="from"/> to <paramref name="to"/> (-1: no such file) in the totals.</summary>
+    private void Resized(int from, int to)
+    {
+        if (from >= 0)
+        {
+            _metadataBytes -= MetadataBytesOf(from);
+            _dataBlocks -= DataBlocksOf(from);
+        }
+
+        if (to >= 0)
+        {
+            _metadataBytes += MetadataBytesOf(to);
+            _dataBlocks += DataBlocksOf(to);
+        }
     }
 
     private void Spend(StorageOperation operation, long micros)

@@ -109,7 +109,9 @@ public static class FleetDayRun
     {
         // Behind a port unit the staff member first opens the entrance, then walks up to the door.
         long atDoor = options.PortShare > 0 ? FleetPortUnits.StairsMs : 0;
-        foreach (CareVisit visit in CareVisit.Draw(options, random))
+        CareVisit[] visits = CareVisit.Draw(options, random);
+        link.ExpectSends(2 * visits.Length + options.Hours);
+        foreach (CareVisit visit in visits)
         {
             link.Send(staff, visit.ArrivalMs + atDoor, Opcode.Unlock);
             link.Send(staff, visit.LeaveMs + atDoor, Opcode.Lock);

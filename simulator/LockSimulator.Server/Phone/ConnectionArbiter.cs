@@ -24,8 +24,8 @@ internal sealed class ConnectionArbiter
     /// <summary>The operations planned so far, one per phone and opcode: each is scheduled (and retried) with its one delegate.</summary>
     private Planned[] _planned = [];
 
-    /// <summary>The phone that took the connection last (its sending may still be on the lock's agenda).</summary>
-    private SimulatedPhone? _holder;
+    /// <summary>What the phone that took the connection last sent (its sending may still be on the lock's agenda).</summary>
+    private Holding? _holder;
 
     public ConnectionArbiter(FleetLock target)
     {
@@ -38,6 +38,15 @@ internal sealed class ConnectionArbiter
     /// <summary>Plans <paramref name="opcode"/> from <paramref name="phone"/> at the lock's time <paramref name="timeMs"/>.</summary>
     public void Send(SimulatedPhone phone, long timeMs, Opcode opcode) => _lock.Sim.At(timeMs, PlannedFor(phone, opcode).TrySend);
 
+    /// <summary>
+    /// Makes room on the lock's agenda for <paramref name="sends"/> planned at once, and for what
+    /// a command in flight adds beside them (its frames, the power refresh, retries).
+    /// </summary>
+    public void ExpectSends(int sends) => _lock.Sim.ReserveAgenda(sends + InFlightEntries);
+
+    /// <summary>Room for the entries a command's exchange adds while the plan waits (its fragments, two entries each, and timers).</summary>
+    private const int InFlightEntries = 32;
+
     private Planned PlannedFor(SimulatedPhone phone, Opcode opcode)
     {
         foreach (Planned known in _planned)
@@ -48,7 +57,7 @@ internal sealed class ConnectionArbiter
             }
         }
 
-        var made = new Planned(this, phone, opcode);
+        var made = new Planned(this, HoldingOf(phone), opcode);
         _planned = [.. _planned, made];
         return made;
     }
@@ -56,8 +65,8 @@ internal sealed class ConnectionArbiter
     private void TrySend(Planned planned)
     {
         SimulatedLock sim = _lock.Sim;
-        SimulatedPhone phone = planned.Phone;
-        if (_holder != null && _holder != phone)
+        Holding holding = planned.Holding;
+        if (_holder != null && _holder != holding)
         {
             if (Busy(_holder))
             {
@@ -70,18 +79,16 @@ internal sealed class ConnectionArbiter
             _lock.Disconnect();
         }
 
-        _holder = phone;
-
-        Holding holding = HoldingOf(phone);
+        _holder = holding;
         holding.Sent++;
         holding.LastSentMs = sim.Now;
-        phone.Send(sim.Now, planned.Opcode);
+        sim.At(sim.Now, planned.Send);
     }
 
     /// <summary>A phone holds the connection while an operation it sent is unanswered, up to the app's answer timeout.</summary>
-    private bool Busy(SimulatedPhone holder)
+    private bool Busy(Holding holding)
     {
-        Holding holding = HoldingOf(holder);
+        SimulatedPhone holder = holding.Phone;
         int answered = holder.Answered + holder.Refusals.Count;
         return answered < holding.Sent && _lock.Sim.Now - holding.LastSentMs < PhoneExchange.AnswerTimeoutMs;
     }
@@ -101,22 +108,28 @@ internal sealed class ConnectionArbiter
         return made;
     }
 
-    /// <summary>An operation of one phone, and the one delegate that tries (and tries again) to send it.</summary>
+    /// <summary>An operation of one phone (with what that phone sent, found once), and the one delegate that tries (and tries again) to send it.</summary>
     private sealed class Planned
     {
         private readonly ConnectionArbiter _arbiter;
 
-        public Planned(ConnectionArbiter arbiter, SimulatedPhone phone, Opcode opcode)
+        public Planned(ConnectionArbiter arbiter, Holding holding, Opcode opcode)
         {
             _arbiter = arbiter;
-            Phone = phone;
+            Holding = holding;
             Opcode = opcode;
+            Send = holding.Phone.Sender(opcode);
             TrySend = Try;
         }
 
-        public SimulatedPhone Phone { get; }
+        public Holding Holding { get; }
+
+        public SimulatedPhone Phone => Holding.Phone;
 
         public Opcode Opcode { get; }
+
+        /// <summary>The phone's own send of the operation (as <see cref="SimulatedPhone.Send"/> schedules it).</summary>
+        public Action Send { get; }
 
         public Action TrySend { get; }
 
