@@ -144,6 +144,42 @@ namespace LockFirmware.Tests
             }
         }
 
+        [TestMethod]
+        public void Segments_are_named_with_two_digits_then_three_and_rings_of_other_sizes_keep_their_own_names()
+        {
+            RamFileSystem doorFiles = new RamFileSystem(4);
+            RamFileSystem portFiles = new RamFileSystem(130);
+            RamFileSystem otherFiles = new RamFileSystem(4);
+            AuditLog door = new AuditLog(doorFiles, "audit", 3, 1);
+            AuditLog port = new AuditLog(portFiles, "audit", 128, 1);
+            AuditLog other = new AuditLog(otherFiles, "trail", 3, 1);
+            door.Mount();
+            port.Mount();
+            other.Mount();
+
+            for (uint i = 0; i < 128; i++)
+            {
+                port.Append(1000 + i, AuditEvent.Command, 0, 7100, 7, 42, 0, 2);
+            }
+
+            for (uint i = 0; i < 3; i++)
+            {
+                door.Append(1000 + i, AuditEvent.Command, 0, 7100, 7, 42, 0, 2);
+                other.Append(1000 + i, AuditEvent.Command, 0, 7100, 7, 42, 0, 2);
+            }
+
+            Assert.IsTrue(portFiles.Exists("audit00"));
+            Assert.IsTrue(portFiles.Exists("audit09"));
+            Assert.IsTrue(portFiles.Exists("audit99"));
+            Assert.IsTrue(portFiles.Exists("audit100"));
+            Assert.IsTrue(portFiles.Exists("audit127"));
+            Assert.IsFalse(portFiles.Exists("audit128"));
+            Assert.IsFalse(portFiles.Exists("audit010"));
+            Assert.IsTrue(doorFiles.Exists("audit02"));
+            Assert.IsFalse(doorFiles.Exists("audit03"));
+            Assert.IsTrue(otherFiles.Exists("trail02"));
+        }
+
         private static AuditLog NewLog(RamFileSystem files)
         {
             return new AuditLog(files, "audit", Segments, PerSegment);

@@ -39,13 +39,7 @@ namespace LockFirmware.Storage
         {
             _files = files;
             _recordsPerSegment = recordsPerSegment;
-            _segments = new string[segmentCount];
-            for (int i = 0; i < segmentCount; i++)
-            {
-                // Two digits up to 99 (audit00 ... audit63 on a door unit), three beyond (a port unit's audit100 ...).
-                string number = i < 100 ? string.Empty : new string((char)('0' + i / 100), 1);
-                _segments[i] = prefix + number + (char)('0' + i / 10 % 10) + (char)('0' + i % 10);
-            }
+            _segments = SegmentNames.For(prefix, segmentCount);
 
             _first = new uint[segmentCount];
             _last = new uint[segmentCount];
