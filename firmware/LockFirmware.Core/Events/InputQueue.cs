@@ -47,10 +47,11 @@ namespace LockFirmware.Events
         private readonly int[] _levelOrder = new int[3];
         private int _keptSerial;
 
-        /// <summary>Levels waiting beside the ring now: while 0 (always, unless the ring filled) a take looks at none of them.</summary>
-        private int _keptNow;
-
-        /// <summary>Inputs waiting in all, in the ring and beside it: written under the gate, read without it.</summary>
+        /// <summary>
+        /// Inputs waiting in all, in the ring and beside it: written under the gate, read without it.
+        /// Beyond the ring's count are the kept levels: while there are none (always, unless the
+        /// ring filled) a take looks at none of them.
+        /// </summary>
         private int _waiting;
 
         public InputQueue(int capacity)
@@ -101,7 +102,6 @@ namespace LockFirmware.Events
                     if (!_levelKept[level])
                     {
                         _levelKept[level] = true;
-                        _keptNow++;
                         _waiting++;
                         _levelAfter[level] = _taken + _count;
                         _levelOrder[level] = _keptSerial++;
@@ -149,11 +149,10 @@ namespace LockFirmware.Events
 
             lock (_gate)
             {
-                int level = _keptNow > 0 ? DueLevel() : -1;
+                int level = _waiting > _count ? DueLevel() : -1;
                 if (level >= 0)
                 {
                     _levelKept[level] = false;
-                    _keptNow--;
                     _waiting--;
                     count = 0;
                     return _levels[level];
