@@ -122,7 +122,7 @@ internal sealed class FleetPortUnits
     {
         SimulatedPhone[] phones = _buildings.SelectMany(b => b.Phones).ToArray();
         string[] failures = phones.SelectMany(p => p.Refusals.Select(r => $"refused {r.Result}")
-                .Concat(p.Responses.Where(r => r.Result is not (ResultCode.Ok or ResultCode.AlreadyThere or ResultCode.AlreadyMoving)).Select(r => $"{r.Opcode} {r.Result}")))
+                .Concat(p.NotOk.Where(r => r.Result is not (ResultCode.AlreadyThere or ResultCode.AlreadyMoving)).Select(r => $"{r.Opcode} {r.Result}")))
             .Concat(_buildings.SelectMany(b => Enumerable.Repeat("shut out", b.ShutOut)))
             .ToArray();
         return new FleetPortReport(
@@ -131,7 +131,7 @@ internal sealed class FleetPortUnits
             _buildings.Sum(b => (long)b.Visits),
             _buildings.Sum(b => (long)b.LetIn),
             _buildings.Sum(b => (long)b.ShutOut),
-            phones.Sum(p => (long)p.Responses.Count),
+            phones.Sum(p => (long)p.Answered),
             failures.Length,
             string.Join(", ", failures.GroupBy(f => f).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key}")),
             _buildings.Sum(b => (long)b.Link.Waits),
@@ -157,6 +157,7 @@ internal sealed class FleetPortUnits
                 int customer = port * share + k;
                 // The customer's staff: the same user as at the customer's door, with a credential for this port unit.
                 var staff = new Staff(SimulatedPhone.Staff(_sim, keyId: 7, userId: (uint)(1 + customer % 500)));
+                staff.Phone.KeepResponses = false;
                 phones.Add(staff.Phone);
                 foreach (CareVisit visit in CareVisit.Draw(options, new Random(FleetDayRun.PlanSeed(options.Seed, customer))))
                 {
@@ -167,6 +168,7 @@ internal sealed class FleetPortUnits
             }
 
             SimulatedPhone office = SimulatedPhone.Staff(_sim, keyId: 9, userId: 9_000);
+            office.KeepResponses = false;
             phones.Add(office);
             var plan = new Random(FleetDayRun.PlanSeed(options.Seed, port) ^ PortPlanSalt);
             for (int hour = 0; hour < options.Hours; hour++)
@@ -242,6 +244,6 @@ internal sealed class FleetPortUnits
         public int Asked { get; set; }
 
         /// <summary>Every unlock asked for has its answer (or refusal).</summary>
-        public bool Answered => Phone.Responses.Count + Phone.Refusals.Count >= Asked;
+        public bool Answered => Phone.Answered + Phone.Refusals.Count >= Asked;
     }
 }
