@@ -26,7 +26,7 @@ namespace LockFirmware.Tests
             Installer installer = new Installer();
             TestLock unit = TestLock.Paired();
             OpenWindow(unit);
-            Assert.AreEqual("8400", Send(unit, installer.Pair(unit, ProtocolVectors.LockId, ProtocolVectors.TokenTime, 0x31)));
+            Assert.AreEqual("8400", PairAsIssued(unit, installer, 0x31));
             OpenWindow(unit);
             uint next = unit.Core.AuditLog.NextSequence;
 
@@ -47,7 +47,7 @@ namespace LockFirmware.Tests
             Installer installer = new Installer();
             TestLock unit = TestLock.Paired();
             OpenWindow(unit);
-            Assert.AreEqual("8400", Send(unit, installer.Pair(unit, ProtocolVectors.LockId, ProtocolVectors.TokenTime, 0x31)));
+            Assert.AreEqual("8400", PairAsIssued(unit, installer, 0x31));
             unit.Connect();
             PhoneSession admin = unit.Open(new Backend(installer.Secret, ProtocolVectors.LockId), Role.Admin);
             unit.Send(admin.Command(Opcode.RevokeKeys, Hex.Le32(9)));
@@ -68,16 +68,16 @@ namespace LockFirmware.Tests
             Installer installer = new Installer();
             TestLock unit = TestLock.Paired();
             OpenWindow(unit);
-            Assert.AreEqual("8400", Send(unit, installer.Pair(unit, ProtocolVectors.LockId, ProtocolVectors.TokenTime, 0x31)));
+            Assert.AreEqual("8400", PairAsIssued(unit, installer, 0x31));
             unit.Connect();
             PhoneSession admin = unit.Open(new Backend(installer.Secret, ProtocolVectors.LockId), Role.Admin);
             unit.Send(admin.Command(Opcode.Unpair));
             Assert.AreEqual(ResultCode.Ok, Result(unit));
 
             OpenWindow(unit);
-            Assert.AreEqual("8427", Send(unit, installer.Pair(unit, ProtocolVectors.LockId, ProtocolVectors.TokenTime, 0x31)));
+            Assert.AreEqual("8427", PairAsIssued(unit, installer, 0x31));
             Assert.IsFalse(unit.Core.Protocol.IsPaired);
-            Assert.AreEqual("8400", Send(unit, installer.Pair(unit, ProtocolVectors.LockId, ProtocolVectors.TokenTime, 0x33)));
+            Assert.AreEqual("8400", PairAsIssued(unit, installer, 0x33));
         }
 
         [TestMethod]
@@ -86,7 +86,7 @@ namespace LockFirmware.Tests
             Installer installer = new Installer();
             TestLock unit = TestLock.Paired();
             OpenWindow(unit);
-            Assert.AreEqual("8400", Send(unit, installer.Pair(unit, ProtocolVectors.LockId, ProtocolVectors.TokenTime, 0x31)));
+            Assert.AreEqual("8400", PairAsIssued(unit, installer, 0x31));
 
             // What the next power-up reads: HMAC(factoryKey, "LOCK-PRINT" || secret)[..16] of this secret and the one before.
             LockMemory flash = Remount(unit);
@@ -104,12 +104,12 @@ namespace LockFirmware.Tests
             for (int i = 0; i < seeds.Length; i++)
             {
                 OpenWindow(unit);
-                Assert.AreEqual("8400", Send(unit, installer.Pair(unit, ProtocolVectors.LockId, ProtocolVectors.TokenTime, seeds[i])));
+                Assert.AreEqual("8400", PairAsIssued(unit, installer, seeds[i]));
             }
 
             OpenWindow(unit);
-            Assert.AreEqual("8427", Send(unit, installer.Pair(unit, ProtocolVectors.LockId, ProtocolVectors.TokenTime, 0x32)));
-            Assert.AreEqual("8400", Send(unit, installer.Pair(unit, ProtocolVectors.LockId, ProtocolVectors.TokenTime, 0x31)));
+            Assert.AreEqual("8427", PairAsIssued(unit, installer, 0x32));
+            Assert.AreEqual("8400", PairAsIssued(unit, installer, 0x31));
         }
 
         [TestMethod]
@@ -118,7 +118,7 @@ namespace LockFirmware.Tests
             Installer installer = new Installer();
             TestLock unit = TestLock.Paired();
             OpenWindow(unit);
-            Assert.AreEqual("8400", Send(unit, installer.Pair(unit, ProtocolVectors.LockId, ProtocolVectors.TokenTime, 0x31)));
+            Assert.AreEqual("8400", PairAsIssued(unit, installer, 0x31));
 
             byte[] file = new byte[PairingState.SlotSize];
             byte[] old = Hex.Bytes(ProtocolVectors.Secret);
@@ -167,6 +167,12 @@ namespace LockFirmware.Tests
         {
             unit.Press(TestLock.LongPressMs);
             unit.RunFor(20000);
+        }
+
+        /// <summary>A PAIR for this unit's own lock id at the vectors' token time, made from <paramref name="seed"/>: its response in hex.</summary>
+        private static string PairAsIssued(TestLock unit, Installer installer, byte seed)
+        {
+            return Send(unit, installer.Pair(unit, ProtocolVectors.LockId, ProtocolVectors.TokenTime, seed));
         }
 
         private static string Send(TestLock unit, byte[] pair)
