@@ -76,7 +76,8 @@ namespace LockFirmware.Events
         /// Read without the gate (the simulator asks before every dispatcher round, and every
         /// take of an empty queue asks first): every write of the waiting count happens under the
         /// gate, and a compare-exchange that puts back the value it finds is an atomic, fenced read
-        /// on every target (on the board one native call, where the gate costs two). It cannot undo
+        /// on every target (on the board one native call, where the gate costs two: nf-interpreter
+        /// src/CLR/CorLib/corlib_native_System_Threading_Interlocked.cpp and ..._Monitor.cpp). It cannot undo
         /// a concurrent Post, since it only ever writes the same value it read; a Post still holding
         /// the gate is seen before or after, as with the lock.
         /// </remarks>
@@ -139,8 +140,9 @@ namespace LockFirmware.Events
         public InputKind Take(byte[] payload, out int count)
         {
             // Most rounds find the queue empty (a motor step, a timer): they need not take the gate.
-            // The dispatcher alone takes, and a Post wakes it after leaving the gate, so an input
-            // this look misses is taken in the round that wake brings.
+            // The dispatcher alone takes, and every adapter wakes it after its Post has left the gate
+            // (Esp32/GattLockService, Esp32/ContactInput: Dispatcher.Wake, an AutoResetEvent), so an
+            // input this look misses is taken in the round that wake brings.
             if (!HasInput)
             {
                 count = 0;
