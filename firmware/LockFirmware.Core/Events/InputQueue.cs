@@ -1,5 +1,3 @@
-using System.Threading;
-
 namespace LockFirmware.Events
 {
     /// <summary>
@@ -73,17 +71,18 @@ namespace LockFirmware.Events
 
         /// <summary>True while an input waits to be taken.</summary>
         /// <remarks>
-        /// Read without the gate (the simulator asks before every dispatcher round, and every
-        /// take of an empty queue asks first): every write of the waiting count happens under the
-        /// gate, and a compare-exchange that puts back the value it finds is an atomic, fenced read
-        /// on every target (on the board one native call, where the gate costs two: nf-interpreter
-        /// src/CLR/CorLib/corlib_native_System_Threading_Interlocked.cpp and ..._Monitor.cpp). It cannot undo
-        /// a concurrent Post, since it only ever writes the same value it read; a Post still holding
-        /// the gate is seen before or after, as with the lock.
+        /// A plain read without the gate (the simulator asks before every dispatcher round, and
+        /// every take of an empty queue asks first); every write of the waiting count happens
+        /// under the gate. On the board every managed thread is interpreted on the one RTOS task
+        /// of nanoCLR (nanoframework/Home docs/architecture/thread-execution.md), so a field read
+        /// always sees the last write, and costs one field load where a fenced read (a native
+        /// Interlocked call) or the gate (two native Monitor calls) cost more. On a host runtime a
+        /// read that misses a concurrent Post costs nothing either: every adapter wakes the
+        /// dispatcher after its post, and that wake (an event) fences, so the next round sees it.
         /// </remarks>
         public bool HasInput
         {
-            get { return Interlocked.CompareExchange(ref _waiting, 0, 0) > 0; }
+            get { return _waiting > 0; }
         }
 
         public bool Post(InputKind kind)
