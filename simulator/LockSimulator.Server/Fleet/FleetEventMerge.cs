@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Numerics;
 using System.Runtime.InteropServices;
 using System.Threading.Tasks;
 
@@ -18,10 +19,12 @@ internal sealed class FleetEventMerge
     public const int Chunk = 256;
 
     private readonly List<List<PendingEvent>> _lists = new();
-    private readonly List<PendingEvent> _gathered = new();
-    private UInt128[] _keys = [];
-    private UInt128[] _sorted = [];
-    private PendingEvent[] _merged = [];
+    private PendingEvent[] _gathered = [];
+    private int _count;
+    private EventSpan _span;
+    private ulong[] _keys = [];
+    private UInt128[] _wideKeys = [];
+    private int[] _order = [];
 
     /// <summary>An empty list for each chunk of <paramref name="locks"/> locks, in chunk order.</summary>
     public IReadOnlyList<List<PendingEvent>> Lists(int locks)
@@ -35,81 +38,182 @@ internal sealed class FleetEventMerge
         return _lists;
     }
 
-    /// <summary>
-    /// Takes the events the chunks' lists got and returns them in the fleet's order, valid until
-    /// <see cref="Release"/>. Each event is sorted by one number, its time (from the earliest),
-    /// its lock id and its place in the gathered events; a lock's events are appended to one
-    /// list in the lock's own order, so their places order them as the lock did.
-    /// </summary>
-    public ReadOnlyMemory<PendingEvent> Merge()
+    /// <summary>Takes the events the chunks' lists got, in chunk order (on both cores, each list to its place), and empties the lists.</summary>
+    public void Gather()
     {
-        foreach (List<PendingEvent> list in _lists)
+        var starts = new int[_lists.Count + 1];
+        for (int c = 0; c < _lists.Count; c++)
         {
-            _gathered.AddRange(list);
-            list.Clear();
+            starts[c + 1] = starts[c] + _lists[c].Count;
         }
 
-        ReadOnlySpan<PendingEvent> gathered = CollectionsMarshal.AsSpan(_gathered);
-        if (_keys.Length < gathered.Length)
+        _count = starts[^1];
+        if (_gathered.Length < _count)
         {
             // With room to spare: the busiest hour of a day comes after quieter ones.
-            int size = gathered.Length + gathered.Length / 2;
-            _keys = new UInt128[size];
-            _sorted = new UInt128[size];
-            _merged = new PendingEvent[size];
+            int size = _count + _count / 2;
+            _gathered = new PendingEvent[size];
+            _keys = [];
+            _wideKeys = [];
+            _order = new int[size];
         }
 
-        long earliest = long.MaxValue;
-        foreach (PendingEvent e in gathered)
+        var spans = new EventSpan[_lists.Count];
+        Parallel.For(0, _lists.Count, c =>
         {
-            earliest = Math.Min(earliest, e.TimeMs);
-        }
-
-        Span<UInt128> keys = _keys.AsSpan(0, gathered.Length);
-        for (int i = 0; i < keys.Length; i++)
-        {
-            keys[i] = new UInt128(unchecked((ulong)(gathered[i].TimeMs - earliest)), (ulong)gathered[i].LockId << 32 | (uint)i);
-        }
-
-        SortInHalves(gathered.Length);
-        Parallel.For(0, Halves, half =>
-        {
-            (int from, int to) = Half(half, _gathered.Count);
-            ReadOnlySpan<PendingEvent> all = CollectionsMarshal.AsSpan(_gathered);
-            for (int i = from; i < to; i++)
+            ReadOnlySpan<PendingEvent> list = CollectionsMarshal.AsSpan(_lists[c]);
+            list.CopyTo(_gathered.AsSpan(starts[c]));
+            EventSpan span = EventSpan.Empty;
+            foreach (PendingEvent e in list)
             {
-                _merged[i] = all[(int)(uint)_sorted[i]];
+                span.Add(e);
             }
+
+            spans[c] = span;
+            _lists[c].Clear();
         });
 
-        return _merged.AsMemory(0, gathered.Length);
+        _span = EventSpan.Empty;
+        foreach (EventSpan span in spans)
+        {
+            _span.Add(span);
+        }
     }
 
-    /// <summary>The keys are sorted in two halves, one per core, then the halves merged: the same order as one sort, as the keys are distinct.</summary>
-    private const int Halves = 2;
-
-    private static (int From, int To) Half(int half, int count) => (half * (count / 2), half == 0 ? count / 2 : count);
-
-    /// <summary>Sorts the first <paramref name="count"/> keys into <see cref="_sorted"/>.</summary>
-    private void SortInHalves(int count)
+    /// <summary>
+    /// The gathered events in the fleet's order, valid until <see cref="Release"/>. Each event is
+    /// sorted by one number, its time (from the earliest), its lock id and its place in the
+    /// gathered events; a lock's events are appended to one list in the lock's own order, so
+    /// their places order them as the lock did.
+    /// </summary>
+    /// <param name="onBothCores">Sort in two halves at once and merge them; else on this thread alone. The same order.</param>
+    public EventBatch Order(bool onBothCores)
     {
-        Parallel.For(0, Halves, half =>
+        if (_count > 0)
         {
-            (int from, int to) = Half(half, count);
+            // One 64-bit number per event when the batch's spread of times, lock ids and places fits
+            // in one (an hour of 250 000 locks needs about 61 bits), else a 128-bit one: the same order.
+            int indexBits = 32 - BitOperations.LeadingZeroCount((uint)(_count - 1));
+            int idBits = 32 - BitOperations.LeadingZeroCount(_span.LastId - _span.FirstId);
+            int timeBits = 64 - BitOperations.LeadingZeroCount((ulong)(_span.Latest - _span.Earliest));
+            int halves = onBothCores ? 2 : 1;
+            if (timeBits + idBits + indexBits <= 64)
+            {
+                SortNarrow(idBits, indexBits, halves);
+            }
+            else
+            {
+                SortWide(halves);
+            }
+        }
+
+        return new EventBatch(_gathered, _order, _count);
+    }
+
+    /// <summary>The times and lock ids of a run of events, for the width of their keys.</summary>
+    private struct EventSpan
+    {
+        public long Earliest;
+        public long Latest;
+        public uint FirstId;
+        public uint LastId;
+
+        public static EventSpan Empty => new() { Earliest = long.MaxValue, Latest = long.MinValue, FirstId = uint.MaxValue, LastId = 0 };
+
+        public void Add(in PendingEvent e)
+        {
+            Earliest = Math.Min(Earliest, e.TimeMs);
+            Latest = Math.Max(Latest, e.TimeMs);
+            FirstId = Math.Min(FirstId, e.LockId);
+            LastId = Math.Max(LastId, e.LockId);
+        }
+
+        public void Add(in EventSpan other)
+        {
+            Earliest = Math.Min(Earliest, other.Earliest);
+            Latest = Math.Max(Latest, other.Latest);
+            FirstId = Math.Min(FirstId, other.FirstId);
+            LastId = Math.Max(LastId, other.LastId);
+        }
+    }
+
+    private void SortNarrow(int idBits, int indexBits, int halves)
+    {
+        if (_keys.Length < _count)
+        {
+            _keys = new ulong[_gathered.Length];
+        }
+
+        EventSpan all = _span;
+        InHalves(halves, (from, to) =>
+        {
+            for (int i = from; i < to; i++)
+            {
+                ref readonly PendingEvent e = ref _gathered[i];
+                _keys[i] = (ulong)(e.TimeMs - all.Earliest) << (idBits + indexBits) | (ulong)(e.LockId - all.FirstId) << indexBits | (uint)i;
+            }
+
             _keys.AsSpan(from, to - from).Sort();
         });
 
-        int a = 0, b = count / 2, end = count / 2;
-        for (int i = 0; i < count; i++)
+        ulong place = (1UL << indexBits) - 1;
+        int a = 0, end = Half(0, _count, halves).To, b = end;
+        for (int i = 0; i < _count; i++)
         {
-            _sorted[i] = b == count || (a < end && _keys[a] < _keys[b]) ? _keys[a++] : _keys[b++];
+            _order[i] = (int)((b == _count || (a < end && _keys[a] < _keys[b]) ? _keys[a++] : _keys[b++]) & place);
         }
     }
+
+    private void SortWide(int halves)
+    {
+        if (_wideKeys.Length < _count)
+        {
+            _wideKeys = new UInt128[_gathered.Length];
+        }
+
+        long earliest = _span.Earliest;
+        InHalves(halves, (from, to) =>
+        {
+            for (int i = from; i < to; i++)
+            {
+                ref readonly PendingEvent e = ref _gathered[i];
+                _wideKeys[i] = new UInt128(unchecked((ulong)(e.TimeMs - earliest)), (ulong)e.LockId << 32 | (uint)i);
+            }
+
+            _wideKeys.AsSpan(from, to - from).Sort();
+        });
+
+        int a = 0, end = Half(0, _count, halves).To, b = end;
+        for (int i = 0; i < _count; i++)
+        {
+            _order[i] = (int)(uint)(b == _count || (a < end && _wideKeys[a] < _wideKeys[b]) ? _wideKeys[a++] : _wideKeys[b++]);
+        }
+    }
+
+    /// <summary>The keys are sorted in halves, one per core, then the halves merged: the same order as one sort, as the keys are distinct.</summary>
+    private void InHalves(int halves, Action<int, int> sort)
+    {
+        if (halves == 1)
+        {
+            sort(0, _count);
+        }
+        else
+        {
+            Parallel.For(0, halves, half =>
+            {
+                (int from, int to) = Half(half, _count, halves);
+                sort(from, to);
+            });
+        }
+    }
+
+    private static (int From, int To) Half(int half, int count, int halves) =>
+        halves == 1 ? (0, count) : (half * (count / 2), half == 0 ? count / 2 : count);
 
     /// <summary>Lets go of the last merge's events (their strings and names are not held until the next).</summary>
     public void Release()
     {
-        Array.Clear(_merged, 0, _gathered.Count);
-        _gathered.Clear();
+        Array.Clear(_gathered, 0, _count);
+        _count = 0;
     }
 }
