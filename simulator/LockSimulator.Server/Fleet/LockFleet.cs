@@ -242,10 +242,10 @@ internal sealed class LockFleet
         }
     }
 
-    /// <summary>Wall time spent running the locks in <see cref="Advance"/> and publishing what they did (with <see cref="PublishBehind"/>, waiting for it).</summary>
+    /// <summary>Wall time spent running the locks in <see cref="Advance"/> (with <see cref="PublishBehind"/>, beside the publishing of the advance before).</summary>
     public TimeSpan SimulateTime { get; private set; }
 
-    /// <inheritdoc cref="SimulateTime"/>
+    /// <summary>Wall time spent publishing what the locks did (with <see cref="PublishBehind"/>, gathering it and waiting for the publishing before).</summary>
     public TimeSpan PublishTime { get; private set; }
 
     /// <summary>
