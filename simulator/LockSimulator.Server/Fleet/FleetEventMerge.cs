@@ -10,15 +10,18 @@ namespace LockSimulator.Server.Fleet;
 /// Puts the events of many locks into the fleet's one order, (time, lock id, the lock's own
 /// order): the order a single-threaded run would publish them in, whichever thread ran which
 /// lock. The locks of an advance are run in chunks, each appending its locks' events to its
-/// own list (<see cref="Lists"/>). All buffers are kept from one advance to the next (an hour
-/// of a large fleet would otherwise make fresh large-object arrays every time).
+/// own list (<see cref="Lists"/>); there are two sets of lists, used in turn, so an advance can
+/// fill one while the events of the advance before are gathered from the other. All buffers are
+/// kept from one advance to the next (an hour of a large fleet would otherwise make fresh
+/// large-object arrays every time).
 /// </summary>
 internal sealed class FleetEventMerge
 {
     /// <summary>Locks run one after another into one list: a few milliseconds of work, so both cores stay busy to the end.</summary>
     public const int Chunk = 256;
 
-    private readonly List<List<PendingEvent>> _lists = new();
+    private readonly List<List<PendingEvent>>[] _sets = [new(), new()];
+    private int _set;
     private PendingEvent[] _gathered = [];
     private int _count;
     private EventSpan _span;
@@ -26,25 +29,28 @@ internal sealed class FleetEventMerge
     private UInt128[] _wideKeys = [];
     private int[] _order = [];
 
-    /// <summary>An empty list for each chunk of <paramref name="locks"/> locks, in chunk order.</summary>
+    /// <summary>An empty list for each chunk of <paramref name="locks"/> locks, in chunk order: the set not handed out last time.</summary>
     public IReadOnlyList<List<PendingEvent>> Lists(int locks)
     {
+        List<List<PendingEvent>> lists = _sets[_set ^= 1];
         int chunks = (locks + Chunk - 1) / Chunk;
-        while (_lists.Count < chunks)
+        while (lists.Count < chunks)
         {
-            _lists.Add(new List<PendingEvent>());
+            lists.Add(new List<PendingEvent>());
         }
 
-        return _lists;
+        return lists;
     }
 
-    /// <summary>Takes the events the chunks' lists got, in chunk order (on both cores, each list to its place), and empties the lists.</summary>
-    public void Gather()
+    /// <summary>Takes the events <paramref name="lists"/> got, in chunk order, and empties them.</summary>
+    /// <param name="lists">A set from <see cref="Lists"/>.</param>
+    /// <param name="onBothCores">Each list to its place on both cores at once; else on this thread alone.</param>
+    public void Gather(IReadOnlyList<List<PendingEvent>> lists, bool onBothCores)
     {
-        var starts = new int[_lists.Count + 1];
-        for (int c = 0; c < _lists.Count; c++)
+        var starts = new int[lists.Count + 1];
+        for (int c = 0; c < lists.Count; c++)
         {
-            starts[c + 1] = starts[c] + _lists[c].Count;
+            starts[c + 1] = starts[c] + lists[c].Count;
         }
 
         _count = starts[^1];
@@ -58,10 +64,10 @@ internal sealed class FleetEventMerge
             _order = new int[size];
         }
 
-        var spans = new EventSpan[_lists.Count];
-        Parallel.For(0, _lists.Count, c =>
+        var spans = new EventSpan[lists.Count];
+        Action<int> gather = c =>
         {
-            ReadOnlySpan<PendingEvent> list = CollectionsMarshal.AsSpan(_lists[c]);
+            ReadOnlySpan<PendingEvent> list = CollectionsMarshal.AsSpan(lists[c]);
             list.CopyTo(_gathered.AsSpan(starts[c]));
             EventSpan span = EventSpan.Empty;
             foreach (PendingEvent e in list)
@@ -70,8 +76,19 @@ internal sealed class FleetEventMerge
             }
 
             spans[c] = span;
-            _lists[c].Clear();
-        });
+            lists[c].Clear();
+        };
+        if (onBothCores)
+        {
+            Parallel.For(0, lists.Count, gather);
+        }
+        else
+        {
+            for (int c = 0; c < lists.Count; c++)
+            {
+                gather(c);
+            }
+        }
 
         _span = EventSpan.Empty;
         foreach (EventSpan span in spans)

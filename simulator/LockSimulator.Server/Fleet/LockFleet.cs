@@ -245,13 +245,13 @@ internal sealed class LockFleet
     /// <summary>Wall time spent running the locks in <see cref="Advance"/> (with <see cref="PublishBehind"/>, beside the publishing of the advance before).</summary>
     public TimeSpan SimulateTime { get; private set; }
 
-    /// <summary>Wall time spent publishing what the locks did (with <see cref="PublishBehind"/>, gathering it and waiting for the publishing before).</summary>
+    /// <summary>Wall time spent publishing what the locks did (with <see cref="PublishBehind"/>, waiting for the publishing before).</summary>
     public TimeSpan PublishTime { get; private set; }
 
     /// <summary>
-    /// For a batch run that reads the log only at its end (the fleet day): an advance gathers its
-    /// events and leaves putting them in order, hashing and publishing them to a thread of its own
-    /// while the next advance runs, so publishing takes wall time only where a core is free.
+    /// For a batch run that reads the log only at its end (the fleet day): an advance leaves
+    /// gathering its events, putting them in order, hashing and publishing them to a thread of its
+    /// own while the next advance runs, so publishing takes wall time only where a core is free.
     /// The next advance, any other publishing and <see cref="FinishPublishing"/> wait for it first.
     /// </summary>
     public bool PublishBehind { get; init; }
@@ -274,23 +274,24 @@ internal sealed class LockFleet
         long simulated = System.Diagnostics.Stopwatch.GetTimestamp();
         SimulateTime += System.Diagnostics.Stopwatch.GetElapsedTime(started, simulated);
         _publishing.GetAwaiter().GetResult();
-        _merge.Gather();
         if (PublishBehind)
         {
-            // One thread alone, beside the next advance's: the order and the digest as on both cores.
-            _publishing = Task.Factory.StartNew(() => PublishGathered(onBothCores: false), CancellationToken.None,
+            // One thread alone, beside the next advance's (which fills the other set of lists):
+            // the order and the digest as on both cores.
+            _publishing = Task.Factory.StartNew(() => PublishGathered(lists, onBothCores: false), CancellationToken.None,
                 TaskCreationOptions.LongRunning, TaskScheduler.Default);
         }
         else
         {
-            PublishGathered(onBothCores: true);
+            PublishGathered(lists, onBothCores: true);
         }
 
         PublishTime += System.Diagnostics.Stopwatch.GetElapsedTime(simulated);
     }
 
-    private void PublishGathered(bool onBothCores)
+    private void PublishGathered(IReadOnlyList<List<PendingEvent>> lists, bool onBothCores)
     {
+        _merge.Gather(lists, onBothCores);
         EventBatch merged = _merge.Order(onBothCores);
         Remember(merged, Events.Publish(merged, onBothCores));
         _merge.Release();
