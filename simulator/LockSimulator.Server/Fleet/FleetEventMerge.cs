@@ -26,6 +26,7 @@ internal sealed class FleetEventMerge
     private int _count;
     private EventSpan _span;
     private ulong[] _keys = [];
+    private ulong[] _scratch = [];
     private UInt128[] _wideKeys = [];
     private int[] _order = [];
 
@@ -60,6 +61,7 @@ internal sealed class FleetEventMerge
             int size = _count + _count / 2;
             _gathered = new PendingEvent[size];
             _keys = [];
+            _scratch = [];
             _wideKeys = [];
             _order = new int[size];
         }
@@ -116,7 +118,7 @@ internal sealed class FleetEventMerge
             int halves = onBothCores ? 2 : 1;
             if (timeBits + idBits + indexBits <= 64)
             {
-                SortNarrow(idBits, indexBits, halves);
+                SortNarrow(idBits, indexBits, indexBits + idBits + timeBits, halves);
             }
             else
             {
@@ -154,11 +156,12 @@ internal sealed class FleetEventMerge
         }
     }
 
-    private void SortNarrow(int idBits, int indexBits, int halves)
+    private void SortNarrow(int idBits, int indexBits, int keyBits, int halves)
     {
         if (_keys.Length < _count)
         {
             _keys = new ulong[_gathered.Length];
+            _scratch = new ulong[_gathered.Length];
         }
 
         EventSpan all = _span;
@@ -170,7 +173,7 @@ internal sealed class FleetEventMerge
                 _keys[i] = (ulong)(e.TimeMs - all.Earliest) << (idBits + indexBits) | (ulong)(e.LockId - all.FirstId) << indexBits | (uint)i;
             }
 
-            _keys.AsSpan(from, to - from).Sort();
+            SortAbove(_keys.AsSpan(from, to - from), _scratch.AsSpan(from, to - from), indexBits, keyBits);
         });
 
         ulong place = (1UL << indexBits) - 1;
@@ -178,6 +181,51 @@ internal sealed class FleetEventMerge
         for (int i = 0; i < _count; i++)
         {
             _order[i] = (int)((b == _count || (a < end && _keys[a] < _keys[b]) ? _keys[a++] : _keys[b++]) & place);
+        }
+    }
+
+    /// <summary>Bits of the key a pass of <see cref="SortAbove"/> sorts by: 2 048 counters, about the most a pass can scatter to without thrashing the caches.</summary>
+    private const int DigitBits = 11;
+
+    /// <summary>
+    /// Sorts <paramref name="keys"/> by their bits from <paramref name="low"/> to <paramref name="high"/>,
+    /// least significant digit first; each pass is stable, so keys equal in those bits stay in the
+    /// order they came in. The keys come in the order of their place, the bits below
+    /// <paramref name="low"/>: the result is the keys in full order, in a few linear passes
+    /// (a comparison sort of an hour of 200 000 locks was several times as much).
+    /// </summary>
+    private static void SortAbove(Span<ulong> keys, Span<ulong> scratch, int low, int high)
+    {
+        Span<int> starts = stackalloc int[1 << DigitBits];
+        Span<ulong> from = keys, to = scratch;
+        for (int shift = low; shift < high; shift += DigitBits)
+        {
+            ulong digit = (1UL << Math.Min(DigitBits, high - shift)) - 1;
+            starts.Clear();
+            foreach (ulong key in from)
+            {
+                starts[(int)((key >> shift) & digit)]++;
+            }
+
+            int next = 0;
+            for (int d = 0; d <= (int)digit; d++)
+            {
+                (starts[d], next) = (next, next + starts[d]);
+            }
+
+            foreach (ulong key in from)
+            {
+                to[starts[(int)((key >> shift) & digit)]++] = key;
+            }
+
+            Span<ulong> sorted = to;
+            to = from;
+            from = sorted;
+        }
+
+        if (from != keys)
+        {
+            from.CopyTo(keys);
         }
     }
 
