@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using System.Threading.Tasks;
 using LockFirmware;
 using LockSimulator.Server.Contracts;
@@ -241,11 +242,21 @@ internal sealed class LockFleet
         }
     }
 
-    /// <summary>Wall time spent running the locks in <see cref="Advance"/> and publishing what they did.</summary>
+    /// <summary>Wall time spent running the locks in <see cref="Advance"/> (with <see cref="PublishBehind"/>, beside the publishing of the advance before).</summary>
     public TimeSpan SimulateTime { get; private set; }
 
-    /// <inheritdoc cref="SimulateTime"/>
+    /// <summary>Wall time spent publishing what the locks did (with <see cref="PublishBehind"/>, waiting for the publishing before).</summary>
     public TimeSpan PublishTime { get; private set; }
+
+    /// <summary>
+    /// For a batch run that reads the log only at its end (the fleet day): an advance leaves
+    /// gathering its events, putting them in order, hashing and publishing them to a thread of its
+    /// own while the next advance runs, so publishing takes wall time only where a core is free.
+    /// The next advance, any other publishing and <see cref="FinishPublishing"/> wait for it first.
+    /// </summary>
+    public bool PublishBehind { get; init; }
+
+    private Task _publishing = Task.CompletedTask;
 
     private void AdvanceTo(long target)
     {
@@ -262,20 +273,50 @@ internal sealed class LockFleet
         System.Threading.Interlocked.Exchange(ref _now, target);
         long simulated = System.Diagnostics.Stopwatch.GetTimestamp();
         SimulateTime += System.Diagnostics.Stopwatch.GetElapsedTime(started, simulated);
-        ReadOnlyMemory<PendingEvent> merged = _merge.Merge();
-        Remember(merged.Span, Events.Publish(merged));
-        _merge.Release();
+        _publishing.GetAwaiter().GetResult();
+        if (PublishBehind)
+        {
+            // One thread alone, beside the next advance's (which fills the other set of lists):
+            // the order and the digest as on both cores.
+            _publishing = Task.Factory.StartNew(() => PublishGathered(lists, onBothCores: false), CancellationToken.None,
+                TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        }
+        else
+        {
+            PublishGathered(lists, onBothCores: true);
+        }
+
         PublishTime += System.Diagnostics.Stopwatch.GetElapsedTime(simulated);
+    }
+
+    private void PublishGathered(IReadOnlyList<List<PendingEvent>> lists, bool onBothCores)
+    {
+        _merge.Gather(lists, onBothCores);
+        EventBatch merged = _merge.Order(onBothCores);
+        Remember(merged, Events.Publish(merged, onBothCores));
+        _merge.Release();
+    }
+
+    /// <summary>Waits until the events of every advance are in the log (<see cref="PublishBehind"/>).</summary>
+    public void FinishPublishing()
+    {
+        lock (_clock)
+        {
+            long started = System.Diagnostics.Stopwatch.GetTimestamp();
+            _publishing.GetAwaiter().GetResult();
+            PublishTime += System.Diagnostics.Stopwatch.GetElapsedTime(started);
+        }
     }
 
     private void Publish(FleetLock source)
     {
+        _publishing.GetAwaiter().GetResult();
         PendingEvent[] events = source.TakeEvents();
         Remember(events, Events.Publish(events));
     }
 
     /// <summary>Each lock keeps its own latest events (a server's, not a fleet day's): events by lock without scanning the log.</summary>
-    private void Remember(ReadOnlySpan<PendingEvent> published, long firstSeq)
+    private void Remember(EventBatch published, long firstSeq)
     {
         if (!_keepTraces)
         {

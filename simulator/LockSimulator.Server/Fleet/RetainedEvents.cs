@@ -28,7 +28,7 @@ internal sealed class RetainedEvents
     }
 
     /// <summary>Keeps <paramref name="events"/>, the last of which is numbered <paramref name="last"/> (the one before them <c>last - events.Length</c>).</summary>
-    public void Add(ReadOnlySpan<PendingEvent> events, long last)
+    public void Add(EventBatch events, long last)
     {
         long want = Math.Min(_capacity, (long)_count + events.Length);
         if (want > _ring.Length)
@@ -38,9 +38,9 @@ internal sealed class RetainedEvents
 
         int keep = Math.Min(events.Length, _ring.Length);
         long seq = last - keep + 1;
-        foreach (PendingEvent e in events[^keep..])
+        for (int i = events.Length - keep; i < events.Length; i++)
         {
-            _ring[Slot(seq++)] = e;
+            _ring[Slot(seq++)] = events[i];
         }
 
         _last = last;

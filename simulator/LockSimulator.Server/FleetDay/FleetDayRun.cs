@@ -45,7 +45,7 @@ public static class FleetDayRun
 
         string loadAtStart = LoadAverage();
         var clock = Stopwatch.StartNew();
-        var fleet = new LockFleet(options.Seed, keepTraces: false);
+        var fleet = new LockFleet(options.Seed, keepTraces: false) { PublishBehind = true };
         Dictionary<uint, EventSubscription> watched = (watch ?? []).Distinct().ToDictionary(id => id, id => fleet.Events.Subscribe(id));
         var phones = new SimulatedPhone[options.Locks * 2];
         var arbiters = new ConnectionArbiter[options.Locks];
@@ -78,6 +78,7 @@ public static class FleetDayRun
             progress?.WriteLine(Progress(hour + 1, options, phones, clock.Elapsed - createTime));
         }
 
+        fleet.FinishPublishing();
         clock.Restart();
         long answered = phones.Sum(p => (long)p.Answered);
         string[] failures = phones.SelectMany(p => p.Refusals.Select(r => $"refused {r.Result}")
