@@ -139,10 +139,10 @@ public sealed class BatteryCell
     /// At least <see cref="PolarisationDriftPerSecond"/>, without dividing: the same |target − polarisation|
     /// over a time constant never below 0.2 s is at most 5 times it (0.2 as a double is a little above 0.2).
     /// </summary>
-    internal double PolarisationDriftBound(double amps) => 5 * Math.Abs(amps * PolarisationOhmsAtDepth(_depth) - _polarisationVolts);
+    public double PolarisationDriftBound(double amps) => 5 * Math.Abs(amps * PolarisationOhmsAtDepth(_depth) - _polarisationVolts);
 
     /// <summary>At least <see cref="PassivationDriftPerSecond"/>, without dividing: 25·|P·I| (0.04 as a double is a little above 0.04).</summary>
-    internal double PassivationDriftBound(double amps) => amps > 0.01 ? 25 * Math.Abs(PassivationOhms * amps) : 0;
+    public double PassivationDriftBound(double amps) => amps > 0.01 ? 25 * Math.Abs(PassivationOhms * amps) : 0;
 
     /// <summary>Carries <paramref name="amps"/> for <paramref name="seconds"/> (exact for a constant current).</summary>
     public void Advance(double seconds, double amps)
