@@ -34,7 +34,7 @@ public sealed class BatteryCell
     // current for one interval): the very same values for less work.
     private double _temperatureC = 20;
     private double _coldFactor = 1;
-    private readonly ExpMemo _polarisationDecay;
+    private readonly ExpTurns _polarisationDecay;
     private readonly ExpMemo _passivationBreak;
     private readonly ExpMemo _passivationRegrowth;
 
@@ -45,13 +45,13 @@ public sealed class BatteryCell
     private double _internalOhms;
 
     public BatteryCell(double capacityAh, double stateOfCharge, double freshOhms, double restedSeconds)
-        : this(capacityAh, stateOfCharge, freshOhms, restedSeconds, new ExpMemo(), new ExpMemo(), new ExpMemo())
+        : this(capacityAh, stateOfCharge, freshOhms, restedSeconds, new ExpTurns(), new ExpMemo(), new ExpMemo())
     {
     }
 
     /// <summary>A cell of a pack, sharing the pack's remembered exponentials.</summary>
     internal BatteryCell(double capacityAh, double stateOfCharge, double freshOhms, double restedSeconds,
-        ExpMemo polarisationDecay, ExpMemo passivationBreak, ExpMemo passivationRegrowth)
+        ExpTurns polarisationDecay, ExpMemo passivationBreak, ExpMemo passivationRegrowth)
     {
         _capacityCoulombs = capacityAh * 3600;
         _freshOhms = freshOhms;

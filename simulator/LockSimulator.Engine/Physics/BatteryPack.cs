@@ -22,7 +22,8 @@ public sealed class BatteryPack
         _copies = alike ? parameters.Cells : 1;
         _cells = new BatteryCell[alike ? 1 : parameters.Cells];
         // The cells carry one current for one interval: an exponential one cell computed, the next reuses.
-        ExpMemo polarisationDecay = new(), passivationBreak = new(), passivationRegrowth = new();
+        ExpTurns polarisationDecay = new();
+        ExpMemo passivationBreak = new(), passivationRegrowth = new();
         for (int i = 0; i < _cells.Length; i++)
         {
             double soc = i == 0 && parameters.WeakestCellStateOfCharge is double weakest ? weakest : parameters.StateOfCharge;
