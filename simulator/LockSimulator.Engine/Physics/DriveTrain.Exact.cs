@@ -78,7 +78,7 @@ public sealed partial class DriveTrain
 
         double net = startTorque - direction * Friction(direction);
         double inertia = _motor.RotorInertia;
-        Motion motion = new(_omega, net / inertia, damping / inertia);
+        ShaftMotion motion = new(_omega, net / inertia, damping / inertia);
         double toRest = motion.TimeToRest(direction);
         double length = Math.Min(longest, toRest);
         bool rests = length == toRest;
@@ -90,7 +90,7 @@ public sealed partial class DriveTrain
         bool reachesMark = direction * (Position + angle / gear - mark) >= 0;
         if (reachesMark)
         {
-            length = motion.TimeToAngle((mark - Position) * gear, length);
+            length = motion.TimeToAngle((mark - Position) * gear, length, decay);
             decay = motion.Decay(length);
             rests = false;
         }
@@ -252,73 +252,5 @@ public sealed partial class DriveTrain
         double back = limit;
         back = to < Position && to > back ? to : back;
         return from < Position && from > back ? from : back;
-    }
-
-    /// <summary>
-    /// ω(t) = ω∞ + (ω₀ − ω∞)·e^(−λt) with λ = damping/J and ω∞ = acceleration/λ, or a straight
-    /// line ω₀ + a·t without damping (coasting, a shorted winding); angles are at the motor shaft.
-    /// </summary>
-    private readonly struct Motion
-    {
-        private readonly double _start;
-        private readonly double _acceleration;
-        private readonly double _rate;
-        private readonly double _end;   // ω∞, once (used only with damping)
-
-        public Motion(double start, double acceleration, double rate)
-        {
-            _start = start;
-            _acceleration = acceleration;
-            _rate = rate;
-            _end = acceleration / rate;
-        }
-
-        /// <summary>e^(−λt): the one exponential both <see cref="Speed"/> and <see cref="Angle"/> at <paramref name="t"/> need (1 without damping, unused there).</summary>
-        public double Decay(double t) => _rate > 0 ? Math.Exp(-_rate * t) : 1;
-
-        /// <summary>The speed at <paramref name="t"/>, given its <paramref name="decay"/> (<see cref="Decay"/>).</summary>
-        public double Speed(double t, double decay) => _rate > 0
-            ? End + (_start - End) * decay
-            : _start + _acceleration * t;
-
-        /// <summary>The angle turned by <paramref name="t"/>, given its <paramref name="decay"/>: −(e^(−λt) − 1) is −expm1(−λt) as .NET computes it, so one exponential serves both.</summary>
-        public double Angle(double t, double decay) => _rate > 0
-            ? End * t + (_start - End) * -(decay - 1) / _rate
-            : _start * t + 0.5 * _acceleration * t * t;
-
-        /// <summary>When the speed, moving in <paramref name="direction"/>, reaches zero (friction then holds the shaft); infinity if never.</summary>
-        public double TimeToRest(double direction)
-        {
-            if (_rate > 0)
-            {
-                return End * direction < 0 ? Math.Log((_start - End) / -End) / _rate : double.PositiveInfinity;
-            }
-
-            return _acceleration * direction < 0 ? -_start / _acceleration : double.PositiveInfinity;
-        }
-
-        /// <summary>When the shaft has turned <paramref name="angle"/> (reached within <paramref name="within"/>, the angle monotonic there): bisection.</summary>
-        public double TimeToAngle(double angle, double within)
-        {
-            double low = 0;
-            double high = within;
-            double sign = Math.Sign(angle);
-            for (int i = 0; i < 60 && high - low > 1e-12; i++)
-            {
-                double middle = 0.5 * (low + high);
-                if ((Angle(middle, Decay(middle)) - angle) * sign >= 0)
-                {
-                    high = middle;
-                }
-                else
-                {
-                    low = middle;
-                }
-            }
-
-            return high;
-        }
-
-        private double End => _end;
     }
 }
