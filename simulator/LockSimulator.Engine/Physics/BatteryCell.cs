@@ -34,7 +34,7 @@ public sealed class BatteryCell
     // current for one interval): the very same values for less work.
     private double _temperatureC = 20;
     private double _coldFactor = 1;
-    private readonly ExpTurns _polarisationDecay;
+    private readonly DecayTurns _polarisationDecay;
     private readonly ExpMemo _passivationBreak;
     private readonly ExpMemo _passivationRegrowth;
 
@@ -45,13 +45,13 @@ public sealed class BatteryCell
     private double _internalOhms;
 
     public BatteryCell(double capacityAh, double stateOfCharge, double freshOhms, double restedSeconds)
-        : this(capacityAh, stateOfCharge, freshOhms, restedSeconds, new ExpTurns(), new ExpMemo(), new ExpMemo())
+        : this(capacityAh, stateOfCharge, freshOhms, restedSeconds, new DecayTurns(), new ExpMemo(), new ExpMemo())
     {
     }
 
     /// <summary>A cell of a pack, sharing the pack's remembered exponentials.</summary>
     internal BatteryCell(double capacityAh, double stateOfCharge, double freshOhms, double restedSeconds,
-        ExpTurns polarisationDecay, ExpMemo passivationBreak, ExpMemo passivationRegrowth)
+        DecayTurns polarisationDecay, ExpMemo passivationBreak, ExpMemo passivationRegrowth)
     {
         _capacityCoulombs = capacityAh * 3600;
         _freshOhms = freshOhms;
@@ -160,7 +160,7 @@ public sealed class BatteryCell
         double depth = Depth(StateOfCharge);
         double target = amps * PolarisationOhmsAtDepth(depth);
         double tau = target > _polarisationVolts ? 0.2 : 0.2 + 120 * depth * depth;
-        _polarisationVolts = target + (_polarisationVolts - target) * _polarisationDecay.Exp(-seconds / tau);
+        _polarisationVolts = target + (_polarisationVolts - target) * _polarisationDecay.Decay(seconds, tau);
 
         // Passivation: load current breaks the film down; rest lets it grow back.
         if (amps > 0.01)

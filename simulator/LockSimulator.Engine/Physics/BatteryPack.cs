@@ -22,7 +22,7 @@ public sealed class BatteryPack
         _copies = alike ? parameters.Cells : 1;
         _cells = new BatteryCell[alike ? 1 : parameters.Cells];
         // The cells carry one current for one interval: an exponential one cell computed, the next reuses.
-        ExpTurns polarisationDecay = new();
+        DecayTurns polarisationDecay = new();
         ExpMemo passivationBreak = new(), passivationRegrowth = new();
         for (int i = 0; i < _cells.Length; i++)
         {

@@ -22,11 +22,6 @@ public sealed partial class DriveTrain
     /// <summary>Segments the battery's drift asks for are never shorter than this (seconds): a tenth of the fixed step.</summary>
     private const double ShortestSegment = 0.00005;
 
-    /// <summary>Where the bolt starts and stops being thrown, as fractions of the travel (see <see cref="LoadTorqueAtThumbTurn"/>).</summary>
-    private const double BoltThrowFrom = 0.3;
-
-    private const double BoltThrowTo = 0.8;
-
     // The loop of the segment under way: drive EMF (signed), resistance, whether the winding's back-EMF acts.
     private double _loopEmf;
     private double _loopOhms;
@@ -87,7 +82,8 @@ public sealed partial class DriveTrain
         double gear = _motor.GearRatio;
         double decay = motion.Decay(length);
         double angle = motion.Angle(length, decay);
-        bool reachesMark = direction * (Position + angle / gear - mark) >= 0;
+        double reached = Position + angle / gear;
+        bool reachesMark = direction * (reached - mark) >= 0;
         if (reachesMark)
         {
             length = motion.TimeToAngle((mark - Position) * gear, length, decay);
@@ -98,7 +94,7 @@ public sealed partial class DriveTrain
         double turned = reachesMark ? (mark - Position) * gear : angle;
         DrawSegment(length, turned);
         _omega = rests ? 0 : motion.Speed(length, decay);
-        Position = reachesMark ? mark : Position + turned / gear;
+        Position = reachesMark ? mark : reached;
         if (reachesMark && IsLimit(mark, direction))
         {
             _omega = 0;
@@ -207,11 +203,7 @@ public sealed partial class DriveTrain
     /// <summary>Friction at the motor shaft against moving in <paramref name="direction"/> from here: the load just ahead.</summary>
     private double Friction(double direction)
     {
-        double fraction = Position / _motor.TravelRadians;
-        bool bolt = direction > 0
-            ? fraction >= BoltThrowFrom && fraction < BoltThrowTo
-            : fraction > BoltThrowFrom && fraction <= BoltThrowTo;
-        return bolt ? _boltFriction : _freeFriction;
+        return _boltThrow.Ahead(Position, direction) ? _boltFriction : _freeFriction;
     }
 
     /// <summary>Friction at the motor shaft with the bolt being thrown or not, at the door's <see cref="FrictionFactor"/>.</summary>
@@ -240,8 +232,8 @@ public sealed partial class DriveTrain
     private double NextMark(double direction)
     {
         double limit = Limit(direction);
-        double from = BoltThrowFrom * _motor.TravelRadians;
-        double to = BoltThrowTo * _motor.TravelRadians;
+        double from = _boltThrow.From;
+        double to = _boltThrow.To;
         if (direction > 0)
         {
             double mark = limit;
