@@ -54,6 +54,25 @@ public class ShaftMotionTests
         }
     }
 
+    [Fact]
+    public void The_inlined_sign_is_Math_Sign()
+    {
+        var random = new Random(7);
+        double[] odd = [0, -0.0, double.Epsilon, -double.Epsilon, double.MaxValue, double.MinValue, double.PositiveInfinity, double.NegativeInfinity];
+        for (int i = 0; i < 10_000; i++)
+        {
+            double value = i < odd.Length ? odd[i] : BitConverter.Int64BitsToDouble(random.NextInt64());
+            if (double.IsNaN(value))
+            {
+                continue;
+            }
+
+            Assert.Equal(BitConverter.DoubleToInt64Bits(Math.Sign(value)), BitConverter.DoubleToInt64Bits(ShaftMotion.SignOf(value)));
+        }
+
+        Assert.Throws<ArithmeticException>(() => ShaftMotion.SignOf(double.NaN));
+    }
+
     /// <summary>The angle at a time within the segment, at times rounded as a mark's (mark − position)·gear would be.</summary>
     private static double Target(Random random, double start, double end, double rate, double within)
     {

@@ -57,12 +57,12 @@ public sealed partial class DriveTrain
         double direction;
         if (IsMoving)
         {
-            direction = Math.Sign(_omega);
+            direction = ShaftMotion.SignOf(_omega);
         }
         else
         {
             _omega = 0;
-            direction = Math.Sign(startTorque);
+            direction = ShaftMotion.SignOf(startTorque);
             if (Math.Abs(startTorque) <= Friction(direction) || direction == 0 || AtLimit(direction))
             {
                 // Held: by friction, or pressed against a stop. The stall current flows.

@@ -51,6 +51,12 @@ public readonly struct ShaftMotion
     }
 
     /// <summary>
+    /// <see cref="Math.Sign(double)"/> as a double, inlined where the physics asks it every segment
+    /// (Math.Sign is not, as it throws for NaN: it still does, being asked then).
+    /// </summary>
+    public static double SignOf(double value) => value > 0 ? 1 : value < 0 ? -1 : value == 0 ? 0 : Math.Sign(value);
+
+    /// <summary>
     /// When the shaft has turned <paramref name="angle"/>, reached within <paramref name="within"/>
     /// (whose <see cref="Decay"/> is <paramref name="decayWithin"/>): bisection on <see cref="Angle"/>.
     /// Where <see cref="Sure"/> already knows a step's outcome, the step takes it without working
@@ -58,7 +64,7 @@ public readonly struct ShaftMotion
     /// </summary>
     public double TimeToAngle(double angle, double within, double decayWithin)
     {
-        double sign = Math.Sign(angle);
+        double sign = SignOf(angle);
         (double shortUpTo, double reachedFrom) = Sure(angle, within, decayWithin, sign);
         double low = 0;
         double high = within;
