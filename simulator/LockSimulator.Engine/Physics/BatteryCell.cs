@@ -30,11 +30,11 @@ public sealed class BatteryCell
     private double _polarisationVolts;
 
     // The cold factor is computed again only when the temperature changes, and each exponential
-    // of Advance only when its argument does (shared by the pack's cells, which carry one
-    // current for one interval): the very same values for less work.
+    // of Advance only when its argument does (the film's shared by the pack's cells, which carry
+    // one current for one interval; the polarisation's decay by every pack the thread advances,
+    // DecayTurns): the very same values for less work.
     private double _temperatureC = 20;
     private double _coldFactor = 1;
-    private readonly DecayTurns _polarisationDecay;
     private readonly ExpMemo _passivationBreak;
     private readonly ExpMemo _passivationRegrowth;
 
@@ -45,19 +45,18 @@ public sealed class BatteryCell
     private double _internalOhms;
 
     public BatteryCell(double capacityAh, double stateOfCharge, double freshOhms, double restedSeconds)
-        : this(capacityAh, stateOfCharge, freshOhms, restedSeconds, new DecayTurns(), new ExpMemo(), new ExpMemo())
+        : this(capacityAh, stateOfCharge, freshOhms, restedSeconds, new ExpMemo(), new ExpMemo())
     {
     }
 
     /// <summary>A cell of a pack, sharing the pack's remembered exponentials.</summary>
     internal BatteryCell(double capacityAh, double stateOfCharge, double freshOhms, double restedSeconds,
-        DecayTurns polarisationDecay, ExpMemo passivationBreak, ExpMemo passivationRegrowth)
+        ExpMemo passivationBreak, ExpMemo passivationRegrowth)
     {
         _capacityCoulombs = capacityAh * 3600;
         _freshOhms = freshOhms;
         StateOfCharge = stateOfCharge;
         PassivationOhms = PassivationMaxOhms * (1 - Math.Exp(-restedSeconds / PassivationGrowSeconds));
-        _polarisationDecay = polarisationDecay;
         _passivationBreak = passivationBreak;
         _passivationRegrowth = passivationRegrowth;
         StateChanged();
@@ -160,7 +159,7 @@ public sealed class BatteryCell
         double depth = Depth(StateOfCharge);
         double target = amps * PolarisationOhmsAtDepth(depth);
         double tau = target > _polarisationVolts ? 0.2 : 0.2 + 120 * depth * depth;
-        _polarisationVolts = target + (_polarisationVolts - target) * _polarisationDecay.Decay(seconds, tau);
+        _polarisationVolts = target + (_polarisationVolts - target) * DecayTurns.OfThisThread.Decay(seconds, tau);
 
         // Passivation: load current breaks the film down; rest lets it grow back.
         if (amps > 0.01)

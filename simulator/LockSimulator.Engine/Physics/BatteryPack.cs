@@ -22,13 +22,12 @@ public sealed class BatteryPack
         _copies = alike ? parameters.Cells : 1;
         _cells = new BatteryCell[alike ? 1 : parameters.Cells];
         // The cells carry one current for one interval: an exponential one cell computed, the next reuses.
-        DecayTurns polarisationDecay = new();
         ExpMemo passivationBreak = new(), passivationRegrowth = new();
         for (int i = 0; i < _cells.Length; i++)
         {
             double soc = i == 0 && parameters.WeakestCellStateOfCharge is double weakest ? weakest : parameters.StateOfCharge;
             _cells[i] = new BatteryCell(parameters.CellCapacityAh, soc, parameters.CellFreshOhms, rested,
-                polarisationDecay, passivationBreak, passivationRegrowth)
+                passivationBreak, passivationRegrowth)
             {
                 TemperatureC = parameters.TemperatureC,
             };

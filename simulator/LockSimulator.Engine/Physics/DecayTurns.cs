@@ -8,11 +8,15 @@ namespace LockSimulator.Physics;
 /// count over 1000, less the clock's last instant, rounds to one of a few doubles) and a cell's
 /// polarisation mostly has one time constant, so its decay repeats without repeating in a row,
 /// where <see cref="ExpMemo"/> misses. A pair is matched by its bits, so the same pair gives the
-/// very same value (NaN and ±0 included): only the work changes, never a result.
+/// very same value (NaN and ±0 included): only the work changes, never a result. So one memo
+/// serves every pack a thread advances (<see cref="OfThisThread"/>), rather than one per lock.
 /// </summary>
 public sealed class DecayTurns
 {
     private const int SlotBits = 4;
+
+    [ThreadStatic]
+    private static DecayTurns? _ofThisThread;
 
     private readonly Slot[] _slots = new Slot[1 << SlotBits];
 
@@ -21,6 +25,9 @@ public sealed class DecayTurns
     {
         Array.Fill(_slots, new Slot(0, BitConverter.DoubleToInt64Bits(1.0), 1.0));
     }
+
+    /// <summary>The memo of the calling thread: a value depends only on its pair, never on who asked before, and no two threads share one.</summary>
+    public static DecayTurns OfThisThread => _ofThisThread ??= new DecayTurns();
 
     /// <summary>e^(−<paramref name="seconds"/>/<paramref name="tau"/>), the very bits <see cref="Math.Exp"/> gives.</summary>
     public double Decay(double seconds, double tau)
