@@ -92,7 +92,8 @@ public readonly struct ShaftMotion
     /// <remarks>
     /// Sound because the angle moves one way throughout [0, within]: the speed, monotonic in time,
     /// has the angle's sign at both ends. Each step of <see cref="Angle"/> errs by at most the unit
-    /// roundoff u (the exponential by 2u; its argument's rounding moves it by λt·u), which sums
+    /// roundoff u (the exponential by 2u, one unit in the last place, more than glibc's and .NET's
+    /// documented error; its argument's rounding moves it by λt·u), which sums
     /// to under u·(2|ω∞|t + |ω₀ − ω∞|·(3t + 5/λ)) at t ≤ within; <c>error</c> takes 32 times the
     /// larger |ω∞|·within + |ω₀ − ω∞|·(within + 2/λ). A time where the computed angle falls short
     /// by more than three such errors has the true angle short by more than two, and so has every
