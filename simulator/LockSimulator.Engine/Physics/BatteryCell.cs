@@ -30,11 +30,11 @@ public sealed class BatteryCell
     private double _polarisationVolts;
 
     // The cold factor is computed again only when the temperature changes, and each exponential
-    // of Advance only when its argument does (shared by the pack's cells, which carry one
-    // current for one interval): the very same values for less work.
+    // of Advance only when its argument does (the film's shared by the pack's cells, which carry
+    // one current for one interval; the polarisation's decay by every pack the thread advances,
+    // DecayTurns): the very same values for less work.
     private double _temperatureC = 20;
     private double _coldFactor = 1;
-    private readonly ExpMemo _polarisationDecay;
     private readonly ExpMemo _passivationBreak;
     private readonly ExpMemo _passivationRegrowth;
 
@@ -45,19 +45,18 @@ public sealed class BatteryCell
     private double _internalOhms;
 
     public BatteryCell(double capacityAh, double stateOfCharge, double freshOhms, double restedSeconds)
-        : this(capacityAh, stateOfCharge, freshOhms, restedSeconds, new ExpMemo(), new ExpMemo(), new ExpMemo())
+        : this(capacityAh, stateOfCharge, freshOhms, restedSeconds, new ExpMemo(), new ExpMemo())
     {
     }
 
     /// <summary>A cell of a pack, sharing the pack's remembered exponentials.</summary>
     internal BatteryCell(double capacityAh, double stateOfCharge, double freshOhms, double restedSeconds,
-        ExpMemo polarisationDecay, ExpMemo passivationBreak, ExpMemo passivationRegrowth)
+        ExpMemo passivationBreak, ExpMemo passivationRegrowth)
     {
         _capacityCoulombs = capacityAh * 3600;
         _freshOhms = freshOhms;
         StateOfCharge = stateOfCharge;
         PassivationOhms = PassivationMaxOhms * (1 - Math.Exp(-restedSeconds / PassivationGrowSeconds));
-        _polarisationDecay = polarisationDecay;
         _passivationBreak = passivationBreak;
         _passivationRegrowth = passivationRegrowth;
         StateChanged();
@@ -139,10 +138,10 @@ public sealed class BatteryCell
     /// At least <see cref="PolarisationDriftPerSecond"/>, without dividing: the same |target − polarisation|
     /// over a time constant never below 0.2 s is at most 5 times it (0.2 as a double is a little above 0.2).
     /// </summary>
-    internal double PolarisationDriftBound(double amps) => 5 * Math.Abs(amps * PolarisationOhmsAtDepth(_depth) - _polarisationVolts);
+    public double PolarisationDriftBound(double amps) => 5 * Math.Abs(amps * PolarisationOhmsAtDepth(_depth) - _polarisationVolts);
 
     /// <summary>At least <see cref="PassivationDriftPerSecond"/>, without dividing: 25·|P·I| (0.04 as a double is a little above 0.04).</summary>
-    internal double PassivationDriftBound(double amps) => amps > 0.01 ? 25 * Math.Abs(PassivationOhms * amps) : 0;
+    public double PassivationDriftBound(double amps) => amps > 0.01 ? 25 * Math.Abs(PassivationOhms * amps) : 0;
 
     /// <summary>Carries <paramref name="amps"/> for <paramref name="seconds"/> (exact for a constant current).</summary>
     public void Advance(double seconds, double amps)
@@ -160,7 +159,7 @@ public sealed class BatteryCell
         double depth = Depth(StateOfCharge);
         double target = amps * PolarisationOhmsAtDepth(depth);
         double tau = target > _polarisationVolts ? 0.2 : 0.2 + 120 * depth * depth;
-        _polarisationVolts = target + (_polarisationVolts - target) * _polarisationDecay.Exp(-seconds / tau);
+        _polarisationVolts = target + (_polarisationVolts - target) * DecayTurns.OfThisThread.Decay(seconds, tau);
 
         // Passivation: load current breaks the film down; rest lets it grow back.
         if (amps > 0.01)

@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 
 namespace LockSimulator.Physics;
@@ -5,20 +6,28 @@ namespace LockSimulator.Physics;
 /// <summary>Cells in series: the same current through each, their voltages add, the weakest can reverse.</summary>
 public sealed class BatteryPack
 {
+    // Cells that start alike stay alike: each carries the same current for the same time at the
+    // same temperature through the same arithmetic. So a pack of like cells keeps one cell that
+    // stands for each of them (every sum still adds its value once per cell, in cell order):
+    // the very same values as separate cells, for one cell's work.
     private readonly BatteryCell[] _cells;
+    private readonly int _copies;
 
     public BatteryPack(BatteryParameters parameters)
     {
         Parameters = parameters;
         double rested = parameters.RestedDays * 86400;
-        _cells = new BatteryCell[parameters.Cells];
+        bool alike = parameters.Cells > 1 && (parameters.WeakestCellStateOfCharge is not double odd
+            || BitConverter.DoubleToInt64Bits(odd) == BitConverter.DoubleToInt64Bits(parameters.StateOfCharge));
+        _copies = alike ? parameters.Cells : 1;
+        _cells = new BatteryCell[alike ? 1 : parameters.Cells];
         // The cells carry one current for one interval: an exponential one cell computed, the next reuses.
-        ExpMemo polarisationDecay = new(), passivationBreak = new(), passivationRegrowth = new();
+        ExpMemo passivationBreak = new(), passivationRegrowth = new();
         for (int i = 0; i < _cells.Length; i++)
         {
             double soc = i == 0 && parameters.WeakestCellStateOfCharge is double weakest ? weakest : parameters.StateOfCharge;
             _cells[i] = new BatteryCell(parameters.CellCapacityAh, soc, parameters.CellFreshOhms, rested,
-                polarisationDecay, passivationBreak, passivationRegrowth)
+                passivationBreak, passivationRegrowth)
             {
                 TemperatureC = parameters.TemperatureC,
             };
@@ -34,7 +43,7 @@ public sealed class BatteryPack
             double sum = 0;
             foreach (BatteryCell cell in _cells)
             {
-                sum += cell.OpenCircuitVolts;
+                sum = AddPerCell(sum, cell.OpenCircuitVolts);
             }
 
             return sum;
@@ -48,7 +57,7 @@ public sealed class BatteryPack
             double sum = 0;
             foreach (BatteryCell cell in _cells)
             {
-                sum += cell.InternalOhms;
+                sum = AddPerCell(sum, cell.InternalOhms);
             }
 
             return sum;
@@ -78,7 +87,7 @@ public sealed class BatteryPack
         double sum = 0;
         foreach (BatteryCell cell in _cells)
         {
-            sum += cell.TerminalVolts(amps);
+            sum = AddPerCell(sum, cell.TerminalVolts(amps));
         }
 
         return sum;
@@ -93,7 +102,7 @@ public sealed class BatteryPack
         double sum = 0;
         foreach (BatteryCell cell in _cells)
         {
-            sum += cell.PolarisationDriftPerSecond(amps);
+            sum = AddPerCell(sum, cell.PolarisationDriftPerSecond(amps));
         }
 
         return sum;
@@ -108,7 +117,7 @@ public sealed class BatteryPack
         double sum = 0;
         foreach (BatteryCell cell in _cells)
         {
-            sum += cell.PolarisationDriftBound(amps);
+            sum = AddPerCell(sum, cell.PolarisationDriftBound(amps));
         }
 
         return sum;
@@ -120,7 +129,7 @@ public sealed class BatteryPack
         double sum = 0;
         foreach (BatteryCell cell in _cells)
         {
-            sum += cell.PassivationDriftBound(amps);
+            sum = AddPerCell(sum, cell.PassivationDriftBound(amps));
         }
 
         return sum;
@@ -132,7 +141,7 @@ public sealed class BatteryPack
         double sum = 0;
         foreach (BatteryCell cell in _cells)
         {
-            sum += cell.PassivationDriftPerSecond(amps);
+            sum = AddPerCell(sum, cell.PassivationDriftPerSecond(amps));
         }
 
         return sum;
@@ -144,5 +153,16 @@ public sealed class BatteryPack
         {
             cell.Advance(seconds, amps);
         }
+    }
+
+    /// <summary><paramref name="sum"/> plus a kept cell's <paramref name="value"/> once for each cell it stands for, one addition at a time as separate cells would add.</summary>
+    private double AddPerCell(double sum, double value)
+    {
+        for (int i = 0; i < _copies; i++)
+        {
+            sum += value;
+        }
+
+        return sum;
     }
 }

@@ -22,11 +22,6 @@ public sealed partial class DriveTrain
     /// <summary>Segments the battery's drift asks for are never shorter than this (seconds): a tenth of the fixed step.</summary>
     private const double ShortestSegment = 0.00005;
 
-    /// <summary>Where the bolt starts and stops being thrown, as fractions of the travel (see <see cref="LoadTorqueAtThumbTurn"/>).</summary>
-    private const double BoltThrowFrom = 0.3;
-
-    private const double BoltThrowTo = 0.8;
-
     // The loop of the segment under way: drive EMF (signed), resistance, whether the winding's back-EMF acts.
     private double _loopEmf;
     private double _loopOhms;
@@ -62,12 +57,12 @@ public sealed partial class DriveTrain
         double direction;
         if (IsMoving)
         {
-            direction = Math.Sign(_omega);
+            direction = ShaftMotion.SignOf(_omega);
         }
         else
         {
             _omega = 0;
-            direction = Math.Sign(startTorque);
+            direction = ShaftMotion.SignOf(startTorque);
             if (Math.Abs(startTorque) <= Friction(direction) || direction == 0 || AtLimit(direction))
             {
                 // Held: by friction, or pressed against a stop. The stall current flows.
@@ -78,7 +73,7 @@ public sealed partial class DriveTrain
 
         double net = startTorque - direction * Friction(direction);
         double inertia = _motor.RotorInertia;
-        Motion motion = new(_omega, net / inertia, damping / inertia);
+        ShaftMotion motion = new(_omega, net / inertia, damping / inertia);
         double toRest = motion.TimeToRest(direction);
         double length = Math.Min(longest, toRest);
         bool rests = length == toRest;
@@ -87,10 +82,11 @@ public sealed partial class DriveTrain
         double gear = _motor.GearRatio;
         double decay = motion.Decay(length);
         double angle = motion.Angle(length, decay);
-        bool reachesMark = direction * (Position + angle / gear - mark) >= 0;
+        double reached = Position + angle / gear;
+        bool reachesMark = direction * (reached - mark) >= 0;
         if (reachesMark)
         {
-            length = motion.TimeToAngle((mark - Position) * gear, length);
+            length = motion.TimeToAngle((mark - Position) * gear, length, decay);
             decay = motion.Decay(length);
             rests = false;
         }
@@ -98,7 +94,7 @@ public sealed partial class DriveTrain
         double turned = reachesMark ? (mark - Position) * gear : angle;
         DrawSegment(length, turned);
         _omega = rests ? 0 : motion.Speed(length, decay);
-        Position = reachesMark ? mark : Position + turned / gear;
+        Position = reachesMark ? mark : reached;
         if (reachesMark && IsLimit(mark, direction))
         {
             _omega = 0;
@@ -207,11 +203,7 @@ public sealed partial class DriveTrain
     /// <summary>Friction at the motor shaft against moving in <paramref name="direction"/> from here: the load just ahead.</summary>
     private double Friction(double direction)
     {
-        double fraction = Position / _motor.TravelRadians;
-        bool bolt = direction > 0
-            ? fraction >= BoltThrowFrom && fraction < BoltThrowTo
-            : fraction > BoltThrowFrom && fraction <= BoltThrowTo;
-        return bolt ? _boltFriction : _freeFriction;
+        return _boltThrow.Ahead(Position, direction) ? _boltFriction : _freeFriction;
     }
 
     /// <summary>Friction at the motor shaft with the bolt being thrown or not, at the door's <see cref="FrictionFactor"/>.</summary>
@@ -240,8 +232,8 @@ public sealed partial class DriveTrain
     private double NextMark(double direction)
     {
         double limit = Limit(direction);
-        double from = BoltThrowFrom * _motor.TravelRadians;
-        double to = BoltThrowTo * _motor.TravelRadians;
+        double from = _boltThrow.From;
+        double to = _boltThrow.To;
         if (direction > 0)
         {
             double mark = limit;
@@ -252,73 +244,5 @@ public sealed partial class DriveTrain
         double back = limit;
         back = to < Position && to > back ? to : back;
         return from < Position && from > back ? from : back;
-    }
-
-    /// <summary>
-    /// ω(t) = ω∞ + (ω₀ − ω∞)·e^(−λt) with λ = damping/J and ω∞ = acceleration/λ, or a straight
-    /// line ω₀ + a·t without damping (coasting, a shorted winding); angles are at the motor shaft.
-    /// </summary>
-    private readonly struct Motion
-    {
-        private readonly double _start;
-        private readonly double _acceleration;
-        private readonly double _rate;
-        private readonly double _end;   // ω∞, once (used only with damping)
-
-        public Motion(double start, double acceleration, double rate)
-        {
-            _start = start;
-            _acceleration = acceleration;
-            _rate = rate;
-            _end = acceleration / rate;
-        }
-
-        /// <summary>e^(−λt): the one exponential both <see cref="Speed"/> and <see cref="Angle"/> at <paramref name="t"/> need (1 without damping, unused there).</summary>
-        public double Decay(double t) => _rate > 0 ? Math.Exp(-_rate * t) : 1;
-
-        /// <summary>The speed at <paramref name="t"/>, given its <paramref name="decay"/> (<see cref="Decay"/>).</summary>
-        public double Speed(double t, double decay) => _rate > 0
-            ? End + (_start - End) * decay
-            : _start + _acceleration * t;
-
-        /// <summary>The angle turned by <paramref name="t"/>, given its <paramref name="decay"/>: −(e^(−λt) − 1) is −expm1(−λt) as .NET computes it, so one exponential serves both.</summary>
-        public double Angle(double t, double decay) => _rate > 0
-            ? End * t + (_start - End) * -(decay - 1) / _rate
-            : _start * t + 0.5 * _acceleration * t * t;
-
-        /// <summary>When the speed, moving in <paramref name="direction"/>, reaches zero (friction then holds the shaft); infinity if never.</summary>
-        public double TimeToRest(double direction)
-        {
-            if (_rate > 0)
-            {
-                return End * direction < 0 ? Math.Log((_start - End) / -End) / _rate : double.PositiveInfinity;
-            }
-
-            return _acceleration * direction < 0 ? -_start / _acceleration : double.PositiveInfinity;
-        }
-
-        /// <summary>When the shaft has turned <paramref name="angle"/> (reached within <paramref name="within"/>, the angle monotonic there): bisection.</summary>
-        public double TimeToAngle(double angle, double within)
-        {
-            double low = 0;
-            double high = within;
-            double sign = Math.Sign(angle);
-            for (int i = 0; i < 60 && high - low > 1e-12; i++)
-            {
-                double middle = 0.5 * (low + high);
-                if ((Angle(middle, Decay(middle)) - angle) * sign >= 0)
-                {
-                    high = middle;
-                }
-                else
-                {
-                    low = middle;
-                }
-            }
-
-            return high;
-        }
-
-        private double End => _end;
     }
 }

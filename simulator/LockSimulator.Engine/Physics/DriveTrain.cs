@@ -26,6 +26,7 @@ public sealed partial class DriveTrain
     private double _frictionFactor;
     private double _freeFriction;   // friction at the motor shaft, bolt not being thrown (ShaftFriction)
     private double _boltFriction;   // ... and being thrown
+    private readonly BoltThrow _boltThrow;
 
     /// <summary>Step while only the test load is on: resolves passivation and polarisation.</summary>
     private const double LoadStepSeconds = 0.005;
@@ -35,6 +36,7 @@ public sealed partial class DriveTrain
     {
         _motor = motor;
         _integration = integration;
+        _boltThrow = new BoltThrow(motor.TravelRadians);
         Battery = new BatteryPack(battery);
         Position = positionRadians;
         FrictionFactor = 1.0;

@@ -7,11 +7,12 @@ namespace LockSimulator.Physics;
 /// cell of a pack for one interval and current, intervals of one length); the same argument
 /// gives the very same value, so only the work changes, never a result.
 /// </summary>
-internal sealed class ExpMemo
+public sealed class ExpMemo
 {
     private double _argument = double.NaN;
     private double _value = double.NaN;
 
+    /// <summary>e^<paramref name="x"/>, the very bits <see cref="Math.Exp"/> gives.</summary>
     public double Exp(double x)
     {
         // NaN never equals itself, so a NaN argument is passed on to Math.Exp as before.

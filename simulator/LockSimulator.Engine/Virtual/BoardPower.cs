@@ -180,12 +180,20 @@ public sealed class BoardPower
         }
 
         double seconds = (now - _accruedTo) / 1000.0;
-        bool powered = _physics.Powered;
-        for (int i = 0; i < StateCount; i++)
+        _accruedTo = now;
+        if (!_physics.Powered)
         {
-            _coulombs[i] += powered ? _microamps[i] / 1e6 * seconds : 0;
+            return;
         }
 
-        _accruedTo = now;
+        // A state drawing nothing would add +0, which leaves its sum as it is (never −0): skipped.
+        for (int i = 0; i < StateCount; i++)
+        {
+            double microamps = _microamps[i];
+            if (microamps != 0)
+            {
+                _coulombs[i] += microamps / 1e6 * seconds;
+            }
+        }
     }
 }
