@@ -42,6 +42,9 @@ public sealed class SimulatedLock
     private FaultKind _reportedFault;
     private LockFirmware.Motor.LockState? _recordedState;
 
+    /// <summary>The agenda's first entry when <see cref="RunUntil"/> last returned: what the next run starts with (only a <see cref="Prefetch"/> hint reads it).</summary>
+    private Action? _upNext;
+
     public SimulatedLock(LockSetup setup)
     {
         if (setup.Settings != null && setup.Settings.Kind != setup.Kind)
@@ -283,6 +286,7 @@ public sealed class SimulatedLock
             Timing.Prefetch.Lines(Guard, 1);
             Timing.Prefetch.Lines(Radio, 2);
             Timing.Prefetch.Lines(Power, 2);
+            Timing.Prefetch.Lines(_upNext, 1);
             return;
         }
 
@@ -292,8 +296,8 @@ public sealed class SimulatedLock
             Timing.Prefetch.Lines(_core.Protocol, 2);
         }
 
-        // Not the agenda's next entry: finding it reads the agenda's own array, a stall of its own here.
         Timing.Prefetch.Lines(Physics.Battery, 2);
+        Timing.Prefetch.Lines(_upNext?.Target, 1);
     }
 
     public void RunFor(long milliseconds) => RunUntil(Now + milliseconds);
@@ -336,6 +340,7 @@ public sealed class SimulatedLock
             RecordState();
             if (Now >= endMs && NextEventTime(NextRound(out _)) > endMs)
             {
+                _agenda.TryPeek(out _upNext, out _);
                 return;
             }
         }
