@@ -266,16 +266,30 @@ public sealed class SimulatedLock
         Boot();
     });
 
-    /// <summary>Stages of <see cref="Prefetch"/>, each reading pointers the stage before brought into cache.</summary>
-    public const int PrefetchStages = 2;
+    /// <summary>Stages of <see cref="Prefetch"/>, each reading pointers the stage before brought into cache: the lock's own two, then its next action's owner's.</summary>
+    public const int PrefetchStages = 2 + NextActionStages;
+
+    /// <summary>The most stages an agenda action's owner (<see cref="IPrefetchable"/>) is given; more are not asked for.</summary>
+    private const int NextActionStages = 3;
 
     /// <summary>
     /// Hints the CPU to fetch what the next <see cref="RunUntil"/> reads first (see
     /// <see cref="Timing.Prefetch"/>), in stages called in order some work apart: 0 the parts this
-    /// object points to, 1 what they point to. Changes nothing else.
+    /// object points to, 1 what they point to, then those of the action the run starts with
+    /// when its owner is <see cref="IPrefetchable"/>. Changes nothing else.
     /// </summary>
     public void Prefetch(int stage)
     {
+        if (stage >= 2)
+        {
+            if (_upNext?.Target is IPrefetchable owner && stage - 2 < owner.PrefetchStages)
+            {
+                owner.Prefetch(stage - 2);
+            }
+
+            return;
+        }
+
         if (stage == 0)
         {
             Timing.Prefetch.Lines(_agenda, 1);

@@ -33,3 +33,17 @@ public static unsafe class Prefetch
         }
     }
 }
+
+/// <summary>
+/// What an agenda action's owner reads when it runs, hinted stage by stage (stage 0 reads only
+/// this object's fields, each later stage what the stage before brought in): a lock's
+/// <see cref="SimulatedLock.Prefetch"/> passes its next action's owner on.
+/// </summary>
+public interface IPrefetchable
+{
+    /// <summary>Stages of <see cref="Prefetch"/>.</summary>
+    int PrefetchStages { get; }
+
+    /// <summary>Hints one stage (0 to <see cref="PrefetchStages"/> − 1); changes nothing.</summary>
+    void Prefetch(int stage);
+}
