@@ -45,6 +45,9 @@ public sealed class SimulatedLock
     /// <summary>The agenda's first entry when <see cref="RunUntil"/> last returned: what the next run starts with (only a <see cref="Prefetch"/> hint reads it).</summary>
     private Action? _upNext;
 
+    /// <summary>Its owner, found once at stage 1 (a delegate's target is a call): the later stages ask it.</summary>
+    private IPrefetchable? _upNextOwner;
+
     public SimulatedLock(LockSetup setup)
     {
         if (setup.Settings != null && setup.Settings.Kind != setup.Kind)
@@ -276,13 +279,14 @@ public sealed class SimulatedLock
     /// Hints the CPU to fetch what the next <see cref="RunUntil"/> reads first (see
     /// <see cref="Timing.Prefetch"/>), in stages called in order some work apart: 0 the parts this
     /// object points to, 1 what they point to, then those of the action the run starts with
-    /// when its owner is <see cref="IPrefetchable"/>. Changes nothing else.
+    /// when its owner is <see cref="IPrefetchable"/>. Writes only the hint's own field: nothing the
+    /// simulation reads.
     /// </summary>
     public void Prefetch(int stage)
     {
         if (stage >= 2)
         {
-            if (_upNext?.Target is IPrefetchable owner && stage - 2 < owner.PrefetchStages)
+            if (_upNextOwner is { } owner && stage - 2 < owner.PrefetchStages)
             {
                 owner.Prefetch(stage - 2);
             }
@@ -300,7 +304,7 @@ public sealed class SimulatedLock
             Timing.Prefetch.Lines(Guard, 1);
             Timing.Prefetch.Lines(Radio, 2);
             Timing.Prefetch.Lines(Power, 2);
-            Timing.Prefetch.Lines(_upNext, 1);
+            Timing.Prefetch.Lines(_upNext, 2);
             return;
         }
 
@@ -311,7 +315,9 @@ public sealed class SimulatedLock
         }
 
         Timing.Prefetch.Lines(Physics.Battery, 2);
-        Timing.Prefetch.Lines(_upNext?.Target, 1);
+        object? target = _upNext?.Target;
+        _upNextOwner = target as IPrefetchable;
+        Timing.Prefetch.Lines(target, 1);
     }
 
     public void RunFor(long milliseconds) => RunUntil(Now + milliseconds);

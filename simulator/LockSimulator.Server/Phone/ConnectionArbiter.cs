@@ -144,7 +144,7 @@ internal sealed class ConnectionArbiter
             {
                 case 0:
                     LockSimulator.Timing.Prefetch.Lines(Holding, 1);
-                    LockSimulator.Timing.Prefetch.Lines(Send, 1);
+                    LockSimulator.Timing.Prefetch.Lines(Send, 2);
                     LockSimulator.Timing.Prefetch.Lines(_arbiter, 1);
                     break;
                 case 1:
