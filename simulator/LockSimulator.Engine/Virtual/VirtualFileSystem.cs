@@ -326,15 +326,11 @@ public sealed class VirtualFileSystem : IFileSystem
         return (long)pages * _pageMicros;
     }
 
+    /// <summary>What the files' entries take in a metadata pair now: the total kept in step with every change (<see cref="Resized"/>), not a scan of the files.</summary>
     private int LiveMetadataBytes()
     {
-        int bytes = 0;
-        foreach (StoredFile file in _files.Values)
-        {
-            bytes += Budget.FileSystemCommitOverheadBytes + (file.Length <= Budget.FileSystemInlineMaxBytes ? file.Length : 8);
-        }
-
-        return bytes;
+        Sized();
+        return (int)_metadataBytes;
     }
 
     /// <summary>

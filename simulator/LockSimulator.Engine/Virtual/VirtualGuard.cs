@@ -63,7 +63,7 @@ public sealed class VirtualGuard : IOutputGuard
 
     public void Clear() => Tripped = false;
 
-    /// <summary>Fires if its time has come; true when it did.</summary>
+    /// <summary>Fires if its time has come; true when it did. (Asked at every step of the run loop: the firing itself is apart, so this look inlines.)</summary>
     public bool FireIfDue()
     {
         long now = _clock.NowMilliseconds;
@@ -72,6 +72,12 @@ public sealed class VirtualGuard : IOutputGuard
             return false;
         }
 
+        Fire(now);
+        return true;
+    }
+
+    private void Fire(long now)
+    {
         _plannedFire = Timers.Never;
         _board.Drive(MotorDrive.Coast);
         _board.Apply(false);
@@ -85,7 +91,6 @@ public sealed class VirtualGuard : IOutputGuard
 
         RestartAt = now + GuardTimings.RestartAfterTripMs;
         _trace.Log(now, Signals.Guard, $"guard stopped the motor and the test load: no check-in for {now - _lastCheckIn} ms");
-        return true;
     }
 
     /// <summary>The unit restarted: a new boot starts disarmed.</summary>

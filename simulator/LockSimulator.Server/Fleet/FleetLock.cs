@@ -155,6 +155,32 @@ internal sealed class FleetLock
         }
     }
 
+    /// <summary>Stages of <see cref="Prefetch"/>: this object, its parts, then the simulated lock's.</summary>
+    public const int PrefetchStages = 2 + SimulatedLock.PrefetchStages;
+
+    /// <summary>
+    /// Hints the CPU to fetch what <see cref="RunTo"/> reads first (<see cref="LockSimulator.Timing.Prefetch"/>),
+    /// stage by stage: 0 this object, 1 its parts, then <see cref="SimulatedLock.Prefetch"/>'s
+    /// stages. Called without the gate: it reads pointers only and changes nothing.
+    /// </summary>
+    public void Prefetch(int stage)
+    {
+        switch (stage)
+        {
+            case 0:
+                LockSimulator.Timing.Prefetch.Lines(this, 2);
+                break;
+            case 1:
+                LockSimulator.Timing.Prefetch.Lines(Sim, 3);
+                LockSimulator.Timing.Prefetch.Lines(_events, 2);
+                LockSimulator.Timing.Prefetch.Lines(_gate, 1);
+                break;
+            default:
+                Sim.Prefetch(stage - 2);
+                break;
+        }
+    }
+
     /// <summary>Keeps <paramref name="published"/> among the lock's latest events (the ring is made on first use).</summary>
     public void Remember(FleetEvent published)
     {

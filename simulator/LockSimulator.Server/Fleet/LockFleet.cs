@@ -265,8 +265,16 @@ internal sealed class LockFleet
         IReadOnlyList<List<PendingEvent>> lists = _merge.Lists(all.Length);
         Parallel.For(0, (all.Length + FleetEventMerge.Chunk - 1) / FleetEventMerge.Chunk, chunk =>
         {
-            for (int i = chunk * FleetEventMerge.Chunk; i < Math.Min(all.Length, (chunk + 1) * FleetEventMerge.Chunk); i++)
+            int end = Math.Min(all.Length, (chunk + 1) * FleetEventMerge.Chunk);
+            for (int i = chunk * FleetEventMerge.Chunk; i < end; i++)
             {
+                // While lock i runs, the next ones are fetched into cache: lock i + k at stage
+                // PrefetchStages - k, so each stage finds the pointers the one before brought in.
+                for (int ahead = 1; ahead <= FleetLock.PrefetchStages && i + ahead < end; ahead++)
+                {
+                    all[i + ahead].Prefetch(FleetLock.PrefetchStages - ahead);
+                }
+
                 all[i].RunTo(target, lists[chunk]);
             }
         });

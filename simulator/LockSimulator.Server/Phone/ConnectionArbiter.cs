@@ -109,7 +109,7 @@ internal sealed class ConnectionArbiter
     }
 
     /// <summary>An operation of one phone (with what that phone sent, found once), and the one delegate that tries (and tries again) to send it.</summary>
-    private sealed class Planned
+    private sealed class Planned : LockSimulator.Timing.IPrefetchable
     {
         private readonly ConnectionArbiter _arbiter;
 
@@ -134,6 +134,28 @@ internal sealed class ConnectionArbiter
         public Action TrySend { get; }
 
         private void Try() => _arbiter.TrySend(this);
+
+        public int PrefetchStages => 3;
+
+        /// <summary>What trying reads: the holding and the phone's send, then the phone and the send's owner, then the phone's parts.</summary>
+        public void Prefetch(int stage)
+        {
+            switch (stage)
+            {
+                case 0:
+                    LockSimulator.Timing.Prefetch.Lines(Holding, 1);
+                    LockSimulator.Timing.Prefetch.Lines(Send, 2);
+                    LockSimulator.Timing.Prefetch.Lines(_arbiter, 1);
+                    break;
+                case 1:
+                    LockSimulator.Timing.Prefetch.Lines(Holding.Phone, 2);
+                    LockSimulator.Timing.Prefetch.Lines(Send.Target, 1);
+                    break;
+                default:
+                    Holding.Phone.PrefetchParts();
+                    break;
+            }
+        }
     }
 
     private sealed class Holding(SimulatedPhone phone)
