@@ -437,7 +437,7 @@ public sealed class SimulatedLock
             return Timers.Never;
         }
 
-        bool waiting = WaitingInputs.Any(_core.Inputs) || _reportedFault != FaultKind.None;
+        bool waiting = _core.Inputs.HasInput || _reportedFault != FaultKind.None;
         long due = _core.NextDueAt;
         clockFree = !waiting && due != Now;
         return Scheduler.NextRound(Now, waiting, due);
