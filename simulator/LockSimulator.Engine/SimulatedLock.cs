@@ -89,18 +89,7 @@ public sealed class SimulatedLock
         if (setup.Files == null && (setup.Provisioned || setup.Paired))
         {
             // Only a new unit is set up: a lock booting on files it already has keeps what they say.
-            // Both steps go through one view of the files (the same reads and writes as two).
-            var memory = new LockMemory(Files);
-            byte[]? factoryKey = setup.Provisioned ? setup.UnitFactoryKey : null;
-            if (factoryKey != null)
-            {
-                ProvisionIdentity(memory, setup.Serial, factoryKey, setup.AdcCalibration);
-            }
-
-            if (setup.Paired)
-            {
-                Provision(memory, setup.LockId, setup.Secret, setup.Epoch, factoryKey);
-            }
+            NewUnitFiles.Write(Files, setup, setup.Provisioned ? setup.UnitFactoryKey : null);
         }
 
         Boot();
@@ -510,11 +499,9 @@ public sealed class SimulatedLock
     /// with the unit's <paramref name="factoryKey"/>, the secret's fingerprint too, as a PAIR
     /// leaves it (so the unit refuses that secret again after an Unpair: SecretReused).
     /// </summary>
-    public static void Provision(IFileSystem files, uint lockId, byte[] secret, DateTimeOffset pairedAt, byte[]? factoryKey = null) =>
-        Provision(new LockMemory(files), lockId, secret, pairedAt, factoryKey);
-
-    private static void Provision(LockMemory memory, uint lockId, byte[] secret, DateTimeOffset pairedAt, byte[]? factoryKey)
+    public static void Provision(IFileSystem files, uint lockId, byte[] secret, DateTimeOffset pairedAt, byte[]? factoryKey = null)
     {
+        var memory = new LockMemory(files);
         memory.Mount();
         if (memory.Pairing.Paired)
         {
@@ -551,11 +538,9 @@ public sealed class SimulatedLock
     };
 
     /// <summary>What the production line's PROVISION leaves in a unit's files (unless the unit already has an identity).</summary>
-    public static void ProvisionIdentity(IFileSystem files, string serial, byte[] factoryKey, int adcCalibration) =>
-        ProvisionIdentity(new LockMemory(files), serial, factoryKey, adcCalibration);
-
-    private static void ProvisionIdentity(LockMemory memory, string serial, byte[] factoryKey, int adcCalibration)
+    public static void ProvisionIdentity(IFileSystem files, string serial, byte[] factoryKey, int adcCalibration)
     {
+        var memory = new LockMemory(files);
         var identity = new LockFirmware.Security.UnitIdentity();
         if (memory.LoadIdentity(identity))
         {
