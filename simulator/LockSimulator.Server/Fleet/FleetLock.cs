@@ -44,8 +44,7 @@ internal sealed class FleetLock
         Secret = setup.Paired ? setup.Secret : null;
         _events = new LockEventSource(Sim, setup.LockId, offsetMs, keepTrace);
         Sim.Radio.Notified += _ => _events.Collect();
-        _events.Add("created", setup.Serial);
-        _events.Collect();
+        _events.Start("created", setup.Serial);
     }
 
     public uint Id => Sim.Setup.LockId;

@@ -19,10 +19,21 @@ internal sealed class LockEventSource
     private readonly uint _lockId;
     private readonly long _offsetMs;
     private readonly bool _keepTrace;
-    private readonly List<PendingEvent> _pending = new();
 
-    /// <summary>Where new events go: <see cref="_pending"/>, or while the fleet advances, the list of the thread running the lock.</summary>
-    private List<PendingEvent> _into;
+    /// <summary>Gathers a new lock's first events on the thread creating it (see <see cref="Start"/>).</summary>
+    [ThreadStatic]
+    private static List<PendingEvent>? t_gathered;
+
+    /// <summary>
+    /// Events not yet published that no run took (a new lock's first, a server's between
+    /// requests), oldest first, in the first <see cref="_heldCount"/> places; let go once taken,
+    /// so a fleet lock keeps no buffer of its own between its hours.
+    /// </summary>
+    private PendingEvent[] _held = [];
+    private int _heldCount;
+
+    /// <summary>Where new events go while the fleet advances (the list of the thread running the lock); null: held.</summary>
+    private List<PendingEvent>? _into;
     private long _cursor;
     private MotorAlarm? _alarm;
     private BatteryLevel? _battery;
@@ -36,7 +47,6 @@ internal sealed class LockEventSource
         _sim = sim;
         _lockId = lockId;
         _offsetMs = offsetMs;
-        _into = _pending;
     }
 
     /// <summary>Fleet time of the last BLE write or notification.</summary>
@@ -77,10 +87,29 @@ internal sealed class LockEventSource
     /// <summary>An event of the simulator's own (door, fault, …) at the lock's time now.</summary>
     public void Add(string kind, string value) => Add(_sim.Now, kind, value);
 
-    private void MoveTo(List<PendingEvent> target)
+    /// <summary>
+    /// The lock's first events: <paramref name="kind"/> with <paramref name="value"/>, then what
+    /// its boot recorded. Gathered in a list of the creating thread's and held in an array of
+    /// exactly their number, which <see cref="Take"/> hands over as it is: a fleet creates all its
+    /// locks before it publishes, and each would otherwise hold a list grown for them and a copy.
+    /// </summary>
+    public void Start(string kind, string value)
     {
-        target.AddRange(_pending);
-        _pending.Clear();
+        List<PendingEvent> gathered = t_gathered ??= new List<PendingEvent>();
+        _into = gathered;
+        try
+        {
+            Add(kind, value);
+            Collect();
+        }
+        finally
+        {
+            _into = null;
+        }
+
+        _held = [.. _held.AsSpan(0, _heldCount), .. gathered];
+        _heldCount = _held.Length;
+        gathered.Clear();
     }
 
     /// <summary>
@@ -90,17 +119,46 @@ internal sealed class LockEventSource
     /// </summary>
     public void BeginInto(List<PendingEvent> target)
     {
-        MoveTo(target);
+        target.AddRange(_held.AsSpan(0, _heldCount));
+        Release();
         _into = target;
     }
 
-    public void EndInto() => _into = _pending;
+    public void EndInto() => _into = null;
 
     public PendingEvent[] Take()
     {
-        PendingEvent[] taken = _pending.ToArray();
-        _pending.Clear();
+        PendingEvent[] taken = _heldCount == _held.Length ? _held : _held.AsSpan(0, _heldCount).ToArray();
+        Release();
         return taken;
+    }
+
+    private void Release()
+    {
+        _held = [];
+        _heldCount = 0;
+    }
+
+    private void Put(PendingEvent e)
+    {
+        if (_into != null)
+        {
+            _into.Add(e);
+        }
+        else
+        {
+            Hold(e);
+        }
+    }
+
+    private void Hold(PendingEvent e)
+    {
+        if (_heldCount == _held.Length)
+        {
+            Array.Resize(ref _held, Math.Max(4, 2 * _heldCount));
+        }
+
+        _held[_heldCount++] = e;
     }
 
     private void CollectFirmwareView(LockCore core)
@@ -127,10 +185,9 @@ internal sealed class LockEventSource
         if (core.Warnings != _warnings)
         {
             _warnings = core.Warnings;
-            _into.Add(new PendingEvent(_sim.Now + _offsetMs, _lockId, "warnings", $"0x{_warnings:X2}", WarningNames.Of(_warnings)));
+            Put(new PendingEvent(_sim.Now + _offsetMs, _lockId, "warnings", $"0x{_warnings:X2}", WarningNames.Of(_warnings)));
         }
     }
 
-    private void Add(long localMs, string kind, string value) =>
-        _into.Add(new PendingEvent(localMs + _offsetMs, _lockId, kind, value));
+    private void Add(long localMs, string kind, string value) => Put(new PendingEvent(localMs + _offsetMs, _lockId, kind, value));
 }
