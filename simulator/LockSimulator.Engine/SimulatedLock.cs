@@ -564,7 +564,8 @@ public sealed class SimulatedLock
         if (_core != null && _core.State != _recordedState)
         {
             _recordedState = _core.State;
-            Trace.Record(Now, Signals.State, _core.State.ToString());
+            // The enum's own name, without boxing the state as ToString does.
+            Trace.Record(Now, Signals.State, Enum.GetName(_core.State) ?? _core.State.ToString());
         }
     }
 }

@@ -344,7 +344,20 @@ public sealed class VirtualBleLink : IBleLink
         Advertisement = packets.Advertisement.AsSpan(0, packets.AdvertisementLength).ToArray();
         ScanResponse = packets.ScanResponse.AsSpan(0, packets.ScanResponseLength).ToArray();
         _changes.Add(new AdvertisingChange(_clock.NowMilliseconds, Advertisement, ScanResponse));
-        _trace.Log(_clock.NowMilliseconds, Signals.BleLink, "advertising " + Convert.ToHexString(Advertisement) + " / " + Convert.ToHexString(ScanResponse));
+        _trace.Log(_clock.NowMilliseconds, Signals.BleLink, AdvertisingText(Advertisement, ScanResponse));
+    }
+
+    /// <summary>"advertising HEX / HEX", written once rather than as two hex strings and their concatenation (every lock advertises at boot).</summary>
+    private static string AdvertisingText(byte[] advertisement, byte[] scanResponse)
+    {
+        const string Prefix = "advertising ", Between = " / ";
+        return string.Create(Prefix.Length + 2 * advertisement.Length + Between.Length + 2 * scanResponse.Length, (advertisement, scanResponse), static (text, packets) =>
+        {
+            Prefix.CopyTo(text);
+            Convert.TryToHexString(packets.advertisement, text[Prefix.Length..], out int written);
+            Between.CopyTo(text[(Prefix.Length + written)..]);
+            Convert.TryToHexString(packets.scanResponse, text[(Prefix.Length + written + Between.Length)..], out _);
+        });
     }
 
     public void Disconnect()

@@ -158,8 +158,12 @@ internal sealed class LockFleet
         }
     }
 
-    // The lock's own time starts now: its wall time is the fleet's.
-    private FleetLock NewLock(LockSetup setup, string battery) => new(setup with { Epoch = WallTime }, battery, Now, _keepTraces);
+    // The lock's own time starts now: its wall time is the fleet's (a setup already there, as at fleet time zero, is not copied).
+    private FleetLock NewLock(LockSetup setup, string battery)
+    {
+        DateTimeOffset now = WallTime;
+        return new(setup.Epoch.EqualsExact(now) ? setup : setup with { Epoch = now }, battery, Now, _keepTraces);
+    }
 
     /// <summary>Refuses a lock id already taken, or one lock too many (call under the clock lock).</summary>
     private void Admit(uint lockId)
