@@ -191,11 +191,12 @@ internal sealed class FleetLock
         }
     }
 
-    public PendingEvent[] TakeEvents()
+    /// <summary>Appends the lock's events not yet published to <paramref name="target"/>.</summary>
+    public void TakeEvents(List<PendingEvent> target)
     {
         lock (_gate)
         {
-            return _events.Take();
+            _events.TakeInto(target);
         }
     }
 

@@ -20,10 +20,6 @@ internal sealed class LockEventSource
     private readonly long _offsetMs;
     private readonly bool _keepTrace;
 
-    /// <summary>Gathers a new lock's first events on the thread creating it (see <see cref="Start"/>).</summary>
-    [ThreadStatic]
-    private static List<PendingEvent>? t_gathered;
-
     /// <summary>
     /// Events not yet published that no run took (a new lock's first, a server's between
     /// requests), oldest first, in the first <see cref="_heldCount"/> places; let go once taken,
@@ -34,6 +30,10 @@ internal sealed class LockEventSource
 
     /// <summary>Where new events go while the fleet advances (the list of the thread running the lock); null: held.</summary>
     private List<PendingEvent>? _into;
+
+    /// <summary>The event of the lock's making, until its first events are collected (see <see cref="Start"/>).</summary>
+    private string? _startKind;
+    private string? _startValue;
     private long _cursor;
     private MotorAlarm? _alarm;
     private BatteryLevel? _battery;
@@ -54,6 +54,13 @@ internal sealed class LockEventSource
 
     public void Collect()
     {
+        if (_startKind != null)
+        {
+            string kind = _startKind;
+            _startKind = null;
+            Add(kind, _startValue!);
+        }
+
         // The cursor counts every event ever recorded; the trace keeps only the latest.
         IReadOnlyList<TraceEvent> trace = _sim.Trace.Events;
         long first = _sim.Trace.Dropped;
@@ -84,32 +91,27 @@ internal sealed class LockEventSource
         }
     }
 
-    /// <summary>An event of the simulator's own (door, fault, …) at the lock's time now.</summary>
-    public void Add(string kind, string value) => Add(_sim.Now, kind, value);
+    /// <summary>An event of the simulator's own (door, fault, …) at the lock's time now, after what the lock did before it.</summary>
+    public void Add(string kind, string value)
+    {
+        if (_startKind != null)
+        {
+            Collect();
+        }
+
+        Add(_sim.Now, kind, value);
+    }
 
     /// <summary>
-    /// The lock's first events: <paramref name="kind"/> with <paramref name="value"/>, then what
-    /// its boot recorded. Gathered in a list of the creating thread's and held in an array of
-    /// exactly their number, which <see cref="Take"/> hands over as it is: a fleet creates all its
-    /// locks before it publishes, and each would otherwise hold a list grown for them and a copy.
+    /// The lock's first events are <paramref name="kind"/> with <paramref name="value"/>, then what
+    /// its boot recorded: collected when the lock is first asked for its events (published, or
+    /// run), not now. Nothing happens to a lock between its making and then, so they are the same
+    /// events; a fleet makes all its locks before it publishes, and each would otherwise hold them.
     /// </summary>
     public void Start(string kind, string value)
     {
-        List<PendingEvent> gathered = t_gathered ??= new List<PendingEvent>();
-        _into = gathered;
-        try
-        {
-            Add(kind, value);
-            Collect();
-        }
-        finally
-        {
-            _into = null;
-        }
-
-        _held = [.. _held.AsSpan(0, _heldCount), .. gathered];
-        _heldCount = _held.Length;
-        gathered.Clear();
+        _startKind = kind;
+        _startValue = value;
     }
 
     /// <summary>
@@ -119,18 +121,29 @@ internal sealed class LockEventSource
     /// </summary>
     public void BeginInto(List<PendingEvent> target)
     {
-        target.AddRange(_held.AsSpan(0, _heldCount));
-        Release();
+        TakeInto(target);
         _into = target;
     }
 
     public void EndInto() => _into = null;
 
-    public PendingEvent[] Take()
+    /// <summary>Appends the events not yet published to <paramref name="target"/> (a new lock's first ones collected now).</summary>
+    public void TakeInto(List<PendingEvent> target)
     {
-        PendingEvent[] taken = _heldCount == _held.Length ? _held : _held.AsSpan(0, _heldCount).ToArray();
+        target.AddRange(_held.AsSpan(0, _heldCount));
         Release();
-        return taken;
+        if (_startKind != null)
+        {
+            _into = target;
+            try
+            {
+                Collect();
+            }
+            finally
+            {
+                _into = null;
+            }
+        }
     }
 
     private void Release()
@@ -163,31 +176,33 @@ internal sealed class LockEventSource
 
     private void CollectFirmwareView(LockCore core)
     {
-        // Compared as values, named only on a change: this runs at every notification.
+        // Compared as values, named only on a change (without boxing): this runs at every notification.
         if (core.LastAlarm != _alarm)
         {
             _alarm = core.LastAlarm;
-            Add(_sim.Now, "alarm", core.LastAlarm.ToString());
+            Add(_sim.Now, "alarm", Name(core.LastAlarm));
         }
 
         if (core.BatteryLevel != _battery)
         {
             _battery = core.BatteryLevel;
-            Add(_sim.Now, "battery", core.BatteryLevel.ToString());
+            Add(_sim.Now, "battery", Name(core.BatteryLevel));
         }
 
         if (core.GasRisk != _gasRisk)
         {
             _gasRisk = core.GasRisk;
-            Add(_sim.Now, "gasRisk", core.GasRisk.ToString());
+            Add(_sim.Now, "gasRisk", Name(core.GasRisk));
         }
 
         if (core.Warnings != _warnings)
         {
             _warnings = core.Warnings;
-            Put(new PendingEvent(_sim.Now + _offsetMs, _lockId, "warnings", $"0x{_warnings:X2}", WarningNames.Of(_warnings)));
+            Put(new PendingEvent(_sim.Now + _offsetMs, _lockId, "warnings", WarningNames.Hex(_warnings), WarningNames.OfEvent(_warnings)));
         }
     }
+
+    private static string Name<T>(T value) where T : struct, Enum => Enum.GetName(value) ?? value.ToString();
 
     private void Add(long localMs, string kind, string value) => Put(new PendingEvent(localMs + _offsetMs, _lockId, kind, value));
 }
