@@ -191,12 +191,12 @@ internal sealed class FleetLock
         }
     }
 
-    /// <summary>Appends the lock's events not yet published to <paramref name="target"/>.</summary>
-    public void TakeEvents(List<PendingEvent> target)
+    /// <summary>The lock's events not yet published, in a buffer of the calling thread's: valid until that thread takes events again.</summary>
+    public ReadOnlyMemory<PendingEvent> TakeEvents()
     {
         lock (_gate)
         {
-            _events.TakeInto(target);
+            return _events.Take();
         }
     }
 

@@ -20,6 +20,13 @@ internal sealed class LockEventSource
     private readonly long _offsetMs;
     private readonly bool _keepTrace;
 
+    /// <summary>What <see cref="Take"/> gathers a lock's events in, and the buffer it hands them over in (per thread).</summary>
+    [ThreadStatic]
+    private static List<PendingEvent>? t_taken;
+
+    [ThreadStatic]
+    private static PendingEvent[]? t_taking;
+
     /// <summary>
     /// Events not yet published that no run took (a new lock's first, a server's between
     /// requests), oldest first, in the first <see cref="_heldCount"/> places; let go once taken,
@@ -127,8 +134,24 @@ internal sealed class LockEventSource
 
     public void EndInto() => _into = null;
 
+    /// <summary>
+    /// The events not yet published (a new lock's first ones collected now), in a buffer of the
+    /// calling thread's, valid until that thread takes events again: publishing copies them into
+    /// the log, and a fleet's creation publishes every lock's first events one lock at a time.
+    /// </summary>
+    public ReadOnlyMemory<PendingEvent> Take()
+    {
+        List<PendingEvent> taken = t_taken ??= new List<PendingEvent>();
+        TakeInto(taken);
+        int count = taken.Count;
+        PendingEvent[] events = t_taking is { } kept && kept.Length >= count ? kept : t_taking = new PendingEvent[Math.Max(count, 64)];
+        taken.CopyTo(events);
+        taken.Clear();
+        return events.AsMemory(0, count);
+    }
+
     /// <summary>Appends the events not yet published to <paramref name="target"/> (a new lock's first ones collected now).</summary>
-    public void TakeInto(List<PendingEvent> target)
+    private void TakeInto(List<PendingEvent> target)
     {
         target.AddRange(_held.AsSpan(0, _heldCount));
         Release();

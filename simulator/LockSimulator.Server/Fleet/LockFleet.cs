@@ -272,30 +272,10 @@ internal sealed class LockFleet
         PublishTime += System.Diagnostics.Stopwatch.GetElapsedTime(simulated);
     }
 
-    /// <summary>A lock's events taken for publishing, and the array they are published from: kept per thread, as locks are published one at a time (a fleet's creation publishes each lock's first events).</summary>
-    [ThreadStatic]
-    private static List<PendingEvent>? t_taken;
-    [ThreadStatic]
-    private static PendingEvent[]? t_publishing;
-
     private void Publish(FleetLock source)
     {
-        List<PendingEvent> taken = t_taken ??= new List<PendingEvent>();
-        source.TakeEvents(taken);
-        int count = taken.Count;
-        PendingEvent[] events = t_publishing is { } kept && kept.Length >= count ? kept : t_publishing = new PendingEvent[Math.Max(count, 64)];
-        taken.CopyTo(events);
-        taken.Clear();
-        try
-        {
-            ReadOnlyMemory<PendingEvent> publishing = events.AsMemory(0, count);
-            Remember(publishing.Span, Events.Publish(publishing));
-        }
-        finally
-        {
-            // Published events are copied into the log; their strings are not held here until the next.
-            Array.Clear(events, 0, count);
-        }
+        ReadOnlyMemory<PendingEvent> events = source.TakeEvents();
+        Remember(events.Span, Events.Publish(events));
     }
 
     /// <summary>Each lock keeps its own latest events (a server's, not a fleet day's): events by lock without scanning the log.</summary>
