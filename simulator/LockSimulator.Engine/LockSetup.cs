@@ -74,6 +74,15 @@ public sealed record LockSetup
     /// <summary>Ideal time, or as slow and coarse as the board (Timing.BoardScheduler).</summary>
     public Timing.TimingProfile Timing { get; init; } = LockSimulator.Timing.TimingProfile.Ideal;
 
+    /// <summary>
+    /// Slots of the firmware's input queue on ideal timing; null: 16. The ideal link hands a
+    /// message's fragments over at once, without the ATT write response that paces a phone between
+    /// them on the board, so the default has room for the longest message's 14 writes at the default
+    /// MTU. A setup whose phones send only shorter messages may take fewer (each slot holds a
+    /// 253-byte write); the board's timing always has the board's queue (InputQueue.BoardCapacity).
+    /// </summary>
+    public int? InputSlots { get; init; }
+
     /// <summary>Seed of the device profile's jitter and GC pauses: the same seed, the same run.</summary>
     public int Seed { get; init; } = 1;
 

@@ -44,6 +44,11 @@ public sealed class SimulatedLock
 
     public SimulatedLock(LockSetup setup)
     {
+        if (setup.InputSlots is < 1)
+        {
+            throw new ArgumentException($"LockSetup.InputSlots must be at least 1, not {setup.InputSlots}", nameof(setup));
+        }
+
         if (setup.Settings != null && setup.Settings.Kind != setup.Kind)
         {
             throw new ArgumentException($"LockSetup.Kind is {setup.Kind} but its Settings are a {setup.Settings.Kind} unit's: make them with " +
@@ -484,8 +489,9 @@ public sealed class SimulatedLock
         settings.Battery.IdleMicroamps = IdleCurrentOf(_setup.Power);
         // On the board's timing the board's queue. The ideal link hands a message's fragments over at
         // once, without the ATT write response that paces a phone between them on the board, so it
-        // needs room for the longest message's 14 writes at the default MTU and the connection's input.
-        _core = new LockCore(ports, settings, new InputQueue(Scheduler.IsDevice ? InputQueue.BoardCapacity : IdealInputSlots));
+        // needs room for the longest message's 14 writes at the default MTU and the connection's input,
+        // unless the setup says its phones send less (LockSetup.InputSlots).
+        _core = new LockCore(ports, settings, new InputQueue(Scheduler.IsDevice ? InputQueue.BoardCapacity : _setup.InputSlots ?? IdealInputSlots));
         Radio.Inputs = _core.Inputs;
         Mains?.Attach(_core.Inputs, Now);
         _core.Start();

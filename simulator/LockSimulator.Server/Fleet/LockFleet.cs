@@ -47,6 +47,9 @@ internal sealed class LockFleet
 
     public int Seed { get; }
 
+    /// <summary>Input queue slots of the fleet's locks (<see cref="LockSetup.InputSlots"/>); null: the engine's default, room for any message.</summary>
+    public int? InputSlots { get; init; }
+
     /// <summary>Wall time at fleet time zero (the engine's default epoch).</summary>
     public DateTimeOffset Epoch { get; } = new LockSetup().Epoch;
 
@@ -322,6 +325,7 @@ internal sealed class LockFleet
             Paired = request.Paired,
             Battery = BatteryPresets.For(request.Battery),
             StartFraction = request.StartFraction,
+            InputSlots = InputSlots,
         };
     }
 }
