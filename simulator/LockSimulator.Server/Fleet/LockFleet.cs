@@ -34,6 +34,9 @@ internal sealed class LockFleet
     private int _count;
     private uint[]? _sortedIds;
 
+    /// <summary>The locks as an advance runs them, kept while the membership stays (a fleet day's 24 advances made 24 copies).</summary>
+    private FleetLock[]? _running;
+
     /// <summary>Puts the fleet's events of one advance in their order, with buffers kept between advances.</summary>
     private readonly FleetEventMerge _merge = new();
 
@@ -187,6 +190,7 @@ internal sealed class LockFleet
         _locks[created.Id] = created;
         System.Threading.Volatile.Write(ref _count, _count + 1);
         _sortedIds = null;
+        _running = null;
         Publish(created);
         return created;
     }
@@ -199,6 +203,7 @@ internal sealed class LockFleet
             _locks.TryRemove(lockId, out _);
             System.Threading.Volatile.Write(ref _count, _count - 1);
             _sortedIds = null;
+            _running = null;
             removed.Note("removed", removed.Sim.Setup.Serial);
             Publish(removed);
             removed.Removed.Cancel();
@@ -257,7 +262,7 @@ internal sealed class LockFleet
     private void AdvanceTo(long target)
     {
         long started = System.Diagnostics.Stopwatch.GetTimestamp();
-        FleetLock[] all = _locks.Values.ToArray();
+        FleetLock[] all = _running ??= _locks.Values.ToArray();
         IReadOnlyList<List<PendingEvent>> lists = _merge.Lists(all.Length);
         Parallel.For(0, (all.Length + FleetEventMerge.Chunk - 1) / FleetEventMerge.Chunk, chunk =>
         {
