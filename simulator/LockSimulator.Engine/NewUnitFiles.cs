@@ -30,6 +30,12 @@ internal sealed class NewUnitFiles : IFileSystem
     private readonly MacInput _input = new();
     private readonly byte[] _print = new byte[32];
 
+    /// <summary>Every field of it is set for each unit (serial, key, calibration, provisioned), so one serves them all.</summary>
+    private readonly UnitIdentity _unit = new();
+
+    /// <summary>The factory key the print is made with, keyed anew for each unit; made with the first.</summary>
+    private HmacKey? _factoryKey;
+
     /// <summary>The files of the unit being written (the records write through this object).</summary>
     private IFileSystem? _files;
 
@@ -72,7 +78,7 @@ internal sealed class NewUnitFiles : IFileSystem
 
     private void WriteIdentity(string serial, byte[] factoryKey, int adcCalibration)
     {
-        var identity = new UnitIdentity();
+        UnitIdentity identity = _unit;
         for (int i = 0; i < identity.Serial.Length; i++)
         {
             identity.Serial[i] = i < serial.Length ? (byte)serial[i] : (byte)' ';
@@ -92,7 +98,16 @@ internal sealed class NewUnitFiles : IFileSystem
         secret.CopyTo(pairing.Secret, 0);
         if (factoryKey != null)
         {
-            _input.Start(Labels.SecretPrint).Add(secret, 0, secret.Length).ComputeWith(new HmacKey(factoryKey), _print, 0);
+            if (_factoryKey == null)
+            {
+                _factoryKey = new HmacKey(factoryKey);
+            }
+            else
+            {
+                _factoryKey.Rekey(factoryKey);
+            }
+
+            _input.Start(Labels.SecretPrint).Add(secret, 0, secret.Length).ComputeWith(_factoryKey, _print, 0);
             pairing.NotePrint(_print, 0);
         }
 
