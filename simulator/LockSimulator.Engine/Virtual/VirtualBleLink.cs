@@ -36,7 +36,8 @@ public sealed class VirtualBleLink : IBleLink
 
     private readonly VirtualClock _clock;
     private readonly TraceRecorder _trace;
-    private readonly List<byte[]> _notifications = new();
+    /// <summary>Made with the first notification kept (a fleet lock keeps none).</summary>
+    private List<byte[]>? _notifications;
     private readonly List<AdvertisingChange> _changes = new();
     private readonly int _restartMs;
     private int _payload = DefaultMtu - 3;
@@ -79,7 +80,7 @@ public sealed class VirtualBleLink : IBleLink
     public int Payload => _payload;
 
     /// <summary>Every notification the lock sent, in order (also those nobody was connected to hear), while <see cref="KeepNotifications"/>.</summary>
-    public IReadOnlyList<byte[]> Notifications => _notifications;
+    public IReadOnlyList<byte[]> Notifications => (IReadOnlyList<byte[]>?)_notifications ?? [];
 
     /// <summary>
     /// False: notifications go to the phone but are not also kept in <see cref="Notifications"/>
@@ -264,7 +265,7 @@ public sealed class VirtualBleLink : IBleLink
         // Copied only where it is kept: the firmware reuses its buffer.
         if (KeepNotifications)
         {
-            _notifications.Add(buffer.AsSpan(offset, count).ToArray());
+            (_notifications ??= new List<byte[]>()).Add(buffer.AsSpan(offset, count).ToArray());
         }
 
         if (Holder == null)

@@ -303,10 +303,14 @@ internal sealed class LockFleet
         }
     }
 
+    // A request names a kind by its name in lower case: looked up, not parsed and named again per lock.
+    private static readonly UnitKind[] Kinds = Enum.GetValues<UnitKind>();
+    private static readonly string[] KindNames = Array.ConvertAll(Kinds, k => k.ToString().ToLowerInvariant());
+
     private LockSetup LockSetupFor(CreateLockRequest request)
     {
         string serial = request.Serial ?? $"S{request.LockId % 10_000_000:D7}";
-        if (serial.Length is 0 or > 8 || serial.Any(c => c is < ' ' or > '~'))
+        if (serial.Length is 0 or > 8 || serial.AsSpan().ContainsAnyExceptInRange(' ', '~'))
         {
             throw ApiProblem.BadRequest("serial must be 1 to 8 printable ASCII characters");
         }
@@ -316,10 +320,13 @@ internal sealed class LockFleet
             throw ApiProblem.BadRequest("startFraction must be between 0 (locked) and 1 (unlocked)");
         }
 
-        if (!Enum.TryParse(request.Kind, ignoreCase: true, out UnitKind kind) || kind.ToString().ToLowerInvariant() != request.Kind)
+        int known = Array.IndexOf(KindNames, request.Kind);
+        if (known < 0)
         {
             throw ApiProblem.BadRequest("kind must be door, port or laundry");
         }
+
+        UnitKind kind = Kinds[known];
 
         return new LockSetup
         {

@@ -9,13 +9,22 @@ internal static class LockSecrets
 {
     public static byte[] For(int seed, uint lockId)
     {
-        // The same text and ASCII bytes, formatted on the stack: no string and array per lock only to be hashed.
+        // The text "lock-simulator/{seed}/{lockId}" (numbers formatted as interpolation does) and its
+        // ASCII bytes, written on the stack: no string and array per lock only to be hashed.
+        const string Prefix = "lock-simulator/";
         Span<char> text = stackalloc char[64];
-        if (!text.TryWrite($"lock-simulator/{seed}/{lockId}", out int length))
+        Prefix.CopyTo(text);
+        int length = Prefix.Length;
+        // Room left for the slash and a uint's ten digits (a culture's minus sign could be long).
+        if (!seed.TryFormat(text[length..], out int written) || length + written + 11 > text.Length)
         {
             return SHA256.HashData(Encoding.ASCII.GetBytes($"lock-simulator/{seed}/{lockId}"));
         }
 
+        length += written;
+        text[length++] = '/';
+        lockId.TryFormat(text[length..], out written);
+        length += written;
         Span<byte> bytes = stackalloc byte[64];
         return SHA256.HashData(bytes[..Encoding.ASCII.GetBytes(text[..length], bytes)]);
     }
