@@ -36,7 +36,10 @@ internal static class Mac
         }
 
         byte[] mac = new byte[HmacKey.DigestBytes];
-        new HmacKey(key).Compute(message[..length], mac);
+        // The pad states on the stack: this key serves one MAC.
+        HmacPads pads = default;
+        pads.Key(key);
+        pads.Compute(message[..length], mac);
         if (rented != null)
         {
             ArrayPool<byte>.Shared.Return(rented);

@@ -33,8 +33,15 @@ public sealed record LockSetup
     public byte[] UnitFactoryKey => FactoryKey ?? DefaultFactoryKey(Serial);
 
     /// <summary>The simulator's stand-in for the production line's key generator: a fixed key per serial.</summary>
-    public static byte[] DefaultFactoryKey(string serial) =>
-        System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.ASCII.GetBytes("lock-simulator/factory-key/" + serial));
+    public static byte[] DefaultFactoryKey(string serial)
+    {
+        const string Prefix = "lock-simulator/factory-key/";
+        // The text's ASCII bytes (one per character) written where they are hashed: no string or array per unit.
+        Span<byte> text = serial.Length <= 64 ? stackalloc byte[Prefix.Length + 64] : new byte[Prefix.Length + serial.Length];
+        int length = System.Text.Encoding.ASCII.GetBytes(Prefix, text);
+        length += System.Text.Encoding.ASCII.GetBytes(serial, text[length..]);
+        return System.Security.Cryptography.SHA256.HashData(text[..length]);
+    }
 
         /// <summary>Arrives paired by the installer (its files already hold id and secret); false = stock unit. Applies only to a new file system.</summary>
     public bool Paired { get; init; } = true;
@@ -47,7 +54,7 @@ public sealed record LockSetup
 
     public MotorParameters Motor { get; init; } = DefaultMotor;
 
-    public BatteryParameters Battery { get; init; } = BatteryParameters.Good;
+    public BatteryParameters Battery { get; init; } = DefaultBattery;
 
     /// <summary>The chip and nanoFramework image: what each state of the board costs (default: the production board on our low-power image).</summary>
     public BoardBudget Power { get; init; } = DefaultPower;
@@ -67,6 +74,15 @@ public sealed record LockSetup
     /// <summary>Ideal time, or as slow and coarse as the board (Timing.BoardScheduler).</summary>
     public Timing.TimingProfile Timing { get; init; } = LockSimulator.Timing.TimingProfile.Ideal;
 
+    /// <summary>
+    /// Slots of the firmware's input queue on ideal timing; null: 16. The ideal link hands a
+    /// message's fragments over at once, without the ATT write response that paces a phone between
+    /// them on the board, so the default has room for the longest message's 14 writes at the default
+    /// MTU. A setup whose phones send only shorter messages may take fewer (each slot holds a
+    /// 253-byte write); the board's timing always has the board's queue (InputQueue.BoardCapacity).
+    /// </summary>
+    public int? InputSlots { get; init; }
+
     /// <summary>Seed of the device profile's jitter and GC pauses: the same seed, the same run.</summary>
     public int Seed { get; init; } = 1;
 
@@ -75,6 +91,7 @@ public sealed record LockSetup
 
     // Immutable, so every setup that keeps the default shares one (a fleet has a setup per lock).
     private static readonly MotorParameters DefaultMotor = new();
+    private static readonly BatteryParameters DefaultBattery = BatteryParameters.Good;
     private static readonly BoardBudget DefaultPower = BoardBudget.For(Chip.Esp32C3, ImageProfile.LowPower);
 
     private static byte[] DefaultSecret()

@@ -50,6 +50,11 @@ public sealed class SimulatedLock
 
     public SimulatedLock(LockSetup setup)
     {
+        if (setup.InputSlots is < 1)
+        {
+            throw new ArgumentException($"LockSetup.InputSlots must be at least 1, not {setup.InputSlots}", nameof(setup));
+        }
+
         if (setup.Settings != null && setup.Settings.Kind != setup.Kind)
         {
             throw new ArgumentException($"LockSetup.Kind is {setup.Kind} but its Settings are a {setup.Settings.Kind} unit's: make them with " +
@@ -95,18 +100,7 @@ public sealed class SimulatedLock
         if (setup.Files == null && (setup.Provisioned || setup.Paired))
         {
             // Only a new unit is set up: a lock booting on files it already has keeps what they say.
-            // Both steps go through one view of the files (the same reads and writes as two).
-            var memory = new LockMemory(Files);
-            byte[]? factoryKey = setup.Provisioned ? setup.UnitFactoryKey : null;
-            if (factoryKey != null)
-            {
-                ProvisionIdentity(memory, setup.Serial, factoryKey, setup.AdcCalibration);
-            }
-
-            if (setup.Paired)
-            {
-                Provision(memory, setup.LockId, setup.Secret, setup.Epoch, factoryKey);
-            }
+            NewUnitFiles.Write(Files, setup, setup.Provisioned ? setup.UnitFactoryKey : null);
         }
 
         Boot();
@@ -553,8 +547,9 @@ public sealed class SimulatedLock
         settings.Battery.IdleMicroamps = IdleCurrentOf(_setup.Power);
         // On the board's timing the board's queue. The ideal link hands a message's fragments over at
         // once, without the ATT write response that paces a phone between them on the board, so it
-        // needs room for the longest message's 14 writes at the default MTU and the connection's input.
-        _core = new LockCore(ports, settings, new InputQueue(Scheduler.IsDevice ? InputQueue.BoardCapacity : IdealInputSlots));
+        // needs room for the longest message's 14 writes at the default MTU and the connection's input,
+        // unless the setup says its phones send less (LockSetup.InputSlots).
+        _core = new LockCore(ports, settings, new InputQueue(Scheduler.IsDevice ? InputQueue.BoardCapacity : _setup.InputSlots ?? IdealInputSlots));
         Radio.Inputs = _core.Inputs;
         Mains?.Attach(_core.Inputs, Now);
         _core.Start();
@@ -568,11 +563,9 @@ public sealed class SimulatedLock
     /// with the unit's <paramref name="factoryKey"/>, the secret's fingerprint too, as a PAIR
     /// leaves it (so the unit refuses that secret again after an Unpair: SecretReused).
     /// </summary>
-    public static void Provision(IFileSystem files, uint lockId, byte[] secret, DateTimeOffset pairedAt, byte[]? factoryKey = null) =>
-        Provision(new LockMemory(files), lockId, secret, pairedAt, factoryKey);
-
-    private static void Provision(LockMemory memory, uint lockId, byte[] secret, DateTimeOffset pairedAt, byte[]? factoryKey)
+    public static void Provision(IFileSystem files, uint lockId, byte[] secret, DateTimeOffset pairedAt, byte[]? factoryKey = null)
     {
+        var memory = new LockMemory(files);
         memory.Mount();
         if (memory.Pairing.Paired)
         {
@@ -609,11 +602,9 @@ public sealed class SimulatedLock
     };
 
     /// <summary>What the production line's PROVISION leaves in a unit's files (unless the unit already has an identity).</summary>
-    public static void ProvisionIdentity(IFileSystem files, string serial, byte[] factoryKey, int adcCalibration) =>
-        ProvisionIdentity(new LockMemory(files), serial, factoryKey, adcCalibration);
-
-    private static void ProvisionIdentity(LockMemory memory, string serial, byte[] factoryKey, int adcCalibration)
+    public static void ProvisionIdentity(IFileSystem files, string serial, byte[] factoryKey, int adcCalibration)
     {
+        var memory = new LockMemory(files);
         var identity = new LockFirmware.Security.UnitIdentity();
         if (memory.LoadIdentity(identity))
         {
@@ -637,7 +628,8 @@ public sealed class SimulatedLock
         if (_core != null && _core.State != _recordedState)
         {
             _recordedState = _core.State;
-            Trace.Record(Now, Signals.State, _core.State.ToString());
+            // The enum's own name, without boxing the state as ToString does.
+            Trace.Record(Now, Signals.State, Enum.GetName(_core.State) ?? _core.State.ToString());
         }
     }
 }

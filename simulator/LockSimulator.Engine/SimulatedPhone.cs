@@ -39,6 +39,12 @@ public sealed class SimulatedPhone
     private readonly Queue<long> _eventWaits = new();
     private readonly Action _eventWaitEnds;
 
+    private readonly PhoneNonces _nonces;
+
+    /// <summary>One nonce array refilled per HELLO (the session reads only the latest), and how many were drawn.</summary>
+    private readonly byte[] _nonce = new byte[ProtocolInfo.PhoneNonceLength];
+    private int _noncesDrawn;
+
     /// <summary>Sends planned so far without a payload, one per opcode: each is scheduled (and retried) with its one delegate.</summary>
     private Outgoing[] _plain = [];
 
@@ -59,14 +65,9 @@ public sealed class SimulatedPhone
         _lock = simulatedLock;
         _backend = backend;
         MtuPayload = mtuPayload;
-        var random = new Random(unchecked((int)BitConverter.ToUInt32(credential.Credential, 4)));
-        // One nonce array refilled per HELLO: the session reads only the latest.
-        byte[] nonce = new byte[ProtocolInfo.PhoneNonceLength];
-        _session = new PhoneSession(credential, () =>
-        {
-            random.NextBytes(nonce);
-            return nonce;
-        });
+        // The app's nonces come from a generator seeded by the credential, kept per seed (PhoneNonces).
+        _nonces = PhoneNonces.For(unchecked((int)BitConverter.ToUInt32(credential.Credential, 4)));
+        _session = new PhoneSession(credential, NextNonce);
         _eventWaitEnds = EventWaitEnds;
         _lock.Radio.Notified += OnNotification;
         _lock.LinkLost += Forget;
@@ -78,6 +79,12 @@ public sealed class SimulatedPhone
                 Forget();
             }
         };
+    }
+
+    private byte[] NextNonce()
+    {
+        _nonces.CopyTo(_noncesDrawn++, _nonce);
+        return _nonce;
     }
 
     /// <summary>A phone of a staff member with a day-long credential for the lock's default setup.</summary>

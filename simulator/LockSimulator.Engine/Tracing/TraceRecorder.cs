@@ -10,7 +10,8 @@ namespace LockSimulator.Tracing;
 /// </summary>
 public sealed class TraceRecorder
 {
-    private readonly List<TraceEvent> _events = new();
+    // Room for what a boot records (power, state, advertising, pins), which a lock's first reader finds at once.
+    private readonly List<TraceEvent> _events = new(8);
 
     // Each signal's last value, side by side: a lock records about a dozen signals, whose names
     // are constants, so a short scan by reference is cheaper than a hash table per lock.

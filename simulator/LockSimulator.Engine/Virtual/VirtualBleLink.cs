@@ -36,7 +36,8 @@ public sealed class VirtualBleLink : IBleLink
 
     private readonly VirtualClock _clock;
     private readonly TraceRecorder _trace;
-    private readonly List<byte[]> _notifications = new();
+    /// <summary>Made with the first notification kept (a fleet lock keeps none).</summary>
+    private List<byte[]>? _notifications;
     private readonly List<AdvertisingChange> _changes = new();
     private readonly int _restartMs;
     private int _payload = DefaultMtu - 3;
@@ -79,7 +80,7 @@ public sealed class VirtualBleLink : IBleLink
     public int Payload => _payload;
 
     /// <summary>Every notification the lock sent, in order (also those nobody was connected to hear), while <see cref="KeepNotifications"/>.</summary>
-    public IReadOnlyList<byte[]> Notifications => _notifications;
+    public IReadOnlyList<byte[]> Notifications => (IReadOnlyList<byte[]>?)_notifications ?? [];
 
     /// <summary>
     /// False: notifications go to the phone but are not also kept in <see cref="Notifications"/>
@@ -264,7 +265,7 @@ public sealed class VirtualBleLink : IBleLink
         // Copied only where it is kept: the firmware reuses its buffer.
         if (KeepNotifications)
         {
-            _notifications.Add(buffer.AsSpan(offset, count).ToArray());
+            (_notifications ??= new List<byte[]>()).Add(buffer.AsSpan(offset, count).ToArray());
         }
 
         if (Holder == null)
@@ -344,7 +345,20 @@ public sealed class VirtualBleLink : IBleLink
         Advertisement = packets.Advertisement.AsSpan(0, packets.AdvertisementLength).ToArray();
         ScanResponse = packets.ScanResponse.AsSpan(0, packets.ScanResponseLength).ToArray();
         _changes.Add(new AdvertisingChange(_clock.NowMilliseconds, Advertisement, ScanResponse));
-        _trace.Log(_clock.NowMilliseconds, Signals.BleLink, "advertising " + Convert.ToHexString(Advertisement) + " / " + Convert.ToHexString(ScanResponse));
+        _trace.Log(_clock.NowMilliseconds, Signals.BleLink, AdvertisingText(Advertisement, ScanResponse));
+    }
+
+    /// <summary>"advertising HEX / HEX", written once rather than as two hex strings and their concatenation (every lock advertises at boot).</summary>
+    private static string AdvertisingText(byte[] advertisement, byte[] scanResponse)
+    {
+        const string Prefix = "advertising ", Between = " / ";
+        return string.Create(Prefix.Length + 2 * advertisement.Length + Between.Length + 2 * scanResponse.Length, (advertisement, scanResponse), static (text, packets) =>
+        {
+            Prefix.CopyTo(text);
+            Convert.TryToHexString(packets.advertisement, text[Prefix.Length..], out int written);
+            Between.CopyTo(text[(Prefix.Length + written)..]);
+            Convert.TryToHexString(packets.scanResponse, text[(Prefix.Length + written + Between.Length)..], out _);
+        });
     }
 
     public void Disconnect()

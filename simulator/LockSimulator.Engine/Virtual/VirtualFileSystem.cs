@@ -32,7 +32,8 @@ namespace LockSimulator.Virtual;
 /// </summary>
 public sealed class VirtualFileSystem : IFileSystem
 {
-    private readonly Dictionary<string, StoredFile> _files = new(StringComparer.Ordinal);
+    // Room for a unit's records and its first audit segments (a fleet lock's day ends at 7 files) without growing.
+    private readonly Dictionary<string, StoredFile> _files = new(7, StringComparer.Ordinal);
     private static readonly int OperationKinds = Enum.GetValues<StorageOperation>().Length;
     /// <summary>The longest charge of each operation, indexed by it.</summary>
     private readonly long[] _worst = new long[OperationKinds];
@@ -212,7 +213,7 @@ public sealed class VirtualFileSystem : IFileSystem
 
         cost += Commit(file.Length, length, position);
         Resized(file.Length, length);
-        file.Apply(position, buffer.AsSpan(offset, count));
+        file.Apply(position, buffer.AsSpan(offset, count), Budget.FileSystemInlineMaxBytes);
         Committed?.Invoke(new FileCommit(name, position, count, file.Committed.ToArray(), CutPoints));
         Point();
         Spend(StorageOperation.Write, cost);
@@ -413,9 +414,11 @@ public sealed class VirtualFileSystem : IFileSystem
 
     /// <summary>
     /// A file's committed bytes in a buffer that may be longer, written in place: an audit
-    /// append (32 bytes after the last record) copies nothing and a full segment grows its
-    /// buffer four times instead of sixteen. The buffer is this volume's alone (Snapshot and
-    /// Contents copy it).
+    /// append (32 bytes after the last record) copies nothing. A file's first write gets a buffer
+    /// of its size (the records are rewritten at one size); a file that grows past it is a log
+    /// being appended to, and gets room up to the inline limit at once (an audit segment's 512
+    /// bytes: one growth instead of four), then doubles. Only the host's buffer: lengths, and so
+    /// every charge, are the same. The buffer is this volume's alone (Snapshot and Contents copy it).
     /// </summary>
     private sealed class StoredFile(byte[] bytes)
     {
@@ -425,15 +428,16 @@ public sealed class VirtualFileSystem : IFileSystem
 
         public ReadOnlySpan<byte> Committed => Bytes.AsSpan(0, Length);
 
-        public void Apply(int position, ReadOnlySpan<byte> data)
+        /// <param name="room">What a growing file gets at once (the inline limit).</param>
+        public void Apply(int position, ReadOnlySpan<byte> data, int room)
         {
             int length = Math.Max(Length, position + data.Length);
             if (length > Bytes.Length)
             {
-                // Doubling (a segment's last growth lands on its full 512 bytes), never less than asked.
-                byte[] grown = new byte[Math.Max(length, 2 * Bytes.Length)];
-                Bytes.AsSpan(0, Length).CopyTo(grown);
-                Bytes = grown;
+                int grown = Bytes.Length == 0 ? length : Math.Max(length, Math.Max(room, 2 * Bytes.Length));
+                byte[] larger = new byte[grown];
+                Bytes.AsSpan(0, Length).CopyTo(larger);
+                Bytes = larger;
             }
 
             // A write past the end with a gap leaves zeros, as the copy into a fresh array did.

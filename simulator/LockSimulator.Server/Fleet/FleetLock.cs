@@ -44,8 +44,7 @@ internal sealed class FleetLock
         Secret = setup.Paired ? setup.Secret : null;
         _events = new LockEventSource(Sim, setup.LockId, offsetMs, keepTrace);
         Sim.Radio.Notified += _ => _events.Collect();
-        _events.Add("created", setup.Serial);
-        _events.Collect();
+        _events.Start("created", setup.Serial);
     }
 
     public uint Id => Sim.Setup.LockId;
@@ -218,7 +217,8 @@ internal sealed class FleetLock
         }
     }
 
-    public PendingEvent[] TakeEvents()
+    /// <summary>The lock's events not yet published, in a buffer of the calling thread's: valid until that thread takes events again.</summary>
+    public EventBatch TakeEvents()
     {
         lock (_gate)
         {

@@ -19,10 +19,28 @@ internal sealed class LockEventSource
     private readonly uint _lockId;
     private readonly long _offsetMs;
     private readonly bool _keepTrace;
-    private readonly List<PendingEvent> _pending = new();
 
-    /// <summary>Where new events go: <see cref="_pending"/>, or while the fleet advances, the list of the thread running the lock.</summary>
-    private List<PendingEvent> _into;
+    /// <summary>What <see cref="Take"/> gathers a lock's events in, and the buffer it hands them over in (per thread).</summary>
+    [ThreadStatic]
+    private static List<PendingEvent>? t_taken;
+
+    [ThreadStatic]
+    private static PendingEvent[]? t_taking;
+
+    /// <summary>
+    /// Events not yet published that no run took (a new lock's first, a server's between
+    /// requests), oldest first, in the first <see cref="_heldCount"/> places; let go once taken,
+    /// so a fleet lock keeps no buffer of its own between its hours.
+    /// </summary>
+    private PendingEvent[] _held = [];
+    private int _heldCount;
+
+    /// <summary>Where new events go while the fleet advances (the list of the thread running the lock); null: held.</summary>
+    private List<PendingEvent>? _into;
+
+    /// <summary>The event of the lock's making, until its first events are collected (see <see cref="Start"/>).</summary>
+    private string? _startKind;
+    private string? _startValue;
     private long _cursor;
     private MotorAlarm? _alarm;
     private BatteryLevel? _battery;
@@ -36,7 +54,6 @@ internal sealed class LockEventSource
         _sim = sim;
         _lockId = lockId;
         _offsetMs = offsetMs;
-        _into = _pending;
     }
 
     /// <summary>Fleet time of the last BLE write or notification.</summary>
@@ -44,6 +61,13 @@ internal sealed class LockEventSource
 
     public void Collect()
     {
+        if (_startKind != null)
+        {
+            string kind = _startKind;
+            _startKind = null;
+            Add(kind, _startValue!);
+        }
+
         // The cursor counts every event ever recorded; the trace keeps only the latest.
         IReadOnlyList<TraceEvent> trace = _sim.Trace.Events;
         long first = _sim.Trace.Dropped;
@@ -74,13 +98,27 @@ internal sealed class LockEventSource
         }
     }
 
-    /// <summary>An event of the simulator's own (door, fault, …) at the lock's time now.</summary>
-    public void Add(string kind, string value) => Add(_sim.Now, kind, value);
-
-    private void MoveTo(List<PendingEvent> target)
+    /// <summary>An event of the simulator's own (door, fault, …) at the lock's time now, after what the lock did before it.</summary>
+    public void Add(string kind, string value)
     {
-        target.AddRange(_pending);
-        _pending.Clear();
+        if (_startKind != null)
+        {
+            Collect();
+        }
+
+        Add(_sim.Now, kind, value);
+    }
+
+    /// <summary>
+    /// The lock's first events are <paramref name="kind"/> with <paramref name="value"/>, then what
+    /// its boot recorded: collected when the lock is first asked for its events (published, or
+    /// run), not now. Nothing happens to a lock between its making and then, so they are the same
+    /// events; a fleet makes all its locks before it publishes, and each would otherwise hold them.
+    /// </summary>
+    public void Start(string kind, string value)
+    {
+        _startKind = kind;
+        _startValue = value;
     }
 
     /// <summary>
@@ -90,47 +128,104 @@ internal sealed class LockEventSource
     /// </summary>
     public void BeginInto(List<PendingEvent> target)
     {
-        MoveTo(target);
+        TakeInto(target);
         _into = target;
     }
 
-    public void EndInto() => _into = _pending;
+    public void EndInto() => _into = null;
 
-    public PendingEvent[] Take()
+    /// <summary>
+    /// The events not yet published (a new lock's first ones collected now), in a buffer of the
+    /// calling thread's, valid until that thread takes events again: publishing copies them into
+    /// the log, and a fleet's creation publishes every lock's first events one lock at a time.
+    /// </summary>
+    public EventBatch Take()
     {
-        PendingEvent[] taken = _pending.ToArray();
-        _pending.Clear();
-        return taken;
+        List<PendingEvent> taken = t_taken ??= new List<PendingEvent>();
+        TakeInto(taken);
+        int count = taken.Count;
+        PendingEvent[] events = t_taking is { } kept && kept.Length >= count ? kept : t_taking = new PendingEvent[Math.Max(count, 64)];
+        taken.CopyTo(events);
+        taken.Clear();
+        return new EventBatch(events, null, count);
+    }
+
+    /// <summary>Appends the events not yet published to <paramref name="target"/> (a new lock's first ones collected now).</summary>
+    private void TakeInto(List<PendingEvent> target)
+    {
+        target.AddRange(_held.AsSpan(0, _heldCount));
+        Release();
+        if (_startKind != null)
+        {
+            _into = target;
+            try
+            {
+                Collect();
+            }
+            finally
+            {
+                _into = null;
+            }
+        }
+    }
+
+    private void Release()
+    {
+        _held = [];
+        _heldCount = 0;
+    }
+
+    private void Put(PendingEvent e)
+    {
+        if (_into != null)
+        {
+            _into.Add(e);
+        }
+        else
+        {
+            Hold(e);
+        }
+    }
+
+    private void Hold(PendingEvent e)
+    {
+        if (_heldCount == _held.Length)
+        {
+            Array.Resize(ref _held, Math.Max(4, 2 * _heldCount));
+        }
+
+        _held[_heldCount++] = e;
     }
 
     private void CollectFirmwareView(LockCore core)
     {
-        // Compared as values, named only on a change: this runs at every notification.
+        // Compared as values, named only on a change (without boxing): this runs at every notification.
         if (core.LastAlarm != _alarm)
         {
             _alarm = core.LastAlarm;
-            Add(_sim.Now, "alarm", core.LastAlarm.ToString());
+            Add(_sim.Now, "alarm", Name(core.LastAlarm));
         }
 
         if (core.BatteryLevel != _battery)
         {
             _battery = core.BatteryLevel;
-            Add(_sim.Now, "battery", core.BatteryLevel.ToString());
+            Add(_sim.Now, "battery", Name(core.BatteryLevel));
         }
 
         if (core.GasRisk != _gasRisk)
         {
             _gasRisk = core.GasRisk;
-            Add(_sim.Now, "gasRisk", core.GasRisk.ToString());
+            Add(_sim.Now, "gasRisk", Name(core.GasRisk));
         }
 
         if (core.Warnings != _warnings)
         {
             _warnings = core.Warnings;
-            _into.Add(new PendingEvent(_sim.Now + _offsetMs, _lockId, "warnings", $"0x{_warnings:X2}", WarningNames.Of(_warnings)));
+            Put(new PendingEvent(_sim.Now + _offsetMs, _lockId, "warnings", WarningNames.Hex(_warnings), WarningNames.OfEvent(_warnings)));
         }
     }
 
-    private void Add(long localMs, string kind, string value) =>
-        _into.Add(new PendingEvent(localMs + _offsetMs, _lockId, kind, value));
+    private static string Name<T>(T value) where T : struct, Enum => Enum.GetName(value) ?? value.ToString();
+
+    private void Add(long localMs, string kind, string value) => Put(new PendingEvent(localMs + _offsetMs, _lockId, kind, value));
 }

@@ -35,6 +35,9 @@ internal sealed class LockFleet
     private int _count;
     private uint[]? _sortedIds;
 
+    /// <summary>The locks as an advance runs them, kept while the membership stays (a fleet day's 24 advances made 24 copies).</summary>
+    private FleetLock[]? _running;
+
     /// <summary>Puts the fleet's events of one advance in their order, with buffers kept between advances.</summary>
     private readonly FleetEventMerge _merge = new();
 
@@ -47,6 +50,9 @@ internal sealed class LockFleet
     }
 
     public int Seed { get; }
+
+    /// <summary>Input queue slots of the fleet's locks (<see cref="LockSetup.InputSlots"/>); null: the engine's default, room for any message.</summary>
+    public int? InputSlots { get; init; }
 
     /// <summary>Wall time at fleet time zero (the engine's default epoch).</summary>
     public DateTimeOffset Epoch { get; } = new LockSetup().Epoch;
@@ -159,8 +165,12 @@ internal sealed class LockFleet
         }
     }
 
-    // The lock's own time starts now: its wall time is the fleet's.
-    private FleetLock NewLock(LockSetup setup, string battery) => new(setup with { Epoch = WallTime }, battery, Now, _keepTraces);
+    // The lock's own time starts now: its wall time is the fleet's (a setup already there, as at fleet time zero, is not copied).
+    private FleetLock NewLock(LockSetup setup, string battery)
+    {
+        DateTimeOffset now = WallTime;
+        return new(setup.Epoch.EqualsExact(now) ? setup : setup with { Epoch = now }, battery, Now, _keepTraces);
+    }
 
     /// <summary>Refuses a lock id already taken, or one lock too many (call under the clock lock).</summary>
     private void Admit(uint lockId)
@@ -181,6 +191,7 @@ internal sealed class LockFleet
         _locks[created.Id] = created;
         System.Threading.Volatile.Write(ref _count, _count + 1);
         _sortedIds = null;
+        _running = null;
         Publish(created);
         return created;
     }
@@ -193,6 +204,7 @@ internal sealed class LockFleet
             _locks.TryRemove(lockId, out _);
             System.Threading.Volatile.Write(ref _count, _count - 1);
             _sortedIds = null;
+            _running = null;
             removed.Note("removed", removed.Sim.Setup.Serial);
             Publish(removed);
             removed.Removed.Cancel();
@@ -261,7 +273,7 @@ internal sealed class LockFleet
     private void AdvanceTo(long target)
     {
         long started = System.Diagnostics.Stopwatch.GetTimestamp();
-        FleetLock[] all = _locks.Values.ToArray();
+        FleetLock[] all = _running ??= _locks.Values.ToArray();
         IReadOnlyList<List<PendingEvent>> lists = _merge.Lists(all.Length);
         Parallel.For(0, (all.Length + FleetEventMerge.Chunk - 1) / FleetEventMerge.Chunk, chunk =>
         {
@@ -319,7 +331,7 @@ internal sealed class LockFleet
     private void Publish(FleetLock source)
     {
         _publishing.GetAwaiter().GetResult();
-        PendingEvent[] events = source.TakeEvents();
+        EventBatch events = source.TakeEvents();
         Remember(events, Events.Publish(events));
     }
 
@@ -340,10 +352,14 @@ internal sealed class LockFleet
         }
     }
 
+    // A request names a kind by its name in lower case: looked up, not parsed and named again per lock.
+    private static readonly UnitKind[] Kinds = Enum.GetValues<UnitKind>();
+    private static readonly string[] KindNames = Array.ConvertAll(Kinds, k => k.ToString().ToLowerInvariant());
+
     private LockSetup LockSetupFor(CreateLockRequest request)
     {
         string serial = request.Serial ?? $"S{request.LockId % 10_000_000:D7}";
-        if (serial.Length is 0 or > 8 || serial.Any(c => c is < ' ' or > '~'))
+        if (serial.Length is 0 or > 8 || serial.AsSpan().ContainsAnyExceptInRange(' ', '~'))
         {
             throw ApiProblem.BadRequest("serial must be 1 to 8 printable ASCII characters");
         }
@@ -353,10 +369,13 @@ internal sealed class LockFleet
             throw ApiProblem.BadRequest("startFraction must be between 0 (locked) and 1 (unlocked)");
         }
 
-        if (!Enum.TryParse(request.Kind, ignoreCase: true, out UnitKind kind) || kind.ToString().ToLowerInvariant() != request.Kind)
+        int known = Array.IndexOf(KindNames, request.Kind);
+        if (known < 0)
         {
             throw ApiProblem.BadRequest("kind must be door, port or laundry");
         }
+
+        UnitKind kind = Kinds[known];
 
         return new LockSetup
         {
@@ -367,6 +386,7 @@ internal sealed class LockFleet
             Paired = request.Paired,
             Battery = BatteryPresets.For(request.Battery),
             StartFraction = request.StartFraction,
+            InputSlots = InputSlots,
         };
     }
 }

@@ -39,4 +39,16 @@ internal static class WarningNames
     }
 
     public static WarningsView View(int bits) => new(bits, Of(bits));
+
+    // A warnings event's value and names per value of the first byte, made once and shared by the
+    // events (every lock reports its warnings at boot). Each is a function of the bits alone, so a
+    // race only makes one twice.
+    private static readonly string?[] HexOfByte = new string?[256];
+    private static readonly string[]?[] NamesOfByte = new string[]?[256];
+
+    /// <summary>A warnings event's value ("0x10") for <paramref name="bits"/>.</summary>
+    public static string Hex(int bits) => (uint)bits < 256 ? HexOfByte[bits] ??= $"0x{bits:X2}" : $"0x{bits:X2}";
+
+    /// <summary>The names of <paramref name="bits"/> for an event, shared between events of the same bits: not to be changed.</summary>
+    public static string[] OfEvent(int bits) => (uint)bits < 256 ? NamesOfByte[bits] ??= Of(bits) : Of(bits);
 }

@@ -8,10 +8,11 @@ namespace LockSimulator.Server.FleetDay;
 /// lock allocates stays alive for the whole day, so each collection while the fleet is being
 /// created would only mark and copy the locks made so far once more, and the full ones come
 /// more often as the heap grows. The region sets aside <see cref="BytesPerLock"/> per lock; what
-/// creation leaves of it is the day's allocation budget, and a fleet day now allocates less
-/// than that (53 KiB per lock-day in all at 200 000 locks), so no collection runs in the whole
-/// day: at 200 000 locks one collection (the one that opens the region), 0.03–0.06 s paused,
-/// and a peak of 10.15 GiB, everything ever allocated; the same at 50 000 with any gen-0 budget.
+/// creation leaves of it is the day's allocation budget, and a fleet day allocates less than
+/// that (46 KiB per lock-day in all at 200 000 locks in the third round, 34 KiB at 50 000 since),
+/// so no collection runs in the whole day: at 200 000 locks one collection (the one that opens
+/// the region), 0.02–0.06 s paused, and the peak is everything ever allocated; the same at
+/// 50 000 with any gen-0 budget.
 /// A day that allocates more meets the collector as usual once the budget is spent. Below
 /// <see cref="FromLocks"/> collections are a small part of the run and holding them off only
 /// adds peak memory.
@@ -21,7 +22,7 @@ internal sealed class CreationWithoutCollections : IDisposable
     /// <summary>Fleets from this size on hold the collector off while their locks are created.</summary>
     public const int FromLocks = 50_000;
 
-    /// <summary>What creating one lock allocates at most (its phones and plan included; about 43 KiB measured), with room.</summary>
+    /// <summary>What creating one lock allocates at most (its phones and plan included; 43 KiB measured in the third round, 24 KB since), with room.</summary>
     public const long BytesPerLock = 64 * 1024;
 
     private CreationWithoutCollections()
