@@ -93,4 +93,42 @@ public class PhoneNonceTests
 
         Assert.All(drawn, nonces => Assert.Equal(Expected(33, nonces.Count), nonces));
     }
+
+    [Fact]
+    public void Past_the_kept_nonces_a_phone_goes_on_with_the_same_series_from_a_generator_of_its_own()
+    {
+        const int seed = 34;
+        List<byte[]> expected = Expected(seed, PhoneNonces.Kept + 3);
+        PhoneNonces nonces = PhoneNonces.For(seed);
+        byte[] nonce = new byte[ProtocolInfo.PhoneNonceLength];
+
+        Assert.True(nonces.TryCopyTo(PhoneNonces.Kept - 1, nonce));
+        Assert.Equal(expected[PhoneNonces.Kept - 1], nonce);
+        Assert.False(nonces.TryCopyTo(PhoneNonces.Kept, nonce));
+        Assert.Equal(expected[PhoneNonces.Kept - 1], nonce);
+
+        Random own = nonces.Beyond();
+        for (int i = PhoneNonces.Kept; i < expected.Count; i++)
+        {
+            own.NextBytes(nonce);
+            Assert.Equal(expected[i], nonce);
+        }
+    }
+
+    [Fact]
+    public void Past_the_most_seeds_shared_a_new_seed_is_kept_apart_and_still_gives_its_own_series()
+    {
+        for (int seed = 1_000_000; seed < 1_000_000 + PhoneNonces.MostSeeds; seed++)
+        {
+            PhoneNonces.For(seed);
+        }
+
+        const int fresh = 2_000_000;
+        PhoneNonces first = PhoneNonces.For(fresh);
+        Assert.NotSame(first, PhoneNonces.For(fresh));
+
+        byte[] nonce = new byte[ProtocolInfo.PhoneNonceLength];
+        Assert.True(first.TryCopyTo(2, nonce));
+        Assert.Equal(Expected(fresh, 3)[2], nonce);
+    }
 }

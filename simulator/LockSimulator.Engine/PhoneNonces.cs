@@ -12,15 +12,25 @@ namespace LockSimulator;
 /// have few seeds between them (the seed is the key id's bytes, 7 for every staff phone of a
 /// fleet day), so each keeps a position rather than a generator of its own (about 300 bytes).
 /// Phones of different locks draw on different threads at once: the drawing is serialized, and
-/// a reader sees the bytes of every nonce counted.
+/// a reader sees the bytes of every nonce counted. What is shared stays bounded in a server that
+/// runs for long: a seed keeps its first <see cref="Kept"/> nonces, a phone past them draws from a
+/// generator of its own (<see cref="Beyond"/>), and past <see cref="MostSeeds"/> seeds a new seed
+/// is not shared at all.
 /// </summary>
-internal sealed class PhoneNonces
+public sealed class PhoneNonces
 {
+    /// <summary>Nonces kept per seed (8 bytes each): 16 HELLOs a phone-day, so about eight months of a staff phone's days.</summary>
+    public const int Kept = 4096;
+
+    /// <summary>Seeds whose nonces are shared; a phone with another seed keeps its series to itself.</summary>
+    public const int MostSeeds = 256;
+
     private const int Length = ProtocolInfo.PhoneNonceLength;
 
     private static readonly ConcurrentDictionary<int, PhoneNonces> BySeed = new();
 
     private readonly object _gate = new();
+    private readonly int _seed;
     private readonly Random _random;
     private readonly byte[] _next = new byte[Length];
 
@@ -28,20 +38,55 @@ internal sealed class PhoneNonces
     private byte[] _drawn = new byte[16 * Length];
     private int _count;
 
-    private PhoneNonces(int seed) => _random = new Random(seed);
+    private PhoneNonces(int seed)
+    {
+        _seed = seed;
+        _random = new Random(seed);
+    }
 
     /// <summary>The nonces of the generator seeded with <paramref name="seed"/>.</summary>
-    public static PhoneNonces For(int seed) => BySeed.GetOrAdd(seed, static s => new PhoneNonces(s));
-
-    /// <summary>Writes nonce number <paramref name="index"/> (from 0) into <paramref name="nonce"/>.</summary>
-    public void CopyTo(int index, byte[] nonce)
+    public static PhoneNonces For(int seed)
     {
+        if (BySeed.TryGetValue(seed, out PhoneNonces? shared))
+        {
+            return shared;
+        }
+
+        // Count takes every lock of the dictionary: asked only for a seed not seen yet.
+        return BySeed.Count < MostSeeds ? BySeed.GetOrAdd(seed, static s => new PhoneNonces(s)) : new PhoneNonces(seed);
+    }
+
+    /// <summary>
+    /// Writes nonce number <paramref name="index"/> (from 0) into <paramref name="nonce"/>; false,
+    /// writing nothing, from <see cref="Kept"/> on (draw those from <see cref="Beyond"/>).
+    /// </summary>
+    public bool TryCopyTo(int index, byte[] nonce)
+    {
+        if ((uint)index >= Kept)
+        {
+            return false;
+        }
+
         if (index >= Volatile.Read(ref _count))
         {
             DrawThrough(index);
         }
 
         Buffer.BlockCopy(Volatile.Read(ref _drawn), index * Length, nonce, 0, Length);
+        return true;
+    }
+
+    /// <summary>A generator of the seed's own that gives nonce number <see cref="Kept"/> next, then the ones after it.</summary>
+    public Random Beyond()
+    {
+        var random = new Random(_seed);
+        byte[] skipped = new byte[Length];
+        for (int i = 0; i < Kept; i++)
+        {
+            random.NextBytes(skipped);
+        }
+
+        return random;
     }
 
     private void DrawThrough(int index)

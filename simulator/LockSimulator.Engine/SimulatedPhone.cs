@@ -45,6 +45,9 @@ public sealed class SimulatedPhone
     private readonly byte[] _nonce = new byte[ProtocolInfo.PhoneNonceLength];
     private int _noncesDrawn;
 
+    /// <summary>The phone's own generator once its seed's shared nonces are used up (PhoneNonces.Kept).</summary>
+    private Random? _ownNonces;
+
     /// <summary>Sends planned so far without a payload, one per opcode: each is scheduled (and retried) with its one delegate.</summary>
     private Outgoing[] _plain = [];
 
@@ -83,7 +86,12 @@ public sealed class SimulatedPhone
 
     private byte[] NextNonce()
     {
-        _nonces.CopyTo(_noncesDrawn++, _nonce);
+        if (!_nonces.TryCopyTo(_noncesDrawn, _nonce))
+        {
+            (_ownNonces ??= _nonces.Beyond()).NextBytes(_nonce);
+        }
+
+        _noncesDrawn++;
         return _nonce;
     }
 
