@@ -29,6 +29,8 @@ public class ProvisioningTests
         HasTheFilesOfItsProvisioning(new LockSetup { Serial = "B7", LockId = 77, Secret = Enumerable.Range(1, 32).Select(i => (byte)i).ToArray(), AdcCalibration = 9_800 });
         HasTheFilesOfItsProvisioning(new LockSetup { Serial = "LK000043", LockId = 4243, Paired = false });
         HasTheFilesOfItsProvisioning(new LockSetup { Serial = "LK000044", LockId = 4244, FactoryKey = Enumerable.Range(0x10, 32).Select(i => (byte)i).ToArray() });
+        // A shorter key after a full one: the rest of the identity's key is zeros, not the unit before's.
+        HasTheFilesOfItsProvisioning(new LockSetup { Serial = "LK000045", LockId = 4245, FactoryKey = Enumerable.Range(0x40, 16).Select(i => (byte)i).ToArray() });
     }
 
     private static void HasTheFilesOfItsProvisioning(LockSetup setup)

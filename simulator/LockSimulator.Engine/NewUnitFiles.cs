@@ -84,6 +84,8 @@ internal sealed class NewUnitFiles : IFileSystem
             identity.Serial[i] = i < serial.Length ? (byte)serial[i] : (byte)' ';
         }
 
+        // A shorter key leaves zeros after it, as in a new identity, not the unit before's bytes.
+        Array.Clear(identity.FactoryKey);
         factoryKey.CopyTo(identity.FactoryKey, 0);
         identity.AdcCalibration = adcCalibration;
         identity.Provisioned = true;
