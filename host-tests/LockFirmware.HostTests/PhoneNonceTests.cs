@@ -99,7 +99,7 @@ public class PhoneNonceTests
     {
         const int seed = 34;
         List<byte[]> expected = Expected(seed, PhoneNonces.Kept + 3);
-        PhoneNonces nonces = PhoneNonces.For(seed);
+        var nonces = new PhoneNonces(seed);
         byte[] nonce = new byte[ProtocolInfo.PhoneNonceLength];
 
         Assert.True(nonces.TryCopyTo(PhoneNonces.Kept - 1, nonce));
@@ -116,19 +116,16 @@ public class PhoneNonceTests
     }
 
     [Fact]
-    public void Past_the_most_seeds_shared_a_new_seed_is_kept_apart_and_still_gives_its_own_series()
+    public void Past_the_most_seeds_shared_a_phone_with_a_new_seed_draws_its_own_series_from_the_start()
     {
         for (int seed = 1_000_000; seed < 1_000_000 + PhoneNonces.MostSeeds; seed++)
         {
-            PhoneNonces.For(seed);
+            PhoneNonces.Shared(seed);
         }
 
-        const int fresh = 2_000_000;
-        PhoneNonces first = PhoneNonces.For(fresh);
-        Assert.NotSame(first, PhoneNonces.For(fresh));
-
-        byte[] nonce = new byte[ProtocolInfo.PhoneNonceLength];
-        Assert.True(first.TryCopyTo(2, nonce));
-        Assert.Equal(Expected(fresh, 3)[2], nonce);
+        const uint fresh = 2_000_000;
+        Assert.Null(PhoneNonces.Shared((int)fresh));
+        List<byte[]> drawn = HelloNonces(keyId: fresh);
+        Assert.Equal(Expected(fresh, drawn.Count), drawn);
     }
 }

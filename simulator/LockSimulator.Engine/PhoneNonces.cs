@@ -14,8 +14,8 @@ namespace LockSimulator;
 /// Phones of different locks draw on different threads at once: the drawing is serialized, and
 /// a reader sees the bytes of every nonce counted. What is shared stays bounded in a server that
 /// runs for long: a seed keeps its first <see cref="Kept"/> nonces, a phone past them draws from a
-/// generator of its own (<see cref="Beyond"/>), and past <see cref="MostSeeds"/> seeds a new seed
-/// is not shared at all.
+/// generator of its own (<see cref="Beyond"/>), and past <see cref="MostSeeds"/> seeds a phone with
+/// a new seed draws from a generator of its own from the start.
 /// </summary>
 public sealed class PhoneNonces
 {
@@ -38,14 +38,15 @@ public sealed class PhoneNonces
     private byte[] _drawn = new byte[16 * Length];
     private int _count;
 
-    private PhoneNonces(int seed)
+    /// <summary>The nonces of the generator seeded with <paramref name="seed"/>, not shared (<see cref="Shared"/> gives the shared ones).</summary>
+    public PhoneNonces(int seed)
     {
         _seed = seed;
         _random = new Random(seed);
     }
 
-    /// <summary>The nonces of the generator seeded with <paramref name="seed"/>.</summary>
-    public static PhoneNonces For(int seed)
+    /// <summary>The shared nonces of the generator seeded with <paramref name="seed"/>; null past <see cref="MostSeeds"/> seeds (draw from a generator of your own).</summary>
+    public static PhoneNonces? Shared(int seed)
     {
         if (BySeed.TryGetValue(seed, out PhoneNonces? shared))
         {
@@ -53,7 +54,7 @@ public sealed class PhoneNonces
         }
 
         // Count takes every lock of the dictionary: asked only for a seed not seen yet.
-        return BySeed.Count < MostSeeds ? BySeed.GetOrAdd(seed, static s => new PhoneNonces(s)) : new PhoneNonces(seed);
+        return BySeed.Count < MostSeeds ? BySeed.GetOrAdd(seed, static s => new PhoneNonces(s)) : null;
     }
 
     /// <summary>

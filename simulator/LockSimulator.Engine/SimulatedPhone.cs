@@ -39,13 +39,15 @@ public sealed class SimulatedPhone
     private readonly Queue<long> _eventWaits = new();
     private readonly Action _eventWaitEnds;
 
-    private readonly PhoneNonces _nonces;
+    /// <summary>The seed's shared nonces (null when not shared: PhoneNonces.MostSeeds), and the seed.</summary>
+    private readonly PhoneNonces? _nonces;
+    private readonly int _nonceSeed;
 
     /// <summary>One nonce array refilled per HELLO (the session reads only the latest), and how many were drawn.</summary>
     private readonly byte[] _nonce = new byte[ProtocolInfo.PhoneNonceLength];
     private int _noncesDrawn;
 
-    /// <summary>The phone's own generator once its seed's shared nonces are used up (PhoneNonces.Kept).</summary>
+    /// <summary>The phone's own generator: once its seed's shared nonces are used up (PhoneNonces.Kept), or from the start when not shared.</summary>
     private Random? _ownNonces;
 
     /// <summary>Sends planned so far without a payload, one per opcode: each is scheduled (and retried) with its one delegate.</summary>
@@ -69,7 +71,8 @@ public sealed class SimulatedPhone
         _backend = backend;
         MtuPayload = mtuPayload;
         // The app's nonces come from a generator seeded by the credential, kept per seed (PhoneNonces).
-        _nonces = PhoneNonces.For(unchecked((int)BitConverter.ToUInt32(credential.Credential, 4)));
+        _nonceSeed = unchecked((int)BitConverter.ToUInt32(credential.Credential, 4));
+        _nonces = PhoneNonces.Shared(_nonceSeed);
         _session = new PhoneSession(credential, NextNonce);
         _eventWaitEnds = EventWaitEnds;
         _lock.Radio.Notified += OnNotification;
@@ -86,9 +89,9 @@ public sealed class SimulatedPhone
 
     private byte[] NextNonce()
     {
-        if (!_nonces.TryCopyTo(_noncesDrawn, _nonce))
+        if (_nonces == null || !_nonces.TryCopyTo(_noncesDrawn, _nonce))
         {
-            (_ownNonces ??= _nonces.Beyond()).NextBytes(_nonce);
+            (_ownNonces ??= _nonces?.Beyond() ?? new Random(_nonceSeed)).NextBytes(_nonce);
         }
 
         _noncesDrawn++;

@@ -160,7 +160,7 @@ internal sealed class FleetLock
     /// <summary>
     /// Hints the CPU to fetch what <see cref="RunTo"/> reads first (<see cref="LockSimulator.Timing.Prefetch"/>),
     /// stage by stage: 0 this object, 1 its parts, then <see cref="SimulatedLock.Prefetch"/>'s
-    /// stages. Called without the gate: it reads pointers only and changes nothing.
+    /// stages. Called without the gate: it reads pointers, and writes only the lock's own hint field (nothing the simulation reads).
     /// </summary>
     public void Prefetch(int stage)
     {

@@ -27,6 +27,10 @@ internal sealed class LockEventSource
     [ThreadStatic]
     private static PendingEvent[]? t_taking;
 
+    /// <summary>How much of <see cref="t_taking"/> the last take filled: what is beyond this take is cleared, so no old event's text stays alive.</summary>
+    [ThreadStatic]
+    private static int t_takingFilled;
+
     /// <summary>
     /// Events not yet published that no run took (a new lock's first, a server's between
     /// requests), oldest first, in the first <see cref="_heldCount"/> places; let go once taken,
@@ -147,6 +151,12 @@ internal sealed class LockEventSource
         PendingEvent[] events = t_taking is { } kept && kept.Length >= count ? kept : t_taking = new PendingEvent[Math.Max(count, 64)];
         taken.CopyTo(events);
         taken.Clear();
+        if (t_takingFilled > count)
+        {
+            Array.Clear(events, count, t_takingFilled - count);
+        }
+
+        t_takingFilled = count;
         return new EventBatch(events, null, count);
     }
 

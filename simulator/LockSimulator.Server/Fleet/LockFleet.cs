@@ -275,25 +275,38 @@ internal sealed class LockFleet
         long started = System.Diagnostics.Stopwatch.GetTimestamp();
         FleetLock[] all = _running ??= _locks.Values.ToArray();
         IReadOnlyList<List<PendingEvent>> lists = _merge.Lists(all.Length);
-        Parallel.For(0, (all.Length + FleetEventMerge.Chunk - 1) / FleetEventMerge.Chunk, chunk =>
+        try
         {
-            int end = Math.Min(all.Length, (chunk + 1) * FleetEventMerge.Chunk);
-            for (int i = chunk * FleetEventMerge.Chunk; i < end; i++)
+            Parallel.For(0, (all.Length + FleetEventMerge.Chunk - 1) / FleetEventMerge.Chunk, chunk =>
             {
-                // While lock i runs, the next ones are fetched into cache: lock i + k at stage
-                // PrefetchStages - k, so each stage finds the pointers the one before brought in.
-                for (int ahead = 1; ahead <= FleetLock.PrefetchStages && i + ahead < end; ahead++)
+                int end = Math.Min(all.Length, (chunk + 1) * FleetEventMerge.Chunk);
+                for (int i = chunk * FleetEventMerge.Chunk; i < end; i++)
                 {
-                    all[i + ahead].Prefetch(FleetLock.PrefetchStages - ahead);
-                }
+                    // While lock i runs, the next ones are fetched into cache: lock i + k at stage
+                    // PrefetchStages - k, so each stage finds the pointers the one before brought in.
+                    for (int ahead = 1; ahead <= FleetLock.PrefetchStages && i + ahead < end; ahead++)
+                    {
+                        all[i + ahead].Prefetch(FleetLock.PrefetchStages - ahead);
+                    }
 
-                all[i].RunTo(target, lists[chunk]);
-            }
-        });
+                    all[i].RunTo(target, lists[chunk]);
+                }
+            });
+        }
+        catch
+        {
+            // A lock failed part-way: the advance before finishes with its set of lists, and what the
+            // other locks did is published now (it happened), so no set is left half full to be
+            // handed out again while another thread reads it.
+            WaitForPublishing();
+            PublishGathered(lists, onBothCores: true);
+            throw;
+        }
+
         System.Threading.Interlocked.Exchange(ref _now, target);
         long simulated = System.Diagnostics.Stopwatch.GetTimestamp();
         SimulateTime += System.Diagnostics.Stopwatch.GetElapsedTime(started, simulated);
-        _publishing.GetAwaiter().GetResult();
+        WaitForPublishing();
         if (PublishBehind)
         {
             // One thread alone, beside the next advance's (which fills the other set of lists):
@@ -323,14 +336,37 @@ internal sealed class LockFleet
         lock (_clock)
         {
             long started = System.Diagnostics.Stopwatch.GetTimestamp();
-            _publishing.GetAwaiter().GetResult();
+            WaitForPublishing();
             PublishTime += System.Diagnostics.Stopwatch.GetElapsedTime(started);
         }
     }
 
+    /// <summary>Waits for the advance published behind (call under the clock); its failure is thrown once, not by every later call.</summary>
+    private void WaitForPublishing()
+    {
+        Task publishing = _publishing;
+        _publishing = Task.CompletedTask;
+        publishing.GetAwaiter().GetResult();
+    }
+
     private void Publish(FleetLock source)
     {
-        _publishing.GetAwaiter().GetResult();
+        if (!PublishBehind)
+        {
+            PublishTaken(source);
+            return;
+        }
+
+        // After any advance under way and its publishing: a lock's events never go before those of an earlier time.
+        lock (_clock)
+        {
+            WaitForPublishing();
+            PublishTaken(source);
+        }
+    }
+
+    private void PublishTaken(FleetLock source)
+    {
         EventBatch events = source.TakeEvents();
         Remember(events, Events.Publish(events));
     }
