@@ -275,33 +275,23 @@ internal sealed class LockFleet
         long started = System.Diagnostics.Stopwatch.GetTimestamp();
         FleetLock[] all = _running ??= _locks.Values.ToArray();
         IReadOnlyList<List<PendingEvent>> lists = _merge.Lists(all.Length);
-        try
+        // A lock that fails is isolated inside its RunTo (FleetLock.Isolate), so the loop runs to its
+        // end and the set of lists it fills is always published before it is handed out again.
+        Parallel.For(0, (all.Length + FleetEventMerge.Chunk - 1) / FleetEventMerge.Chunk, chunk =>
         {
-            Parallel.For(0, (all.Length + FleetEventMerge.Chunk - 1) / FleetEventMerge.Chunk, chunk =>
+            int end = Math.Min(all.Length, (chunk + 1) * FleetEventMerge.Chunk);
+            for (int i = chunk * FleetEventMerge.Chunk; i < end; i++)
             {
-                int end = Math.Min(all.Length, (chunk + 1) * FleetEventMerge.Chunk);
-                for (int i = chunk * FleetEventMerge.Chunk; i < end; i++)
+                // While lock i runs, the next ones are fetched into cache: lock i + k at stage
+                // PrefetchStages - k, so each stage finds the pointers the one before brought in.
+                for (int ahead = 1; ahead <= FleetLock.PrefetchStages && i + ahead < end; ahead++)
                 {
-                    // While lock i runs, the next ones are fetched into cache: lock i + k at stage
-                    // PrefetchStages - k, so each stage finds the pointers the one before brought in.
-                    for (int ahead = 1; ahead <= FleetLock.PrefetchStages && i + ahead < end; ahead++)
-                    {
-                        all[i + ahead].Prefetch(FleetLock.PrefetchStages - ahead);
-                    }
-
-                    all[i].RunTo(target, lists[chunk]);
+                    all[i + ahead].Prefetch(FleetLock.PrefetchStages - ahead);
                 }
-            });
-        }
-        catch
-        {
-            // A lock failed part-way: the advance before finishes with its set of lists, and what the
-            // other locks did is published now (it happened), so no set is left half full to be
-            // handed out again while another thread reads it.
-            WaitForPublishing();
-            PublishGathered(lists, onBothCores: true);
-            throw;
-        }
+
+                all[i].RunTo(target, lists[chunk]);
+            }
+        });
 
         System.Threading.Interlocked.Exchange(ref _now, target);
         long simulated = System.Diagnostics.Stopwatch.GetTimestamp();
